@@ -1,0 +1,44 @@
+import type { Baseline } from '../core/baselines';
+import type { Cloud } from '../core/defaults';
+import type { Runtime } from '../core/runtimes';
+
+/**
+ * A validated blueprint with every default applied and every unit converted:
+ * the typed input that stacks turn into constructs.
+ */
+export interface Blueprint {
+  /** Names the stacks: `<name>-aws`, `<name>-azure`. */
+  readonly name: string;
+  /** The file it came from, for messages. */
+  readonly sourceFile: string;
+  readonly clouds: readonly Cloud[];
+  readonly kubernetesVersion: string;
+  readonly logRetentionDays: number;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly nodePool: {
+    readonly name: string;
+    readonly count: number;
+    readonly minCount: number;
+    readonly maxCount: number;
+    readonly runtime: Runtime;
+    readonly baseline: Baseline;
+    readonly diskSizeGiB: number;
+    readonly metadataHopLimit: 1 | 2;
+  };
+  readonly storage?: {
+    readonly volume: { readonly name: string; readonly sizeGiB: number; readonly encryption: 'aes256' };
+  };
+  readonly network: {
+    readonly policy: { readonly name: string; readonly ingressCIDR: string; readonly egress: 'deny-all' };
+  };
+  readonly workload?: { readonly image: string; readonly replicas: number };
+  readonly aws: {
+    readonly region: string;
+    readonly vpcCidr: string;
+    readonly availabilityZones: number;
+    readonly instanceType: string;
+    readonly fipsEndpoints: boolean;
+    readonly nodeImageId?: string;
+    readonly clusterAdminArns: readonly string[];
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * Reads blueprint files. YAML is parsed with positions so that every problem
+ * names its file, line and column; all problems are reported at once.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { BlueprintError, type BlueprintProblem } from '../core/errors';
+import type { Blueprint } from './blueprint';
+import { allowedKeysAt, issueMessage, unknownKeyMessage } from './format';
+import { normalize } from './normalize';
+import { BlueprintSchema } from './schema';
+
+/** A blueprint is a short file; anything larger is a mistake or an attack. */
+export const MAX_BLUEPRINT_BYTES = 64 * 1024;
+/** Aliases a blueprint may expand; a "billion laughs" file needs millions. */
+export const MAX_ALIAS_COUNT = 50;
+/** Nesting deeper than any valid blueprint (which is 4 levels deep). */
+export const MAX_NESTING_DEPTH = 32;
+export const BLUEPRINT_EXTENSIONS = ['.yml', '.yaml'];
+
+const NAME_PATTERN = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
+
+/** Parses and validates one blueprint's text. Throws `BlueprintError` with every problem found. */
+export function parseBlueprint(source: string | Buffer, file: string): Blueprint {
+  const problems: BlueprintProblem[] = [];
+  const whole = (message: string): BlueprintError => new BlueprintError([{ file, line: 0, column: 0, path: '', message }]);
+
+  const bytes = typeof source === 'string' ? Buffer.byteLength(source) : source.length;
+  if (bytes > MAX_BLUEPRINT_BYTES) {
+    throw whole(`is ${bytes} bytes; a blueprint may be at most ${MAX_BLUEPRINT_BYTES} bytes. Split it into several blueprints`);
+  }
+  const text = typeof source === 'string' ? source : decodeText(source);
+  if (text === undefined || text.includes('\u0000')) {
+    throw whole('is not a UTF-8 text file; a blueprint is YAML text, e.g. blueprints/dcaa-audit.yml');
+  }
+  if (nestingDepth(text) > MAX_NESTING_DEPTH) {
+    throw whole(`is nested more than ${MAX_NESTING_DEPTH} levels deep; a blueprint has at most 4 levels`);
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    strict: true,
+    version: '1.2',
+    schema: 'core',
+  });
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const pos = lineCounter.linePos(e.pos[0]);
+    problems.push({ file, line: pos.line, column: pos.col, path: '', message: yamlMessage(e.code, e.message) });
+  }
+  if (problems.length > 0) throw new BlueprintError(problems);
+
+  if (doc.contents === null) {
+    throw whole('is empty; a blueprint needs at least nodePool and network sections (see blueprints/dcaa-audit.yml)');
+  }
+  if (!isMap(doc.contents)) {
+    const kind = isScalar(doc.contents) ? 'a single value' : 'a list';
+    const pos = lineCounter.linePos(doc.contents.range?.[0] ?? 0);
+    throw new BlueprintError([{ file, line: pos.line, column: pos.col, path: '', message: `the top level is ${kind}; it must be a mapping of sections: nodePool, storage, network, workload` }]);
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    throw whole(`expands too many aliases (at most ${MAX_ALIAS_COUNT}); write the values out instead of using & and * (${(e as Error).message})`);
+  }
+
+  const result = BlueprintSchema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        const allowed = allowedKeysAt(BlueprintSchema, issue.path);
+        for (const key of issue.keys) {
+          problems.push(locate(doc, lineCounter, file, [...issue.path, key], unknownKeyMessage(key, allowed), true));
+        }
+      } else {
+        const received = (issue as { input?: unknown }).input;
+        problems.push(locate(doc, lineCounter, file, issue.path, issueMessage(issue, received), false));
+      }
+    }
+    throw new BlueprintError(problems);
+  }
+
+  const name = result.data.name ?? basename(file, extname(file));
+  if (!result.data.name && !NAME_PATTERN.test(name)) {
+    throw whole(`the file name ${JSON.stringify(name)} cannot name stacks; rename the file (lowercase letters, digits, "-") or set "name:" in it`);
+  }
+  return normalize(result.data, name, file);
+}
+
+/** Reads and validates one blueprint file. */
+export function loadBlueprintFile(path: string, displayPath = path): Blueprint {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw fileError(displayPath, 'does not exist; check the path, or list blueprints with `ls blueprints/`');
+  }
+  if (!stat.isFile()) throw fileError(displayPath, 'is not a file; pass a .yml blueprint or a folder of them');
+  if (stat.size > MAX_BLUEPRINT_BYTES) {
+    throw fileError(displayPath, `is ${stat.size} bytes; a blueprint may be at most ${MAX_BLUEPRINT_BYTES} bytes`);
+  }
+  return parseBlueprint(readFileSync(path), displayPath);
+}
+
+/**
+ * Loads every blueprint named, expanding folders to their .yml/.yaml files.
+ * Problems from all files are reported together; two blueprints may not share a name.
+ */
+export function loadBlueprints(paths: readonly string[], cwd = process.cwd()): Blueprint[] {
+  const files = paths.flatMap((p) => expandPath(p));
+  const problems: BlueprintProblem[] = [];
+  const loaded: Blueprint[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(loadBlueprintFile(file, relative(cwd, file) || file));
+    } catch (e) {
+      if (e instanceof BlueprintError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  const seen = new Map<string, string>();
+  for (const bp of loaded) {
+    const other = seen.get(bp.name);
+    if (other) {
+      problems.push({ file: bp.sourceFile, line: 0, column: 0, path: 'name', message: `blueprint name "${bp.name}" is also used by ${other}; stack names must be unique, so rename one` });
+    }
+    seen.set(bp.name, bp.sourceFile);
+  }
+  if (problems.length > 0) throw new BlueprintError(problems);
+  return loaded;
+}
+
+/** The blueprint files a path stands for: itself, or a folder's .yml/.yaml files in name order. */
+export function expandPath(path: string): string[] {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return [path]; // loadBlueprintFile reports it
+  }
+  if (!stat.isDirectory()) return [path];
+  const files = readdirSync(path)
+    .filter((f) => BLUEPRINT_EXTENSIONS.includes(extname(f)))
+    .sort()
+    .map((f) => join(path, f));
+  if (files.length === 0) throw fileError(path, 'holds no .yml or .yaml blueprints');
+  return files;
+}
+
+function fileError(file: string, message: string): BlueprintError {
+  return new BlueprintError([{ file, line: 0, column: 0, path: '', message }]);
+}
+
+function decodeText(buffer: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bracket and indentation depth, measured before parsing so a deep file cannot exhaust the stack. */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const ch of text) {
+    if (ch === '[' || ch === '{') max = Math.max(max, ++depth);
+    else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  const indents = text.split('\n').map((l) => l.length - l.trimStart().length);
+  return Math.max(max, Math.floor(Math.max(0, ...indents) / 2));
+}
+
+/** Points at the value for a wrong value, at the key for an unknown key, at the parent for a missing one. */
+function locate(doc: Document, lc: LineCounter, file: string, path: readonly PropertyKey[], message: string, atKey: boolean): BlueprintProblem {
+  const dotted = path.map(String).join('.');
+  for (let depth = path.length; depth >= 0; depth--) {
+    const prefix = path.slice(0, depth).map(String);
+    const offset = depth === path.length && !atKey ? valueOffset(doc, prefix) : keyOffset(doc, prefix);
+    if (offset !== undefined) {
+      const pos = lc.linePos(offset);
+      return { file, line: pos.line, column: pos.col, path: dotted, message };
+    }
+  }
+  return { file, line: 1, column: 1, path: dotted, message };
+}
+
+function valueOffset(doc: Document, path: string[]): number | undefined {
+  const node = path.length === 0 ? doc.contents : (doc.getIn(path, true) as Node | undefined);
+  return node && typeof node === 'object' && 'range' in node && node.range ? node.range[0] : keyOffset(doc, path);
+}
+
+function keyOffset(doc: Document, path: string[]): number | undefined {
+  if (path.length === 0) return doc.contents?.range?.[0];
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const last = path[path.length - 1];
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === last);
+  return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'this key appears twice in the same mapping; keep one';
+    case 'MULTIPLE_DOCS':
+      return 'holds several YAML documents (---); put each blueprint in its own file';
+    case 'TAG_RESOLVE_FAILED':
+      return `${first}; blueprints use plain YAML values, without !tags`;
+    default:
+      return `is not valid YAML: ${first}`;
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * The blueprint format. One zod schema is the single source for validation,
+ * TypeScript types and the JSON Schema in `blueprints/` that editors use.
+ *
+ * Conversions (size strings to GiB, file name to blueprint name) happen after
+ * validation in `normalize.ts`, so that this schema stays representable as JSON Schema.
+ */
+import { z } from 'zod';
+import { BASELINES, DEFAULT_BASELINE } from '../core/baselines';
+import {
+  AWS_GP3_MAX_GIB,
+  AWS_GP3_MIN_GIB,
+  CLOUDS,
+  CLOUDWATCH_RETENTION_DAYS,
+  DEFAULT_AWS_AZ_COUNT,
+  DEFAULT_AWS_INSTANCE_TYPE,
+  DEFAULT_AWS_REGION,
+  DEFAULT_AWS_VPC_CIDR,
+  DEFAULT_CLOUDS,
+  DEFAULT_EGRESS,
+  DEFAULT_KUBERNETES_VERSION,
+  DEFAULT_LOG_RETENTION_DAYS,
+  DEFAULT_METADATA_HOP_LIMIT,
+  DEFAULT_NODE_DISK_SIZE_GIB,
+  DEFAULT_VOLUME_ENCRYPTION,
+  EGRESS_MODES,
+  MAX_AWS_AZ_COUNT,
+  MAX_NAME_LENGTH,
+  MAX_NODE_COUNT,
+  MAX_WORKLOAD_REPLICAS,
+  MIN_AWS_AZ_COUNT,
+  MIN_NODE_DISK_SIZE_GIB,
+  SUPPORTED_KUBERNETES_VERSIONS,
+  VOLUME_ENCRYPTIONS,
+} from '../core/defaults';
+import { RUNTIMES } from '../core/runtimes';
+import { parseSizeGiB, SIZE_HINT } from '../core/sizes';
+import { literalProblem } from '../core/tokens';
+
+const MAX_TEXT_LENGTH = 256;
+
+/** Any string in a blueprint: bounded, and never a Terraform expression. */
+function text(maxLength = MAX_TEXT_LENGTH) {
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? 'required' : `expected text, received ${describe(iss.input)}`) })
+    .max(maxLength, { error: `is longer than ${maxLength} characters` })
+    .check((ctx) => {
+      const problem = literalProblem(ctx.value);
+      if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
+    });
+}
+
+/** A name used in cloud resource names and Kubernetes objects. */
+const Name = text(MAX_NAME_LENGTH).regex(/^[a-z]([a-z0-9-]*[a-z0-9])?$/, {
+  error: (iss) =>
+    `${JSON.stringify(iss.input)} is not a valid name; use lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (at most ${MAX_NAME_LENGTH} characters), e.g. dcaa-secure`,
+});
+
+function wholeNumber(min: number, max: number) {
+  const range = `a whole number from ${min} to ${max}`;
+  const outOfRange = (iss: { input?: unknown }) => `must be ${range}, received ${describe(iss.input)}`;
+  return z
+    .number({ error: (iss) => (iss.input === undefined ? `required; ${range}` : `expected ${range}, received ${describe(iss.input)}`) })
+    .int({ error: outOfRange })
+    .min(min, { error: outOfRange })
+    .max(max, { error: outOfRange });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: (iss) =>
+      iss.input === undefined
+        ? `required; allowed: ${values.join(', ')}`
+        : `${describe(iss.input)} is not allowed; allowed: ${values.join(', ')}`,
+  });
+}
+
+const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+/**
+ * Why `value` is not an IPv4 network in CIDR notation, or undefined. Host bits must be
+ * zero: `192.168.15.7/24` is a typo more often than an intent, and AWS rejects it.
+ */
+export function cidrProblem(value: string): string | undefined {
+  const m = IPV4_CIDR.exec(value);
+  const octets = m ? m.slice(1, 5).map(Number) : [];
+  const prefix = m ? Number(m[5]) : -1;
+  if (!m || octets.some((o) => o > 255) || prefix > 32) {
+    return `${JSON.stringify(value)} is not an IPv4 CIDR; write an address and prefix length, e.g. 192.168.15.0/24`;
+  }
+  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
+  const size = 2 ** (32 - prefix);
+  const network = address - (address % size);
+  if (network !== address) {
+    const fixed = [24, 16, 8, 0].map((s) => Math.floor(network / 2 ** s) % 256).join('.');
+    return `${JSON.stringify(value)} has host bits set; did you mean "${fixed}/${prefix}"?`;
+  }
+  return undefined;
+}
+
+function cidr(minPrefix = 0, maxPrefix = 32) {
+  return text(18).check((ctx) => {
+    const problem = cidrProblem(ctx.value);
+    const prefix = Number(ctx.value.split('/')[1]);
+    if (problem) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
+    } else if (prefix < minPrefix || prefix > maxPrefix) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `prefix /${prefix} is not allowed; use a prefix from /${minPrefix} to /${maxPrefix}`,
+      });
+    }
+  });
+}
+
+const Size = text(16)
+  .check((ctx) => {
+    if (parseSizeGiB(ctx.value) === undefined) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: `${JSON.stringify(ctx.value)} is not a size; ${SIZE_HINT}` });
+    }
+  })
+  .describe(`Size with a binary unit: ${SIZE_HINT}.`);
+
+/**
+ * An OCI image reference: `registry/path[:tag][@sha256:digest]`.
+ * @see https://github.com/distribution/reference/blob/main/reference.go
+ */
+const IMAGE_PATTERN =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
+const Image = text(512).regex(IMAGE_PATTERN, {
+  error: (iss) =>
+    `${JSON.stringify(iss.input)} is not an image reference; use registry/name:tag or registry/name@sha256:<digest>, e.g. ghcr.io/hms/dcaa-audit:v1.0`,
+});
+
+const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso|-isob)?-[a-z]+-[0-9]$/;
+const TAG_PATTERN = /^[\p{L}\p{N}\s_.:/=+\-@]*$/u;
+
+const TagKey = text(128)
+  .min(1, { error: 'a tag key cannot be empty' })
+  .regex(TAG_PATTERN, { error: 'tag keys may hold letters, digits, spaces and _ . : / = + - @' })
+  .refine((k) => !/^aws:/i.test(k), { error: 'tag keys starting with "aws:" are reserved by AWS; choose another prefix' });
+const TagValue = text(256).regex(TAG_PATTERN, {
+  error: 'tag values may hold letters, digits, spaces and _ . : / = + - @',
+});
+
+const NodePool = z
+  .strictObject({
+    name: Name.describe('Node pool name; becomes the EKS node group name.'),
+    count: wholeNumber(1, MAX_NODE_COUNT).describe('Desired number of nodes.'),
+    minCount: wholeNumber(0, MAX_NODE_COUNT)
+      .optional()
+      .describe('Lower bound for autoscaling. Default: count.'),
+    maxCount: wholeNumber(1, MAX_NODE_COUNT)
+      .optional()
+      .describe('Upper bound for autoscaling. Default: count.'),
+    runtime: oneOf(RUNTIMES).describe('FIPS-capable node image.'),
+    baseline: oneOf(BASELINES).default(DEFAULT_BASELINE).describe(`Hardening profile. Default: ${DEFAULT_BASELINE}.`),
+    diskSizeGiB: wholeNumber(MIN_NODE_DISK_SIZE_GIB, AWS_GP3_MAX_GIB)
+      .default(DEFAULT_NODE_DISK_SIZE_GIB)
+      .describe(`Root disk size per node in GiB. Default: ${DEFAULT_NODE_DISK_SIZE_GIB}.`),
+    metadataHopLimit: z
+      .union([z.literal(1), z.literal(2)], { error: (iss) => `${describe(iss.input)} is not allowed; allowed: 1, 2 (2 lets pods reach instance metadata; prefer Pod Identity)` })
+      .default(DEFAULT_METADATA_HOP_LIMIT)
+      .describe(`IMDSv2 hop limit. Default: ${DEFAULT_METADATA_HOP_LIMIT}.`),
+  })
+  .superRefine((pool, ctx) => {
+    const min = pool.minCount ?? pool.count;
+    const max = pool.maxCount ?? pool.count;
+    if (pool.minCount !== undefined && pool.minCount > pool.count) {
+      ctx.addIssue({ code: 'custom', path: ['minCount'], input: pool.minCount, message: `minCount (${pool.minCount}) must be <= count (${pool.count})` });
+    }
+    if (pool.maxCount !== undefined && pool.maxCount < pool.count) {
+      ctx.addIssue({ code: 'custom', path: ['maxCount'], input: pool.maxCount, message: `maxCount (${pool.maxCount}) must be >= count (${pool.count})` });
+    }
+    if (min > max) {
+      ctx.addIssue({ code: 'custom', path: ['maxCount'], input: max, message: `maxCount (${max}) must be >= minCount (${min})` });
+    }
+  });
+
+const Storage = z.strictObject({
+  volume: z.strictObject({
+    name: Name.describe('Volume name; tags the disk and names its Kubernetes claim.'),
+    size: Size,
+    encryption: oneOf(VOLUME_ENCRYPTIONS)
+      .default(DEFAULT_VOLUME_ENCRYPTION)
+      .describe('aes256: AES-256 under a customer-managed key with rotation.'),
+  }),
+});
+
+const Network = z.strictObject({
+  policy: z.strictObject({
+    name: Name.describe('Network policy name.'),
+    ingressCIDR: cidr().describe('The only network allowed to reach the workload, e.g. an agency HQ range.'),
+    egress: oneOf(EGRESS_MODES).default(DEFAULT_EGRESS).describe('deny-all: no route to the internet; AWS APIs through VPC endpoints.'),
+  }),
+});
+
+const Workload = z.strictObject({
+  image: Image.describe('Container image: registry/name:tag, or @sha256 digest (preferred).'),
+  replicas: wholeNumber(1, MAX_WORKLOAD_REPLICAS).describe('Number of pods.'),
+});
+
+const Aws = z.strictObject({
+  region: text(32)
+    .regex(AWS_REGION_PATTERN, { error: (iss) => `${JSON.stringify(iss.input)} is not an AWS region; e.g. us-gov-west-1, us-gov-east-1, us-east-1` })
+    .default(DEFAULT_AWS_REGION)
+    .describe(`AWS region. Default: ${DEFAULT_AWS_REGION} (GovCloud).`),
+  vpcCidr: cidr(16, 20).default(DEFAULT_AWS_VPC_CIDR).describe(`VPC range, /16 to /20. Default: ${DEFAULT_AWS_VPC_CIDR}.`),
+  availabilityZones: wholeNumber(MIN_AWS_AZ_COUNT, MAX_AWS_AZ_COUNT)
+    .default(DEFAULT_AWS_AZ_COUNT)
+    .describe(`Number of availability zones for private subnets. Default: ${DEFAULT_AWS_AZ_COUNT}.`),
+  instanceType: text(32)
+    .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an EC2 instance type; e.g. m6i.xlarge` })
+    .default(DEFAULT_AWS_INSTANCE_TYPE)
+    .describe(`EC2 instance type of the nodes. Default: ${DEFAULT_AWS_INSTANCE_TYPE}.`),
+  fipsEndpoints: z
+    .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
+    .default(false)
+    .describe('Use FIPS 140 AWS API endpoints from Terraform. Default: false.'),
+  nodeImageId: text(21)
+    .regex(/^ami-([0-9a-f]{8}|[0-9a-f]{17})$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an AMI id; e.g. ami-0123456789abcdef0` })
+    .optional()
+    .describe('Explicit FIPS AMI for fips-ubuntu-22.04 (an agency golden image). Default: the Canonical Ubuntu Pro EKS image for the Kubernetes version.'),
+  clusterAdminArns: z
+    .array(
+      text(2048).regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)\/[\w+=,.@/-]+$/, {
+        error: (iss) => `${JSON.stringify(iss.input)} is not an IAM role or user ARN; e.g. arn:aws-us-gov:iam::123456789012:role/platform-admins`,
+      }),
+    )
+    .max(20)
+    .default([])
+    .describe('IAM principals granted cluster admin through EKS access entries. Default: none; the creator is admin.'),
+});
+
+const Tags = z
+  .record(TagKey, TagValue)
+  .refine((t) => Object.keys(t).length <= 40, { error: 'at most 40 tags; AWS allows 50 and hms-sys adds its own' })
+  .default({})
+  .describe('Tags added to every resource.');
+
+export const BlueprintSchema = z
+  .strictObject({
+    name: Name.optional().describe('Blueprint name; stacks are named <name>-aws, <name>-azure. Default: the file name.'),
+    clouds: z
+      .array(oneOf(CLOUDS))
+      .min(1, { error: `list at least one cloud; allowed: ${CLOUDS.join(', ')}` })
+      .refine((c) => new Set(c).size === c.length, { error: 'lists a cloud twice' })
+      .default([...DEFAULT_CLOUDS])
+      .describe(`Clouds to build for. Default: ${DEFAULT_CLOUDS.join(', ')}.`),
+    kubernetesVersion: oneOf(SUPPORTED_KUBERNETES_VERSIONS)
+      .default(DEFAULT_KUBERNETES_VERSION)
+      .describe(`Kubernetes minor version. Default: ${DEFAULT_KUBERNETES_VERSION}.`),
+    logRetentionDays: z
+      .number()
+      .refine((d) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(d), {
+        error: (iss) => `${describe(iss.input)} is not allowed; allowed: ${CLOUDWATCH_RETENTION_DAYS.join(', ')}`,
+      })
+      .default(DEFAULT_LOG_RETENTION_DAYS)
+      .describe(`Days to keep audit and flow logs (AU-11). Default: ${DEFAULT_LOG_RETENTION_DAYS}.`),
+    tags: Tags,
+    nodePool: NodePool,
+    storage: Storage.optional().describe('An encrypted volume for the workload.'),
+    network: Network,
+    workload: Workload.optional().describe('The containers to run.'),
+    aws: Aws.prefault({}).describe('AWS settings.'),
+  })
+  .superRefine((bp, ctx) => {
+    const gib = bp.storage ? parseSizeGiB(bp.storage.volume.size) : undefined;
+    if (gib !== undefined && bp.clouds.includes('aws') && (gib < AWS_GP3_MIN_GIB || gib > AWS_GP3_MAX_GIB)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['storage', 'volume', 'size'],
+        input: bp.storage?.volume.size,
+        message: `${JSON.stringify(bp.storage?.volume.size)} is larger than an AWS gp3 volume can be; use at most 16Ti`,
+      });
+    }
+  });
+
+/** A blueprint as written, after defaults. */
+export type BlueprintInput = z.output<typeof BlueprintSchema>;
+
+/** Describes a received value for an error message, briefly. */
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  return String(value);
+}

@@ -1,0 +1,70 @@
+/**
+ * Every default hms-sys applies, by name. Code, the README and error messages
+ * read these constants so that the three never disagree.
+ */
+
+/** Clouds a blueprint can target. */
+export const CLOUDS = ['aws', 'azure'] as const;
+export type Cloud = (typeof CLOUDS)[number];
+/** A blueprint targets both clouds unless it says otherwise. */
+export const DEFAULT_CLOUDS: readonly Cloud[] = ['aws', 'azure'];
+
+/**
+ * Kubernetes minor versions in standard support on EKS when this release was cut.
+ * @see https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html
+ */
+export const SUPPORTED_KUBERNETES_VERSIONS = ['1.31', '1.32', '1.33'] as const;
+export const DEFAULT_KUBERNETES_VERSION = '1.32';
+
+/** GovCloud (US-West) is the default: FedRAMP High/Moderate workloads live there. */
+export const DEFAULT_AWS_REGION = 'us-gov-west-1';
+export const DEFAULT_AWS_VPC_CIDR = '10.40.0.0/16';
+/** EKS needs subnets in at least two zones; three keeps a zone outage survivable. */
+export const DEFAULT_AWS_AZ_COUNT = 3;
+export const MIN_AWS_AZ_COUNT = 2;
+export const MAX_AWS_AZ_COUNT = 6;
+export const DEFAULT_AWS_INSTANCE_TYPE = 'm6i.xlarge';
+
+/** NIST 800-53 AU-11: one year online retention is the usual FedRAMP Moderate ODP. */
+export const DEFAULT_LOG_RETENTION_DAYS = 365;
+/** The only retention values CloudWatch Logs accepts (0 = never expire). */
+export const CLOUDWATCH_RETENTION_DAYS = [
+  0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+  3288, 3653,
+] as const;
+
+/** KMS waits this long before deleting a key, so a mistaken deletion can be cancelled. */
+export const DEFAULT_KMS_DELETION_WINDOW_DAYS = 30;
+
+/** Root disk of each node. */
+export const DEFAULT_NODE_DISK_SIZE_GIB = 100;
+export const MIN_NODE_DISK_SIZE_GIB = 20;
+/** EKS managed node groups accept at most 450 nodes. */
+export const MAX_NODE_COUNT = 450;
+/**
+ * IMDSv2 hop limit 1 keeps pods from reaching node credentials (AC-6). Pods that
+ * really need IMDS take 2, explicitly; prefer Pod Identity.
+ */
+export const DEFAULT_METADATA_HOP_LIMIT = 1;
+/** A rolling update replaces at most this share of nodes at once. */
+export const DEFAULT_MAX_UNAVAILABLE_PERCENTAGE = 25;
+
+/** gp3 baseline performance, included in its price. */
+export const DEFAULT_GP3_IOPS = 3000;
+export const DEFAULT_GP3_THROUGHPUT_MIBPS = 125;
+/** gp3 limits. @see https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html */
+export const AWS_GP3_MIN_GIB = 1;
+export const AWS_GP3_MAX_GIB = 16384;
+
+export const MAX_WORKLOAD_REPLICAS = 1000;
+
+/** Volume encryption algorithms a blueprint may name. EBS encrypts with AES-256 (XTS) under a KMS key. */
+export const VOLUME_ENCRYPTIONS = ['aes256'] as const;
+export const DEFAULT_VOLUME_ENCRYPTION = 'aes256';
+
+/** Egress modes. `deny-all`: no route to the internet; nodes reach AWS through VPC endpoints only. */
+export const EGRESS_MODES = ['deny-all'] as const;
+export const DEFAULT_EGRESS = 'deny-all';
+
+/** Names used in resource names stay short so that suffixed names fit every cloud's limits. */
+export const MAX_NAME_LENGTH = 32;
