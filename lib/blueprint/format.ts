@@ -51,6 +51,8 @@ export function unknownKeyMessage(key: string, allowed: readonly string[]): stri
 
 /** The message for one issue that is not an unknown key. */
 export function issueMessage(issue: Issue, received: unknown): string {
+  // A record key that fails its schema: the key's own message says why.
+  if (issue.code === 'invalid_key') return issue.issues[0]?.message ?? issue.message;
   if (issue.code === 'invalid_type') {
     if (received === undefined) {
       return issue.expected === 'object' ? 'required section is missing' : withRequired(issue.message);

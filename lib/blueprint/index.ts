@@ -1,4 +1,4 @@
 export * from './blueprint';
 export * from './load';
-export { BlueprintSchema, cidrProblem } from './schema';
+export { BlueprintSchema } from './schema';
 export { blueprintJsonSchema } from './json-schema';

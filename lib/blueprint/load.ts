@@ -3,7 +3,7 @@
  * names its file, line and column; all problems are reported at once.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { BlueprintError, type BlueprintProblem } from '../core/errors';
 import type { Blueprint } from './blueprint';
@@ -112,12 +112,12 @@ export function loadBlueprintFile(path: string, displayPath = path): Blueprint {
  * Problems from all files are reported together; two blueprints may not share a name.
  */
 export function loadBlueprints(paths: readonly string[], cwd = process.cwd()): Blueprint[] {
-  const files = paths.flatMap((p) => expandPath(p));
+  const files = paths.flatMap((p) => expandPath(resolve(cwd, p)));
   const problems: BlueprintProblem[] = [];
   const loaded: Blueprint[] = [];
   for (const file of files) {
     try {
-      loaded.push(loadBlueprintFile(file, relative(cwd, file) || file));
+      loaded.push(loadBlueprintFile(file, displayPath(cwd, file)));
     } catch (e) {
       if (e instanceof BlueprintError) problems.push(...e.problems);
       else throw e;
@@ -150,6 +150,12 @@ export function expandPath(path: string): string[] {
     .map((f) => join(path, f));
   if (files.length === 0) throw fileError(path, 'holds no .yml or .yaml blueprints');
   return files;
+}
+
+/** Paths under the working folder are shown relative to it, others as given. */
+function displayPath(cwd: string, file: string): string {
+  const rel = relative(cwd, resolve(cwd, file));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 function fileError(file: string, message: string): BlueprintError {

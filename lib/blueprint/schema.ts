@@ -34,6 +34,7 @@ import {
   VOLUME_ENCRYPTIONS,
 } from '../core/defaults';
 import { RUNTIMES } from '../core/runtimes';
+import { cidrProblem } from '../core/cidr';
 import { parseSizeGiB, SIZE_HINT } from '../core/sizes';
 import { literalProblem } from '../core/tokens';
 
@@ -71,31 +72,10 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
     error: (iss) =>
       iss.input === undefined
         ? `required; allowed: ${values.join(', ')}`
-        : `${describe(iss.input)} is not allowed; allowed: ${values.join(', ')}`,
+        : typeof iss.input === 'number'
+          ? `expected text, received ${describe(iss.input)}; allowed: ${values.join(', ')} (put numbers in quotes, e.g. "${values[0]}")`
+          : `${describe(iss.input)} is not allowed; allowed: ${values.join(', ')}`,
   });
-}
-
-const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
-
-/**
- * Why `value` is not an IPv4 network in CIDR notation, or undefined. Host bits must be
- * zero: `192.168.15.7/24` is a typo more often than an intent, and AWS rejects it.
- */
-export function cidrProblem(value: string): string | undefined {
-  const m = IPV4_CIDR.exec(value);
-  const octets = m ? m.slice(1, 5).map(Number) : [];
-  const prefix = m ? Number(m[5]) : -1;
-  if (!m || octets.some((o) => o > 255) || prefix > 32) {
-    return `${JSON.stringify(value)} is not an IPv4 CIDR; write an address and prefix length, e.g. 192.168.15.0/24`;
-  }
-  const address = octets.reduce((acc, o) => acc * 256 + o, 0);
-  const size = 2 ** (32 - prefix);
-  const network = address - (address % size);
-  if (network !== address) {
-    const fixed = [24, 16, 8, 0].map((s) => Math.floor(network / 2 ** s) % 256).join('.');
-    return `${JSON.stringify(value)} has host bits set; did you mean "${fixed}/${prefix}"?`;
-  }
-  return undefined;
 }
 
 function cidr(minPrefix = 0, maxPrefix = 32) {

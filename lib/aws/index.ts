@@ -1,0 +1,6 @@
+export * from './customer-managed-key';
+export * from './ebs-csi-driver';
+export * from './encrypted-volume';
+export * from './isolated-network';
+export * from './secure-cluster';
+export * from './secure-node-pool';

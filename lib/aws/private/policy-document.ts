@@ -1,0 +1,18 @@
+/** IAM policy JSON, written as plain objects so that the synthesized policy is readable and checkable. */
+export interface PolicyStatement {
+  readonly Sid?: string;
+  readonly Effect: 'Allow' | 'Deny';
+  readonly Principal?: Record<string, string | string[]>;
+  readonly Action: string | string[];
+  readonly Resource?: string | string[];
+  readonly Condition?: Record<string, Record<string, string | string[]>>;
+}
+
+export function policyDocument(statements: readonly PolicyStatement[]): string {
+  return JSON.stringify({ Version: '2012-10-17', Statement: statements });
+}
+
+/** A trust policy that lets one AWS service assume the role. */
+export function serviceTrustPolicy(service: string, actions: string[] = ['sts:AssumeRole']): string {
+  return policyDocument([{ Effect: 'Allow', Principal: { Service: service }, Action: actions }]);
+}

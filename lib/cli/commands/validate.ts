@@ -1,0 +1,13 @@
+import { loadBlueprints } from '../../blueprint/load';
+import { parseCommandArgs } from '../args';
+import { EXIT_OK, type Io } from '../io';
+
+export const VALIDATE_USAGE = 'hms-sys validate [blueprint.yml | folder ...]   (default: blueprints/)';
+
+/** Checks blueprints without building anything: fast enough for editors and pre-commit hooks. */
+export function validateCommand(args: readonly string[], io: Io): number {
+  const { positionals } = parseCommandArgs('validate', VALIDATE_USAGE, args, {});
+  const blueprints = loadBlueprints(positionals.length > 0 ? positionals : ['blueprints'], io.cwd);
+  for (const bp of blueprints) io.out(`✔ ${bp.sourceFile}: valid (${bp.name}; ${bp.clouds.join(', ')})`);
+  return EXIT_OK;
+}

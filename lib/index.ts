@@ -1,0 +1,4 @@
+/** The public API of hms-sys. */
+export * as aws from './aws';
+export * as blueprint from './blueprint';
+export * as core from './core';

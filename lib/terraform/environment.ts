@@ -1,0 +1,81 @@
+/**
+ * Finds the Terraform CLI and a local provider mirror, and writes the CLI
+ * configuration that makes `terraform init` use the mirror instead of the
+ * registry. This is how stacks are validated and planned on machines without
+ * internet access.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../core/errors';
+
+/** The AWS provider version that `@cdktf/provider-aws` 20.1.0 binds. */
+export const AWS_PROVIDER_VERSION = '5.100.0';
+/** Set this to a filesystem mirror folder (holding registry.terraform.io/) to override discovery. */
+export const MIRROR_ENV = 'HMS_TF_PROVIDER_MIRROR';
+
+/** Where Terraform and distributions conventionally keep local provider mirrors. */
+export const MIRROR_CANDIDATES = [
+  '/opt/tf-plugins',
+  join(homedir(), '.terraform.d', 'plugins'),
+  '/usr/local/share/terraform/plugins',
+  '/usr/share/terraform/plugins',
+];
+
+export interface TerraformEnvironment {
+  readonly version: string;
+  /** Mirror folder that holds `registry.terraform.io/hashicorp/aws/<version>`, if any. */
+  readonly mirror?: string;
+  /** Environment variables for child `terraform` processes. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export function terraformVersion(): string {
+  const result = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) {
+    throw new UserError(
+      'terraform is not on PATH (or does not run). Install Terraform 1.6 or newer from your agency mirror or https://developer.hashicorp.com/terraform/install, then run the command again.',
+    );
+  }
+  return (JSON.parse(result.stdout) as { terraform_version: string }).terraform_version;
+}
+
+export function findProviderMirror(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const explicit = env[MIRROR_ENV];
+  const candidates = explicit ? [explicit] : MIRROR_CANDIDATES;
+  return candidates.find((dir) => existsSync(join(dir, 'registry.terraform.io', 'hashicorp', 'aws', AWS_PROVIDER_VERSION)));
+}
+
+/**
+ * Prepares `workDir/terraform.tfrc` for the mirror when there is one; without a
+ * mirror Terraform uses its own configuration and the public registry.
+ */
+export function terraformEnvironment(workDir: string, env: NodeJS.ProcessEnv = process.env): TerraformEnvironment {
+  const version = terraformVersion();
+  const mirror = findProviderMirror(env);
+  const childEnv: NodeJS.ProcessEnv = { ...env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
+  if (mirror) {
+    mkdirSync(workDir, { recursive: true });
+    const config = join(workDir, 'terraform.tfrc');
+    writeFileSync(config, mirrorCliConfig(mirror));
+    childEnv.TF_CLI_CONFIG_FILE = config;
+  }
+  return { version, mirror, env: childEnv };
+}
+
+/** A Terraform CLI configuration that installs registry providers from `mirror` only. */
+export function mirrorCliConfig(mirror: string): string {
+  return [
+    'provider_installation {',
+    '  filesystem_mirror {',
+    `    path    = ${JSON.stringify(mirror)}`,
+    '    include = ["registry.terraform.io/*/*"]',
+    '  }',
+    '  direct {',
+    '    exclude = ["registry.terraform.io/*/*"]',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}

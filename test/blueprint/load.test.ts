@@ -1,0 +1,205 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBlueprintFile, loadBlueprints, MAX_BLUEPRINT_BYTES, parseBlueprint } from '../../lib/blueprint/load';
+import { BlueprintError, type BlueprintProblem } from '../../lib/core/errors';
+import { EXAMPLE_BLUEPRINT_PATH } from '../support/synth';
+
+const VALID = `nodePool:
+  name: dcaa-secure
+  count: 10
+  runtime: fips-ubuntu-22.04
+  baseline: cis-level-2
+storage:
+  volume:
+    name: contract-pdfs
+    size: 1Ti
+    encryption: aes256
+network:
+  policy:
+    name: dcaa-isolated
+    ingressCIDR: "192.168.15.0/24"
+    egress: "deny-all"
+workload:
+  image: ghcr.io/hms/dcaa-audit:v1.0
+  replicas: 10
+`;
+
+function problemsOf(source: string | Buffer, file = 'blueprints/bad.yml'): BlueprintProblem[] {
+  try {
+    parseBlueprint(source, file);
+  } catch (e) {
+    if (e instanceof BlueprintError) return [...e.problems];
+    throw e;
+  }
+  throw new Error('expected the blueprint to be refused');
+}
+
+describe('loadBlueprintFile', () => {
+  test('accepts the example blueprint verbatim, comment and all, with documented defaults', () => {
+    const bp = loadBlueprintFile(EXAMPLE_BLUEPRINT_PATH, 'blueprints/dcaa-audit.yml');
+    expect(bp).toMatchObject({
+      name: 'dcaa-audit',
+      clouds: ['aws', 'azure'],
+      kubernetesVersion: '1.32',
+      logRetentionDays: 365,
+      nodePool: { name: 'dcaa-secure', count: 10, minCount: 10, maxCount: 10, runtime: 'fips-ubuntu-22.04', baseline: 'cis-level-2', diskSizeGiB: 100, metadataHopLimit: 1 },
+      storage: { volume: { name: 'contract-pdfs', sizeGiB: 1024, encryption: 'aes256' } },
+      network: { policy: { name: 'dcaa-isolated', ingressCIDR: '192.168.15.0/24', egress: 'deny-all' } },
+      workload: { image: 'ghcr.io/hms/dcaa-audit:v1.0', replicas: 10 },
+      aws: { region: 'us-gov-west-1', vpcCidr: '10.40.0.0/16', availabilityZones: 3, instanceType: 'm6i.xlarge', fipsEndpoints: false, clusterAdminArns: [] },
+    });
+  });
+
+  test('converts binary sizes to GiB', () => {
+    expect(parseBlueprint(VALID.replace('size: 1Ti', 'size: 500Gi'), 'a.yml').storage?.volume.sizeGiB).toBe(500);
+  });
+
+  test('an explicit name overrides the file name', () => {
+    expect(parseBlueprint(`name: other\n${VALID}`, 'blueprints/x.yml').name).toBe('other');
+  });
+
+  test('storage and workload are optional', () => {
+    const bp = parseBlueprint(VALID.replace(/storage:[\s\S]*?(?=network:)/, '').replace(/workload:[\s\S]*$/, ''), 'a.yml');
+    expect(bp.storage).toBeUndefined();
+    expect(bp.workload).toBeUndefined();
+  });
+
+  test('a missing file is a user error naming the path', () => {
+    expect(() => loadBlueprintFile('/nonexistent/x.yml')).toThrow(/\/nonexistent\/x.yml {2}does not exist/);
+  });
+});
+
+describe('parseBlueprint refuses bad blueprints with file, line, field and a fix', () => {
+  // [case, yaml, expected field path, expected line (0 = whole file), message pattern]
+  const cases: [string, string, string, number, RegExp][] = [
+    ['empty file', '', '', 0, /is empty/],
+    ['only a comment', '# nothing here\n', '', 0, /is empty/],
+    ['a list at the root', '- nodePool\n- network\n', '', 1, /top level is a list; it must be a mapping/],
+    ['a scalar at the root', 'hello\n', '', 1, /top level is a single value/],
+    ['invalid YAML', 'nodePool: [\n', '', 2, /not valid YAML/],
+    ['duplicate keys', VALID.replace('  count: 10\n', '  count: 10\n  count: 11\n'), '', 4, /appears twice/],
+    ['several documents', `${VALID}---\n${VALID}`, '', 19, /several YAML documents/],
+    ['custom YAML tag', VALID.replace('count: 10', 'count: !!js/function 10'), '', 3, /!tags|tag/i],
+    ['misspelt key with suggestion', VALID.replace('count: 10', 'cout: 10'), 'nodePool.cout', 3, /unknown field "cout"; did you mean "count"\?/],
+    ['unknown top-level section', `${VALID}monitoring: true\n`, 'monitoring', 19, /unknown field "monitoring"; allowed: name, clouds/],
+    ['wrong case key', VALID.replace('ingressCIDR', 'ingressCidr'), 'network.policy.ingressCidr', 14, /did you mean "ingressCIDR"/],
+    ['missing required section', VALID.replace(/network:[\s\S]*?(?=workload:)/, ''), 'network', 1, /required section is missing/],
+    ['missing runtime lists choices', VALID.replace('  runtime: fips-ubuntu-22.04\n', ''), 'nodePool.runtime', 1, /required; allowed: fips-ubuntu-22.04, bottlerocket-fips/],
+    ['unsupported runtime', VALID.replace('fips-ubuntu-22.04', 'ubuntu-22.04'), 'nodePool.runtime', 4, /"ubuntu-22.04" is not allowed; allowed: fips-ubuntu-22.04, bottlerocket-fips/],
+    ['unknown baseline', VALID.replace('cis-level-2', 'cis-level-3'), 'nodePool.baseline', 5, /allowed: cis-level-1, cis-level-2/],
+    ['count as text', VALID.replace('count: 10', 'count: ten'), 'nodePool.count', 3, /expected a whole number from 1 to 450, received "ten"/],
+    ['count zero', VALID.replace('count: 10', 'count: 0'), 'nodePool.count', 3, /must be a whole number from 1 to 450, received 0/],
+    ['fractional replicas', VALID.replace('replicas: 10', 'replicas: 2.5'), 'workload.replicas', 18, /whole number/],
+    ['maxCount below count', VALID.replace('count: 10', 'count: 10\n  maxCount: 5'), 'nodePool.maxCount', 4, /maxCount \(5\) must be >= count \(10\)/],
+    ['decimal size unit', VALID.replace('size: 1Ti', 'size: 1TB'), 'storage.volume.size', 9, /"1TB" is not a size; use a whole number with Gi or Ti, e.g. 500Gi or 1Ti/],
+    ['size as a number', VALID.replace('size: 1Ti', 'size: 1024'), 'storage.volume.size', 9, /expected text, received 1024/],
+    ['size over the gp3 limit', VALID.replace('size: 1Ti', 'size: 17Ti'), 'storage.volume.size', 9, /at most 16Ti/],
+    ['unknown encryption', VALID.replace('encryption: aes256', 'encryption: rot13'), 'storage.volume.encryption', 10, /allowed: aes256/],
+    ['malformed CIDR', VALID.replace('192.168.15.0/24', '192.168.15/24'), 'network.policy.ingressCIDR', 14, /not an IPv4 CIDR/],
+    ['CIDR octet over 255', VALID.replace('192.168.15.0/24', '192.168.300.0/24'), 'network.policy.ingressCIDR', 14, /not an IPv4 CIDR/],
+    ['CIDR with host bits', VALID.replace('192.168.15.0/24', '192.168.15.7/24'), 'network.policy.ingressCIDR', 14, /did you mean "192.168.15.0\/24"/],
+    ['egress allow-all', VALID.replace('"deny-all"', 'allow-all'), 'network.policy.egress', 15, /"allow-all" is not allowed; allowed: deny-all/],
+    ['Terraform interpolation', VALID.replace('dcaa-secure', '"${file(\\"/etc/passwd\\")}"'), 'nodePool.name', 2, /Terraform would evaluate as an expression/],
+    ['Terraform template directive', VALID.replace('ghcr.io/hms/dcaa-audit:v1.0', '"ghcr.io/x:%{if true}y%{endif}"'), 'workload.image', 17, /expression/],
+    ['control characters', VALID.replace('dcaa-isolated', '"dcaa\\u0007isolated"'), 'network.policy.name', 13, /control/],
+    ['upper-case name', VALID.replace('dcaa-secure', 'DCAA_Secure'), 'nodePool.name', 2, /not a valid name; use lowercase letters/],
+    ['name too long', VALID.replace('dcaa-secure', 'a'.repeat(40)), 'nodePool.name', 2, /longer than 32 characters/],
+    ['bad image reference', VALID.replace('ghcr.io/hms/dcaa-audit:v1.0', '"ghcr.io/hms/dcaa audit:v1.0"'), 'workload.image', 17, /not an image reference/],
+    ['section as a scalar', VALID.replace(/workload:[\s\S]*$/, 'workload: yes\n'), 'workload', 16, /expected a mapping of fields, received "yes"/],
+    ['unknown cloud', `clouds: [aws, gcp]\n${VALID}`, 'clouds.1', 1, /"gcp" is not allowed; allowed: aws, azure/],
+    ['cloud listed twice', `clouds: [aws, aws]\n${VALID}`, 'clouds', 1, /lists a cloud twice/],
+    ['unsupported Kubernetes version', `kubernetesVersion: "1.25"\n${VALID}`, 'kubernetesVersion', 1, /allowed: 1.31, 1.32, 1.33/],
+    ['Kubernetes version as a number', `kubernetesVersion: 1.30\n${VALID}`, 'kubernetesVersion', 1, /received 1.3; allowed: 1.31, 1.32, 1.33 \(put numbers in quotes, e.g. "1.31"\)/],
+    ['log retention CloudWatch cannot keep', `logRetentionDays: 100\n${VALID}`, 'logRetentionDays', 1, /100 is not allowed; allowed: 0, 1, 3/],
+    ['reserved tag prefix', `tags:\n  "aws:owner": me\n${VALID}`, 'tags.aws:owner', 2, /reserved by AWS/],
+    ['bad region', `aws:\n  region: usgov-west-1\n${VALID}`, 'aws.region', 2, /not an AWS region/],
+    ['VPC prefix too small', `aws:\n  vpcCidr: 10.0.0.0/8\n${VALID}`, 'aws.vpcCidr', 2, /use a prefix from \/16 to \/20/],
+    ['one availability zone', `aws:\n  availabilityZones: 1\n${VALID}`, 'aws.availabilityZones', 2, /from 2 to 6/],
+    ['bad AMI id', `aws:\n  nodeImageId: ubuntu-fips\n${VALID}`, 'aws.nodeImageId', 2, /not an AMI id/],
+    ['bad admin ARN', `aws:\n  clusterAdminArns: [admin]\n${VALID}`, 'aws.clusterAdminArns.0', 2, /not an IAM role or user ARN/],
+    ['hop limit 3', VALID.replace('count: 10', 'count: 10\n  metadataHopLimit: 3'), 'nodePool.metadataHopLimit', 4, /allowed: 1, 2/],
+    ['prototype pollution key', `__proto__:\n  polluted: true\n${VALID}`, '__proto__', 1, /unknown field "__proto__"/],
+    ['boolean as text', `aws:\n  fipsEndpoints: "yes"\n${VALID}`, 'aws.fipsEndpoints', 2, /expected true or false/],
+  ];
+
+  test.each(cases)('%s', (_name, yaml, path, line, message) => {
+    const problems = problemsOf(yaml);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: 'blueprints/bad.yml', path, line, message: expect.stringMatching(message) }),
+    );
+  });
+
+  test('reports every problem at once, sorted by line', () => {
+    const yaml = VALID.replace('count: 10', 'count: ten').replace('size: 1Ti', 'size: 1TB').replace('"deny-all"', 'open');
+    const problems = problemsOf(yaml);
+    expect(problems.map((p) => p.path)).toEqual(['nodePool.count', 'storage.volume.size', 'network.policy.egress']);
+  });
+
+  test('an alias bomb is refused quickly', () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const started = Date.now();
+    const problems = problemsOf(`${levels.join('\n')}\n${VALID}`);
+    expect(problems[0].message).toMatch(/too many aliases/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  test('deep nesting is refused before parsing', () => {
+    expect(problemsOf(`${'['.repeat(10000)}${']'.repeat(10000)}`)[0].message).toMatch(/nested more than 32 levels/);
+  });
+
+  test('binary junk is refused as not text', () => {
+    expect(problemsOf(Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x80]))[0].message).toMatch(/not a UTF-8 text file/);
+  });
+
+  test('a NUL byte in text is refused', () => {
+    expect(problemsOf(`${VALID}\u0000`)[0].message).toMatch(/not a UTF-8 text file/);
+  });
+
+  test('an oversized file is refused with the limit', () => {
+    expect(problemsOf(`# ${'x'.repeat(MAX_BLUEPRINT_BYTES)}\n${VALID}`)[0].message).toMatch(/at most 65536 bytes/);
+  });
+
+  test('a file name that cannot name a stack asks for a rename or a name field', () => {
+    expect(problemsOf(VALID, 'blueprints/DCAA Audit.yml')[0].message).toMatch(/rename the file .* or set "name:"/);
+  });
+
+  test('messages carry no stack trace', () => {
+    try {
+      parseBlueprint(VALID.replace('count: 10', 'cout: 10'), 'blueprints/bad.yml');
+    } catch (e) {
+      expect((e as Error).message).toContain('blueprints/bad.yml:3:3  nodePool.cout: unknown field');
+      expect((e as Error).message).not.toMatch(/\n\s+at /);
+    }
+    expect.assertions(2);
+  });
+});
+
+describe('loadBlueprints', () => {
+  test('expands a folder to its blueprints in name order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-bp-'));
+    writeFileSync(join(dir, 'b.yml'), VALID);
+    writeFileSync(join(dir, 'a.yaml'), VALID);
+    writeFileSync(join(dir, 'notes.txt'), 'ignored');
+    expect(loadBlueprints([dir]).map((b) => b.name)).toEqual(['a', 'b']);
+  });
+
+  test('reports problems of every file together', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-bp-'));
+    writeFileSync(join(dir, 'one.yml'), VALID.replace('count: 10', 'count: -1'));
+    writeFileSync(join(dir, 'two.yml'), VALID.replace('size: 1Ti', 'size: big'));
+    expect(() => loadBlueprints([dir], dir)).toThrow(/2 problems[\s\S]*one.yml:3:10[\s\S]*two.yml:9:11/);
+  });
+
+  test('refuses two blueprints with the same name', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-bp-'));
+    writeFileSync(join(dir, 'one.yml'), `name: same\n${VALID}`);
+    writeFileSync(join(dir, 'two.yml'), `name: same\n${VALID}`);
+    expect(() => loadBlueprints([dir], dir)).toThrow(/blueprint name "same" is also used by one.yml/);
+  });
+
+  test('a folder without blueprints is an error', () => {
+    expect(() => loadBlueprints([mkdtempSync(join(tmpdir(), 'hms-bp-'))])).toThrow(/holds no .yml or .yaml blueprints/);
+  });
+});

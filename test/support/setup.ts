@@ -1,0 +1,4 @@
+import { Testing } from 'cdktf';
+
+// Adds the CDKTF matchers (toHaveResourceWithProperties, toBeValidTerraform, ...).
+Testing.setupJest();

@@ -1,0 +1,82 @@
+/**
+ * The Terraform stage of `npm test`: synthesizes every example blueprint and
+ * every fixture in test/terraform/blueprints/, then for each AWS stack runs
+ * `terraform init`, `terraform validate` and an offline plan (`terraform test`
+ * with a mocked AWS provider) against the machine's provider mirror.
+ *
+ * It fails loudly: a missing terraform binary, a missing mirror or any Terraform
+ * error exits non-zero. It never skips.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { loadBlueprints } from '../../lib/blueprint/load';
+import { synthesizeBlueprints } from '../../lib/cli/synthesize';
+import { AWS_PROVIDER_VERSION, MIRROR_ENV, terraformEnvironment } from '../../lib/terraform/environment';
+
+const ROOT = join(__dirname, '..', '..');
+const work = mkdtempSync(join(tmpdir(), 'hms-sys-tf-'));
+const started = Date.now();
+
+function step(cwd: string, args: string[], env: NodeJS.ProcessEnv): { ok: boolean; output: string } {
+  const r = spawnSync('terraform', args, { cwd, env, encoding: 'utf8' });
+  return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+}
+
+function main(): number {
+  const tf = terraformEnvironment(work);
+  if (!tf.mirror) {
+    console.error(`terraform stage: no provider mirror with hashicorp/aws ${AWS_PROVIDER_VERSION} found; set ${MIRROR_ENV} to a folder that holds registry.terraform.io/`);
+    return 1;
+  }
+  console.log(`terraform stage: Terraform ${tf.version}, provider mirror ${tf.mirror}`);
+  const blueprints = loadBlueprints([join(ROOT, 'blueprints'), join(ROOT, 'test', 'terraform', 'blueprints')], ROOT);
+  const result = synthesizeBlueprints(blueprints, join(work, 'cdktf.out'));
+  let passed = 0;
+  let failed = 0;
+  for (const stack of result.stacks.filter((s) => s.cloud === 'aws')) {
+    const dir = dirname(stack.file);
+    mkdirSync(join(dir, 'tests'), { recursive: true });
+    copyFileSync(join(__dirname, 'offline-plan.tftest.hcl'), join(dir, 'tests', 'offline-plan.tftest.hcl'));
+    const t0 = Date.now();
+    const steps: [string, string[]][] = [
+      ['init', ['init', '-input=false', '-no-color', '-backend=false']],
+      ['validate', ['validate', '-no-color']],
+      ['plan (terraform test, mocked provider)', ['test', '-no-color']],
+    ];
+    // Steps run in order; stop at the first failure.
+    let failedStep: { name: string; output: string } | undefined;
+    for (const [name, args] of steps) {
+      const r = step(dir, args, tf.env);
+      if (!r.ok) {
+        failedStep = { name, output: r.output };
+        break;
+      }
+    }
+    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
+    if (failedStep) {
+      failed++;
+      console.error(`✘ ${stack.stackName}: terraform ${failedStep.name} failed (${seconds}s)\n${failedStep.output}`);
+    } else {
+      passed++;
+      console.log(`✔ ${stack.stackName}: ${stack.resourceCount} resources; init, validate and offline plan passed (${seconds}s)`);
+    }
+  }
+  if (passed + failed === 0) {
+    console.error('terraform stage: no AWS stack was synthesized; nothing was checked');
+    return 1;
+  }
+  console.log(`terraform stage finished in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  console.log(`terraform: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+try {
+  process.exitCode = main();
+} catch (e) {
+  console.error(`terraform stage: ${(e as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
