@@ -41,9 +41,10 @@ import { literalProblem } from '../core/tokens';
 const MAX_TEXT_LENGTH = 256;
 
 /** Any string in a blueprint: bounded, and never a Terraform expression. */
-function text(maxLength = MAX_TEXT_LENGTH) {
+function text(maxLength = MAX_TEXT_LENGTH, example?: string) {
+  const required = example ? `required; e.g. ${example}` : 'required';
   return z
-    .string({ error: (iss) => (iss.input === undefined ? 'required' : `expected text, received ${describe(iss.input)}`) })
+    .string({ error: (iss) => (iss.input === undefined ? required : `expected text, received ${describe(iss.input)}`) })
     .max(maxLength, { error: `is longer than ${maxLength} characters` })
     .check((ctx) => {
       const problem = literalProblem(ctx.value);
@@ -52,7 +53,7 @@ function text(maxLength = MAX_TEXT_LENGTH) {
 }
 
 /** A name used in cloud resource names and Kubernetes objects. */
-const Name = text(MAX_NAME_LENGTH).regex(/^[a-z]([a-z0-9-]*[a-z0-9])?$/, {
+const Name = text(MAX_NAME_LENGTH, 'dcaa-secure').regex(/^[a-z]([a-z0-9-]*[a-z0-9])?$/, {
   error: (iss) =>
     `${JSON.stringify(iss.input)} is not a valid name; use lowercase letters, digits and "-", starting with a letter and ending with a letter or digit (at most ${MAX_NAME_LENGTH} characters), e.g. dcaa-secure`,
 });
@@ -79,7 +80,7 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
 }
 
 function cidr(minPrefix = 0, maxPrefix = 32) {
-  return text(18).check((ctx) => {
+  return text(18, '192.168.15.0/24').check((ctx) => {
     const problem = cidrProblem(ctx.value);
     const prefix = Number(ctx.value.split('/')[1]);
     if (problem) {
@@ -94,7 +95,7 @@ function cidr(minPrefix = 0, maxPrefix = 32) {
   });
 }
 
-const Size = text(16)
+const Size = text(16, '1Ti')
   .check((ctx) => {
     if (parseSizeGiB(ctx.value) === undefined) {
       ctx.issues.push({ code: 'custom', input: ctx.value, message: `${JSON.stringify(ctx.value)} is not a size; ${SIZE_HINT}` });
@@ -109,7 +110,7 @@ const Size = text(16)
 const IMAGE_PATTERN =
   /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
-const Image = text(512).regex(IMAGE_PATTERN, {
+const Image = text(512, 'ghcr.io/hms/dcaa-audit:v1.0').regex(IMAGE_PATTERN, {
   error: (iss) =>
     `${JSON.stringify(iss.input)} is not an image reference; use registry/name:tag or registry/name@sha256:<digest>, e.g. ghcr.io/hms/dcaa-audit:v1.0`,
 });

@@ -7,7 +7,6 @@
 /** Terraform interpolation `${`, template directive `%{`, and CDKTF token markers. */
 const EXPRESSION_PATTERN = /\$\{|%\{|\$\$\{|TfToken\[/;
 // C0/C1 control characters other than tab; they hide text in terminals and logs.
-// eslint-disable-next-line no-control-regex
 const CONTROL_PATTERN = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 /** Why `text` cannot be used literally, or undefined when it can. */
