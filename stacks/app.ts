@@ -1,4 +1,4 @@
-import type { App } from 'cdktf';
+import type { App, TerraformStack } from 'cdktf';
 import type { Blueprint } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import type { BackendFactory } from './backend';
@@ -9,6 +9,7 @@ export interface BuiltStack {
   readonly blueprint: string;
   readonly cloud: Cloud;
   readonly stackName: string;
+  readonly stack: TerraformStack;
 }
 
 export interface BuildResult {
@@ -30,8 +31,8 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
     for (const cloud of bp.clouds) {
       if (cloud === 'aws') {
         const stackName = `${bp.name}-aws`;
-        new EksStack(app, stackName, { blueprint: bp, backend: options.backend });
-        stacks.push({ blueprint: bp.name, cloud, stackName });
+        const stack = new EksStack(app, stackName, { blueprint: bp, backend: options.backend });
+        stacks.push({ blueprint: bp.name, cloud, stackName, stack });
       } else {
         notices.push(`${bp.sourceFile}: the ${cloud} target is not built by this version of hms-sys yet; only aws stacks were written`);
       }

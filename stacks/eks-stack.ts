@@ -7,6 +7,7 @@ import { IsolatedNetwork } from '../lib/aws/isolated-network';
 import { SecureCluster } from '../lib/aws/secure-cluster';
 import { SecureNodePool } from '../lib/aws/secure-node-pool';
 import type { Blueprint } from '../lib/blueprint/blueprint';
+import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { blueprintTags } from '../lib/core/tags';
 import { localBackend, type BackendFactory } from './backend';
 
@@ -17,6 +18,11 @@ export interface EksStackProps {
    * @default localBackend
    */
   readonly backend?: BackendFactory;
+  /**
+   * Policy packs and strictness of the stack's FedRampBaseline.
+   * @default both packs, not strict
+   */
+  readonly policy?: FedRampBaselineProps;
 }
 
 /**
@@ -34,6 +40,7 @@ export class EksStack extends TerraformStack {
     super(scope, id);
     const bp = props.blueprint;
     (props.backend ?? localBackend)(this, id);
+    FedRampBaseline.of(this, props.policy);
     new AwsProvider(this, 'aws', {
       region: bp.aws.region,
       useFipsEndpoint: bp.aws.fipsEndpoints,

@@ -3,10 +3,10 @@ import { UserError } from '../core/errors';
 
 export interface ParsedArgs {
   readonly positionals: string[];
-  readonly values: Readonly<Record<string, string | boolean | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
 }
 
-export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
 
 /** Parses a command's arguments, turning Node's parser errors into usage help. */
 export function parseCommandArgs(command: string, usage: string, args: readonly string[], options: OptionSpec): ParsedArgs {

@@ -4,15 +4,17 @@
  * 2 an internal error (printed with its stack, to report).
  */
 import { isUserError } from '../core/errors';
+import { checkCommand, CHECK_USAGE } from './commands/check';
 import { synthCommand, SYNTH_USAGE } from './commands/synth';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, processIo, type Io } from './io';
 
-type Command = (args: readonly string[], io: Io) => number;
+type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; usage: string; summary: string }> = {
   validate: { run: validateCommand, usage: VALIDATE_USAGE, summary: 'check blueprints and report every problem' },
-  synth: { run: synthCommand, usage: SYNTH_USAGE, summary: 'write Terraform JSON for every blueprint' },
+  synth: { run: synthCommand, usage: SYNTH_USAGE, summary: 'write Terraform JSON for every blueprint, gated by the policy packs' },
+  check: { run: checkCommand, usage: CHECK_USAGE, summary: 'scan Terraform against FedRAMP Moderate and HIPAA; exit 1 on a blocking finding' },
 };
 
 export function help(): string {
@@ -20,7 +22,7 @@ export function help(): string {
   return ['hms-sys: hardened EKS and AKS platforms from one YAML blueprint', '', 'commands:', ...lines].join('\n');
 }
 
-export function run(argv: readonly string[], io: Io = processIo): number {
+export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(help());
@@ -32,7 +34,7 @@ export function run(argv: readonly string[], io: Io = processIo): number {
     return EXIT_USER_ERROR;
   }
   try {
-    return command.run(args, io);
+    return await command.run(args, io);
   } catch (e) {
     if (isUserError(e)) {
       io.err(e.message);
@@ -44,6 +46,6 @@ export function run(argv: readonly string[], io: Io = processIo): number {
 }
 
 /** Entry point of the `hms-sys` binary. */
-export function cli(argv: readonly string[]): void {
-  process.exitCode = run(argv);
+export async function cli(argv: readonly string[]): Promise<void> {
+  process.exitCode = await run(argv);
 }

@@ -1,13 +1,23 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { App } from 'cdktf';
 import type { Blueprint } from '../blueprint/blueprint';
+import { UserError } from '../core/errors';
+import { fromTerraformJson } from '../policy/engine/document';
+import { evaluate, type PolicyReport } from '../policy/engine/evaluate';
+import { formatFinding } from '../policy/engine/format-finding';
+import { FedRampBaseline } from '../policy/fedramp-baseline';
+import { ALL_RULES } from '../policy/rules';
 import { addBlueprintStacks, type BuildOptions, type BuiltStack } from '../../stacks/app';
 
-export interface SynthesizedStack extends BuiltStack {
+/** Written beside each stack's cdk.tf.json: the evidence an assessor attaches to the SSP. */
+export const POLICY_REPORT_FILE = 'policy-report.json';
+
+export interface SynthesizedStack extends Omit<BuiltStack, 'stack'> {
   /** Path of the stack's cdk.tf.json inside the output folder. */
   readonly file: string;
   readonly resourceCount: number;
+  readonly policy: PolicyReport;
 }
 
 export interface SynthesisResult {
@@ -16,10 +26,21 @@ export interface SynthesisResult {
   readonly notices: string[];
 }
 
+/** Raised when the policy gate refuses a synthesis. */
+export class PolicyGateError extends UserError {
+  constructor(public readonly reports: readonly PolicyReport[]) {
+    const blocking = reports.flatMap((r) => r.findings.filter((f) => f.blocking));
+    super(`policy gate: ${blocking.length} blocking finding(s); nothing was written:\n${blocking.map((f) => `  ${formatFinding(f)}`).join('\n')}`);
+    this.name = 'PolicyGateError';
+  }
+}
+
 /**
  * Synthesizes blueprints into `outdir` atomically: everything is written to a
- * sibling temporary folder first and swapped in only when synthesis succeeded,
- * so a failure leaves the previous output whole and never half-written.
+ * sibling staging folder, checked against the policy packs, and swapped in only
+ * when synthesis and the gate both pass, so a failure leaves the previous output
+ * whole. The gate reads the written cdk.tf.json, so it holds even for stacks
+ * whose CDKTF validation was skipped.
  */
 export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: string, options: BuildOptions = {}): SynthesisResult {
   const target = resolve(outdir);
@@ -28,16 +49,24 @@ export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: s
   try {
     const app = new App({ outdir: staging });
     const { stacks, notices } = addBlueprintStacks(app, blueprints, options);
-    app.synth();
+    try {
+      app.synth();
+    } catch (e) {
+      const reports = stacks.map((s) => FedRampBaseline.of(s.stack).report).filter((r): r is PolicyReport => r !== undefined);
+      if (reports.some((r) => r.blocking > 0)) throw new PolicyGateError(reports);
+      throw e;
+    }
+    const synthesized = stacks.map(({ stack, ...s }) => {
+      const stagedFile = join(staging, 'stacks', s.stackName, 'cdk.tf.json');
+      const json = JSON.parse(readFileSync(stagedFile, 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+      const policy = evaluate([fromTerraformJson(json, s.stackName, stagedFile)], ALL_RULES, FedRampBaseline.of(stack).props);
+      writeFileSync(join(dirname(stagedFile), POLICY_REPORT_FILE), `${JSON.stringify(policy, null, 2)}\n`);
+      const resourceCount = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
+      return { ...s, file: join(target, 'stacks', s.stackName, 'cdk.tf.json'), resourceCount, policy };
+    });
+    if (synthesized.some((s) => s.policy.blocking > 0)) throw new PolicyGateError(synthesized.map((s) => s.policy));
     swapIn(staging, target);
-    return {
-      outdir: target,
-      notices,
-      stacks: stacks.map((s) => {
-        const file = join(target, 'stacks', s.stackName, 'cdk.tf.json');
-        return { ...s, file, resourceCount: countResources(file) };
-      }),
-    };
+    return { outdir: target, notices, stacks: synthesized };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -48,9 +77,4 @@ function swapIn(staging: string, target: string): void {
   if (existsSync(target)) renameSync(target, previous);
   renameSync(staging, target);
   rmSync(previous, { recursive: true, force: true });
-}
-
-function countResources(file: string): number {
-  const doc = JSON.parse(readFileSync(file, 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
-  return Object.values(doc.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
 }

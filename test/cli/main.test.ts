@@ -5,19 +5,19 @@ import { runCli } from '../support/cli';
 const ROOT = join(__dirname, '..', '..');
 
 describe('hms-sys', () => {
-  test('help lists the commands', () => {
-    const r = runCli(['--help'], ROOT);
+  test('help lists the commands', async () => {
+    const r = await runCli(['--help'], ROOT);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/validate[\s\S]*synth/);
   });
 
-  test('no command prints help and exits 1', () => {
-    expect(runCli([], ROOT).code).toBe(1);
+  test('no command prints help and exits 1', async () => {
+    expect((await runCli([], ROOT)).code).toBe(1);
   });
 
-  test('an unknown command exits 1 and lists the commands', () => {
-    const r = runCli(['deploy'], ROOT);
-    expect(r).toMatchObject({ code: 1, stderr: 'hms-sys: unknown command "deploy"; commands: validate, synth' });
+  test('an unknown command exits 1 and lists the commands', async () => {
+    const r = await runCli(['deploy'], ROOT);
+    expect(r).toMatchObject({ code: 1, stderr: 'hms-sys: unknown command "deploy"; commands: validate, synth, check' });
   });
 
   test('the installed binary exits 1 on a missing blueprint, with one readable line and no stack trace', () => {

@@ -8,10 +8,10 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process with captured output. */
-export function runCli(argv: string[], cwd: string): CliResult {
+export async function runCli(argv: string[], cwd: string): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), cwd };
-  const code = run(argv, io);
+  const code = await run(argv, io);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }

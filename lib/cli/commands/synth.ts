@@ -14,7 +14,10 @@ export function synthCommand(args: readonly string[], io: Io): number {
   const blueprints = loadBlueprints(positionals.length > 0 ? positionals : ['blueprints'], io.cwd);
   const result = synthesizeBlueprints(blueprints, relativeTo(io.cwd, outdir));
   for (const s of result.stacks) {
-    io.out(`✔ ${s.stackName}: ${s.resourceCount} resources -> ${relative(io.cwd, s.file)}`);
+    const warnings = s.policy.findings.filter((f) => !f.blocking && !f.acknowledgedBecause).length;
+    io.out(
+      `✔ ${s.stackName}: ${s.resourceCount} resources, policy ${s.policy.packs.join(' + ')}: ${s.policy.checksPassed} checks passed, ${warnings} warnings -> ${relative(io.cwd, s.file)}`,
+    );
   }
   for (const n of result.notices) io.err(`note: ${n}`);
   io.out(`Synthesized ${result.stacks.length} stack(s) from ${blueprints.length} blueprint(s) into ${relative(io.cwd, result.outdir) || '.'}`);

@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { UserError } from '../../core/errors';
+import { evaluate } from '../../policy/engine/evaluate';
+import { PACK_IDS } from '../../policy/packs';
+import { formatJunit, formatSarif, formatText } from '../../policy/report';
+import { ALL_RULES } from '../../policy/rules';
+import { parseCommandArgs } from '../args';
+import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
+import { loadTerraform } from '../load-terraform';
+
+export const CHECK_USAGE =
+  'hms-sys check <cdk.tf.json | plan.json | cdktf.out | folder of .tf> ... [--format text|json|sarif|junit] [--output FILE] [--pack fedramp-moderate|hipaa] [--strict]';
+const FORMATS = ['text', 'json', 'sarif', 'junit'];
+
+/** Scans Terraform against the policy packs; exit 1 when a blocking finding remains. */
+export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
+  const { positionals, values } = parseCommandArgs('check', CHECK_USAGE, args, {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    pack: { type: 'string', multiple: true },
+    strict: { type: 'boolean' },
+  });
+  const format = typeof values.format === 'string' ? values.format : 'text';
+  if (!FORMATS.includes(format)) throw new UserError(`hms-sys check: --format ${format} is not supported; formats: ${FORMATS.join(', ')}`);
+  if (positionals.length === 0) throw new UserError(`hms-sys check: name what to scan\nusage: ${CHECK_USAGE}`);
+  const packs = Array.isArray(values.pack) ? values.pack.map(String) : PACK_IDS;
+
+  const documents = (await Promise.all(positionals.map((p) => loadTerraform(resolve(io.cwd, p))))).flat();
+  const report = evaluate(documents, ALL_RULES, { packs, strict: values.strict === true });
+  const sources = new Map(documents.map((d) => [d.name, relative(io.cwd, d.source) || d.source]));
+  const text =
+    format === 'json'
+      ? JSON.stringify(report, null, 2)
+      : format === 'sarif'
+        ? JSON.stringify(formatSarif(report, (doc) => sources.get(doc) ?? doc), null, 2)
+        : format === 'junit'
+          ? formatJunit(report)
+          : formatText(report);
+  if (typeof values.output === 'string') {
+    writeFileSync(resolve(io.cwd, values.output), `${text}\n`);
+    io.err(formatText(report).split('\n').pop() ?? '');
+  } else {
+    io.out(text);
+  }
+  return report.blocking > 0 ? EXIT_USER_ERROR : EXIT_OK;
+}

@@ -1,0 +1,70 @@
+import { Aspects, TerraformResource, TerraformStack, type IAspect } from 'cdktf';
+import { Construct, type IConstruct } from 'constructs';
+import { UserError } from '../core/errors';
+import { ACK_METADATA_KEY, fromTerraformJson, type Acknowledgement } from './engine/document';
+import { evaluate, type EvaluateOptions, type PolicyReport } from './engine/evaluate';
+import { formatFinding } from './engine/format-finding';
+import { ALL_RULES } from './rules';
+
+const BASELINE_ID = 'FedRampBaseline';
+/** Construct metadata type under which acknowledgements are recorded. */
+export const ACK_METADATA_TYPE = 'hms-sys:acknowledgement';
+/** A reason shorter than this is not a reason. */
+export const MIN_REASON_LENGTH = 10;
+
+export type FedRampBaselineProps = EvaluateOptions;
+
+/**
+ * Applies the FedRAMP Moderate and HIPAA packs to a stack: every blocking finding
+ * fails the stack's validation, so `cdktf synth` aborts. Works on any stack,
+ * including raw resources an agency adds next to hms-sys constructs.
+ *
+ * Acknowledgements are written into each resource's `//` metadata, so they travel
+ * with cdk.tf.json and `hms-sys check` honours them too.
+ */
+export class FedRampBaseline extends Construct {
+  /** The baseline of `stack`, applied on first use. */
+  static of(stack: TerraformStack, props: FedRampBaselineProps = {}): FedRampBaseline {
+    return (stack.node.tryFindChild(BASELINE_ID) as FedRampBaseline | undefined) ?? new FedRampBaseline(stack, props);
+  }
+
+  /**
+   * Accepts rule `ruleId`'s findings on `scope` and everything below it, for a
+   * written reason that the policy report records as evidence.
+   */
+  static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
+    if (!ALL_RULES.some((r) => r.id === ruleId)) {
+      throw new UserError(`FedRampBaseline.acknowledge: unknown rule ${JSON.stringify(ruleId)} at ${scope.node.path}; rules: ${ALL_RULES.map((r) => r.id).join(', ')}`);
+    }
+    if (reason.trim().length < MIN_REASON_LENGTH) {
+      throw new UserError(`FedRampBaseline.acknowledge: ${ruleId} at ${scope.node.path} needs a reason of at least ${MIN_REASON_LENGTH} characters that an assessor can read`);
+    }
+    scope.node.addMetadata(ACK_METADATA_TYPE, { ruleId, reason: reason.trim() });
+  }
+
+  /** The report of the last validation, for evidence. */
+  public report?: PolicyReport;
+
+  private constructor(stack: TerraformStack, public readonly props: FedRampBaselineProps) {
+    super(stack, BASELINE_ID);
+    Aspects.of(stack).add(new RecordAcknowledgements());
+    stack.node.addValidation({
+      validate: () => {
+        const doc = fromTerraformJson(stack.toTerraform(), stack.node.id, stack.node.path);
+        this.report = evaluate([doc], ALL_RULES, props);
+        return this.report.findings.filter((f) => f.blocking).map(formatFinding);
+      },
+    });
+  }
+}
+
+/** Copies acknowledgements from constructs to the resources below them. */
+class RecordAcknowledgements implements IAspect {
+  visit(node: IConstruct): void {
+    if (!TerraformResource.isTerraformResource(node)) return;
+    const acks: Acknowledgement[] = node.node.scopes.flatMap((scope) =>
+      scope.node.metadata.filter((m) => m.type === ACK_METADATA_TYPE).map((m) => m.data as Acknowledgement),
+    );
+    if (acks.length > 0) (node as TerraformResource).addOverride(`//.${ACK_METADATA_KEY}`, acks);
+  }
+}

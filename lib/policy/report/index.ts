@@ -1,0 +1,3 @@
+export * from './junit';
+export * from './sarif';
+export * from './text';

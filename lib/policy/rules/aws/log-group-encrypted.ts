@@ -1,0 +1,12 @@
+import { fail, pass, type Rule } from '../../engine/rule';
+import { isSet } from '../../engine/values';
+
+/** CKV_AWS_158; NIST.800.53.R5-CloudWatchLogGroupEncrypted. */
+export const logGroupEncrypted: Rule = {
+  id: 'HMS-LOG-1',
+  appliesTo: ['aws_cloudwatch_log_group'],
+  summary: 'Log groups are encrypted with a customer key',
+  rationale: 'Audit logs are evidence and may hold sensitive data (SC-28(1), AU-9(3)).',
+  fix: 'Set kms_key_id to a customer key whose policy allows CloudWatch Logs.',
+  check: (r) => (isSet(r.values.kms_key_id) ? pass : fail('no kms_key_id')),
+};
