@@ -37,8 +37,11 @@ import { RUNTIMES } from '../core/runtimes';
 import { cidrProblem } from '../core/cidr';
 import { parseSizeGiB, SIZE_HINT } from '../core/sizes';
 import { literalProblem } from '../core/tokens';
+import { imageTag } from '../core/images';
 
 const MAX_TEXT_LENGTH = 256;
+/** Ingress wider than a /8 is the internet in all but name. */
+const MIN_INGRESS_PREFIX = 8;
 
 /** Any string in a blueprint: bounded, and never a Terraform expression. */
 function text(maxLength = MAX_TEXT_LENGTH, example?: string) {
@@ -68,14 +71,20 @@ function wholeNumber(min: number, max: number) {
     .max(max, { error: outOfRange });
 }
 
-function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+/**
+ * An enum whose errors list the allowed values. `notAllowed` explains a refusal
+ * in compliance terms where a value would weaken a control.
+ */
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, notAllowed?: (value: unknown) => string) {
   return z.enum(values, {
     error: (iss) =>
       iss.input === undefined
         ? `required; allowed: ${values.join(', ')}`
         : typeof iss.input === 'number'
           ? `expected text, received ${describe(iss.input)}; allowed: ${values.join(', ')} (put numbers in quotes, e.g. "${values[0]}")`
-          : `${describe(iss.input)} is not allowed; allowed: ${values.join(', ')}`,
+          : notAllowed && typeof iss.input === 'string'
+            ? notAllowed(iss.input)
+            : `${describe(iss.input)} is not allowed; allowed: ${values.join(', ')}`,
   });
 }
 
@@ -85,6 +94,12 @@ function cidr(minPrefix = 0, maxPrefix = 32) {
     const prefix = Number(ctx.value.split('/')[1]);
     if (problem) {
       ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
+    } else if (minPrefix === MIN_INGRESS_PREFIX && prefix < MIN_INGRESS_PREFIX) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `${JSON.stringify(ctx.value)} opens the workload to ${prefix === 0 ? 'the whole internet' : 'a network wider than /8'} (NIST 800-53 SC-7, AC-4; HIPAA 164.312(e)(1)); name the agency networks that need access, e.g. 192.168.15.0/24`,
+      });
     } else if (prefix < minPrefix || prefix > maxPrefix) {
       ctx.issues.push({
         code: 'custom',
@@ -110,10 +125,22 @@ const Size = text(16, '1Ti')
 const IMAGE_PATTERN =
   /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
 
-const Image = text(512, 'ghcr.io/hms/dcaa-audit:v1.0').regex(IMAGE_PATTERN, {
-  error: (iss) =>
-    `${JSON.stringify(iss.input)} is not an image reference; use registry/name:tag or registry/name@sha256:<digest>, e.g. ghcr.io/hms/dcaa-audit:v1.0`,
-});
+const Image = text(512, 'ghcr.io/hms/dcaa-audit:v1.0')
+  .regex(IMAGE_PATTERN, {
+    error: (iss) =>
+      `${JSON.stringify(iss.input)} is not an image reference; use registry/name:tag or registry/name@sha256:<digest>, e.g. ghcr.io/hms/dcaa-audit:v1.0`,
+  })
+  .check((ctx) => {
+    if (!IMAGE_PATTERN.test(ctx.value) || ctx.value.includes('@sha256:')) return;
+    const tag = imageTag(ctx.value);
+    if (!tag || tag === 'latest') {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `${JSON.stringify(ctx.value)} is ${tag ? 'tagged latest' : 'not tagged'}, so what runs is unknown (NIST 800-53 CM-2, CM-6, SI-7; rule HMS-K8S-9); pin a version tag or, better, a @sha256 digest`,
+      });
+    }
+  });
 
 const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso|-isob)?-[a-z]+-[0-9]$/;
 const TAG_PATTERN = /^[\p{L}\p{N}\s_.:/=+\-@]*$/u;
@@ -136,7 +163,9 @@ const NodePool = z
     maxCount: wholeNumber(1, MAX_NODE_COUNT)
       .optional()
       .describe('Upper bound for autoscaling. Default: count.'),
-    runtime: oneOf(RUNTIMES).describe('FIPS-capable node image.'),
+    runtime: oneOf(RUNTIMES, (v) => `${describe(v)} is not a FIPS 140 validated runtime (NIST 800-53 SC-13); allowed: ${RUNTIMES.join(', ')}`).describe(
+      'FIPS-capable node image.',
+    ),
     baseline: oneOf(BASELINES).default(DEFAULT_BASELINE).describe(`Hardening profile. Default: ${DEFAULT_BASELINE}.`),
     diskSizeGiB: wholeNumber(MIN_NODE_DISK_SIZE_GIB, AWS_GP3_MAX_GIB)
       .default(DEFAULT_NODE_DISK_SIZE_GIB)
@@ -173,8 +202,13 @@ const Storage = z.strictObject({
 const Network = z.strictObject({
   policy: z.strictObject({
     name: Name.describe('Network policy name.'),
-    ingressCIDR: cidr().describe('The only network allowed to reach the workload, e.g. an agency HQ range.'),
-    egress: oneOf(EGRESS_MODES).default(DEFAULT_EGRESS).describe('deny-all: no route to the internet; AWS APIs through VPC endpoints.'),
+    ingressCIDR: cidr(MIN_INGRESS_PREFIX).describe('The only network allowed to reach the workload, e.g. an agency HQ range.'),
+    egress: oneOf(
+      EGRESS_MODES,
+      (v) => `${describe(v)} is not allowed: egress is denied by default and allowed by exception (NIST 800-53 SC-7(5), AC-4; HIPAA 164.312(e)(1)); allowed: ${EGRESS_MODES.join(', ')}`,
+    )
+      .default(DEFAULT_EGRESS)
+      .describe('deny-all: no route to the internet; AWS APIs through VPC endpoints.'),
   }),
 });
 

@@ -6,3 +6,4 @@ export * from './runtimes';
 export * from './sizes';
 export * from './tokens';
 export * from './tags';
+export * from './images';

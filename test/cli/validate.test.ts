@@ -17,7 +17,7 @@ describe('hms-sys validate', () => {
     writeFileSync(join(dir, 'bad.yml'), 'nodePool:\n  name: x\n  count: 3\n  runtime: windows\nnetwork:\n  policy:\n    name: n\n    ingressCIDR: 10.0.0.0/8\n');
     const r = await runCli(['validate', 'bad.yml'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('bad.yml:4:12  nodePool.runtime: "windows" is not allowed; allowed: fips-ubuntu-22.04, bottlerocket-fips');
+    expect(r.stderr).toContain('bad.yml:4:12  nodePool.runtime: "windows" is not a FIPS 140 validated runtime (NIST 800-53 SC-13); allowed: fips-ubuntu-22.04, bottlerocket-fips');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -11,7 +11,9 @@ export const vpcFlowLogs: Rule = {
   check(r, ctx) {
     const logs = ctx.resourcesOf('aws_flow_log');
     if (logs.some((l) => refersTo(l.values.vpc_id, r.address))) return pass;
-    if (logs.some((l) => isUnresolved(l.values.vpc_id))) return unknown('a flow log exists whose VPC is known only at apply time');
+    const vpcs = ctx.resourcesOf('aws_vpc');
+    const unresolved = logs.filter((l) => isUnresolved(l.values.vpc_id) && !vpcs.some((v) => refersTo(l.values.vpc_id, v.address)));
+    if (unresolved.length > 0) return unknown('a flow log exists whose VPC is known only at apply time');
     return fail('no aws_flow_log for this VPC');
   },
 };

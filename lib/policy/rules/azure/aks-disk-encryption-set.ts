@@ -1,0 +1,13 @@
+import { fail, pass, type Rule } from '../../engine/rule';
+import { isSet } from '../../engine/values';
+import { AKS } from './private/aks';
+
+/** CKV_AZURE_117; Azure Policy 7d7be79c. */
+export const aksDiskEncryptionSet: Rule = {
+  id: 'HMS-AKS-2',
+  appliesTo: [AKS],
+  summary: 'AKS OS and data disks use a customer-managed key',
+  rationale: 'A disk encryption set puts node disk keys under agency control (SC-12, SC-28).',
+  fix: 'Set disk_encryption_set_id to a disk encryption set backed by a Key Vault key.',
+  check: (r) => (isSet(r.values.disk_encryption_set_id) ? pass : fail('no disk_encryption_set_id')),
+};

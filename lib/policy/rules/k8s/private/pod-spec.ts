@@ -1,0 +1,46 @@
+import type { TfResource } from '../../../engine/document';
+import { block, blocks, blocksAt, isObject } from '../../../engine/values';
+
+type JsonObject = Record<string, unknown>;
+
+const TEMPLATED = ['deployment', 'stateful_set', 'daemonset', 'daemon_set', 'job', 'replication_controller'];
+/** Every kubernetes provider resource that runs pods, old and _v1 names. */
+export const WORKLOAD_TYPES = [
+  ...TEMPLATED.flatMap((k) => [`kubernetes_${k}`, `kubernetes_${k}_v1`]),
+  'kubernetes_cron_job',
+  'kubernetes_cron_job_v1',
+  'kubernetes_pod',
+  'kubernetes_pod_v1',
+];
+
+/** The pod spec(s) of a workload, wherever its kind keeps them. */
+export function podSpecs(r: TfResource): JsonObject[] {
+  if (r.type.startsWith('kubernetes_pod')) return blocks(r.values, 'spec');
+  if (r.type.startsWith('kubernetes_cron_job')) return blocksAt(r.values, ['spec', 'job_template', 'spec', 'template', 'spec']);
+  return blocksAt(r.values, ['spec', 'template', 'spec']);
+}
+
+export interface ContainerView {
+  readonly name: string;
+  readonly values: JsonObject;
+  readonly securityContext: JsonObject | undefined;
+  /** The pod-level security context, which containers inherit some settings from. */
+  readonly podSecurityContext: JsonObject | undefined;
+}
+
+/** Containers and init containers of every pod spec. */
+export function containersOf(r: TfResource): ContainerView[] {
+  return podSpecs(r).flatMap((spec) =>
+    [...blocks(spec, 'container'), ...blocks(spec, 'init_container')].map((c) => ({
+      name: String(c.name ?? c.image ?? 'container'),
+      values: c,
+      securityContext: block(c, 'security_context'),
+      podSecurityContext: block(spec, 'security_context'),
+    })),
+  );
+}
+
+export function metadataOf(values: unknown): JsonObject {
+  const m = block(values, 'metadata');
+  return isObject(m) ? m : {};
+}

@@ -1,0 +1,24 @@
+import { imageTag } from '../../../core/images';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
+import { isUnresolved } from '../../engine/values';
+import { containersOf, WORKLOAD_TYPES } from './private/pod-spec';
+
+/** CKV_K8S_14 (tag), CKV_K8S_43 (digest). */
+export const workloadImagePinned: Rule = {
+  id: 'HMS-K8S-9',
+  appliesTo: WORKLOAD_TYPES,
+  summary: 'Images are pinned to a version tag or a digest, never latest',
+  rationale: '"latest" or no tag runs whatever was pushed last: the baseline configuration is unknown (CM-2, CM-6, SI-7).',
+  fix: 'Use registry/name:<version> or, better, registry/name@sha256:<digest>.',
+  check(r) {
+    for (const c of containersOf(r)) {
+      const image = c.values.image;
+      if (isUnresolved(image)) return unknown(`the image of ${c.name} is known only at apply time`);
+      if (typeof image !== 'string') return fail(`container ${c.name} names no image`);
+      if (image.includes('@sha256:')) continue;
+      const tag = imageTag(image);
+      if (!tag || tag === 'latest') return fail(`image ${image} is ${tag ? 'tagged latest' : 'not tagged'}`);
+    }
+    return pass;
+  },
+};

@@ -1,0 +1,108 @@
+import { AZURE_RULES } from '../../../lib/policy/rules/azure';
+import { aksAzureRbac, aksLocalAccountsDisabled, aksRbac } from '../../../lib/policy/rules/azure/aks-access-control';
+import { aksAzurePolicy, aksNoHttpApplicationRouting, aksUpgradeChannel } from '../../../lib/policy/rules/azure/aks-add-ons';
+import { aksDiskEncryptionSet } from '../../../lib/policy/rules/azure/aks-disk-encryption-set';
+import { aksFips } from '../../../lib/policy/rules/azure/aks-fips';
+import { aksHostEncryption } from '../../../lib/policy/rules/azure/aks-host-encryption';
+import { aksAuditDiagnostics, aksDefender, aksOmsAgent } from '../../../lib/policy/rules/azure/aks-monitoring';
+import { aksNetworkPolicy } from '../../../lib/policy/rules/azure/aks-network-policy';
+import { aksNoNodePublicIp } from '../../../lib/policy/rules/azure/aks-no-node-public-ip';
+import { aksPrivateApi } from '../../../lib/policy/rules/azure/aks-private-api';
+import { keyVaultAuditLogs, keyVaultKeyExpires, keyVaultKeyRotates, keyVaultPrivate, keyVaultRecoverable } from '../../../lib/policy/rules/azure/key-vault';
+import { diskEncryptionSetDoubleEncryption, managedDiskCustomerKey } from '../../../lib/policy/rules/azure/managed-disk-customer-key';
+import { flowLogRetention, networkFlowLogs } from '../../../lib/policy/rules/azure/network-flow-logs';
+import { networkSecurityGroupAdminPorts } from '../../../lib/policy/rules/azure/network-security-group-admin-ports';
+import { storageAccountHttpsOnly, storageAccountTls12 } from '../../../lib/policy/rules/azure/storage-account-transport';
+import { subnetHasNetworkSecurityGroup } from '../../../lib/policy/rules/azure/subnet-has-network-security-group';
+import { describeRules, REF, resource as r, type RuleCases } from '../../support/policy';
+
+const UNKNOWN = REF('var.x', 'value');
+const aks = (v: Record<string, unknown>) => r('azurerm_kubernetes_cluster.c', v);
+const pool = (v: Record<string, unknown>) => aks({ default_node_pool: { name: 'system', ...v } });
+const nodePool = (v: Record<string, unknown>) => r('azurerm_kubernetes_cluster_node_pool.p', v);
+const diag = (target: string, categories: string[]) =>
+  r('azurerm_monitor_diagnostic_setting.d', { target_resource_id: REF(target), enabled_log: categories.map((category) => ({ category })) });
+const vault = (v: Record<string, unknown>) => r('azurerm_key_vault.kv', v);
+const nsg = (rule: Record<string, unknown>) => r('azurerm_network_security_group.n', { security_rule: [{ name: 'r', direction: 'Inbound', access: 'Allow', protocol: 'Tcp', ...rule }] });
+
+const CASES: RuleCases[] = [
+  { rule: aksHostEncryption, compliant: [pool({ host_encryption_enabled: true })], nonCompliant: [nodePool({ enable_host_encryption: false })], unknown: [pool({ host_encryption_enabled: UNKNOWN })] },
+  { rule: aksDiskEncryptionSet, compliant: [aks({ disk_encryption_set_id: REF('azurerm_disk_encryption_set.d') })], nonCompliant: [aks({})], unknown: 'a reference to a disk encryption set counts as set' },
+  {
+    rule: aksPrivateApi,
+    compliant: [aks({ private_cluster_enabled: true })],
+    nonCompliant: [aks({ api_server_access_profile: { authorized_ip_ranges: ['0.0.0.0/0'] } })],
+    unknown: [aks({ private_cluster_enabled: UNKNOWN })],
+  },
+  { rule: aksNoNodePublicIp, compliant: [pool({})], nonCompliant: [pool({ node_public_ip_enabled: true })], unknown: [nodePool({ node_public_ip_enabled: UNKNOWN })] },
+  { rule: aksNetworkPolicy, compliant: [aks({ network_profile: { network_plugin: 'azure', network_policy: 'cilium' } })], nonCompliant: [aks({ network_profile: { network_plugin: 'kubenet' } })], unknown: [aks({ network_profile: { network_policy: UNKNOWN } })] },
+  { rule: aksOmsAgent, compliant: [aks({ oms_agent: { log_analytics_workspace_id: REF('azurerm_log_analytics_workspace.w') } })], nonCompliant: [aks({})], unknown: 'a reference to a workspace counts as set' },
+  {
+    rule: aksAuditDiagnostics,
+    compliant: [aks({}), diag('azurerm_kubernetes_cluster.c', ['kube-audit-admin', 'guard'])],
+    nonCompliant: [aks({}), diag('azurerm_kubernetes_cluster.c', ['kube-apiserver'])],
+    unknown: 'a diagnostic setting targets the cluster or not',
+  },
+  { rule: aksLocalAccountsDisabled, compliant: [aks({ local_account_disabled: true })], nonCompliant: [aks({})], unknown: [aks({ local_account_disabled: UNKNOWN })] },
+  { rule: aksRbac, compliant: [aks({ azure_active_directory_role_based_access_control: { azure_rbac_enabled: true } })], nonCompliant: [aks({ role_based_access_control_enabled: false })], unknown: 'the Entra ID block is present or not' },
+  { rule: aksAzureRbac, compliant: [aks({ azure_active_directory_role_based_access_control: { azure_rbac_enabled: true } })], nonCompliant: [aks({ azure_active_directory_role_based_access_control: {} })], unknown: 'an unknown flag is reported as off' },
+  { rule: aksAzurePolicy, compliant: [aks({ azure_policy_enabled: true })], nonCompliant: [aks({})], unknown: 'an unknown flag is reported as off' },
+  { rule: aksNoHttpApplicationRouting, compliant: [aks({})], nonCompliant: [aks({ http_application_routing_enabled: true })], unknown: 'only an explicit true fails' },
+  { rule: aksFips, compliant: [pool({ fips_enabled: true }), nodePool({ fips_enabled: true })], nonCompliant: [nodePool({ fips_enabled: false })], unknown: [pool({ fips_enabled: UNKNOWN })] },
+  { rule: aksUpgradeChannel, compliant: [aks({ automatic_upgrade_channel: 'patch' })], nonCompliant: [aks({ automatic_channel_upgrade: 'none' })], unknown: 'a channel is a literal enum' },
+  { rule: aksDefender, compliant: [aks({ microsoft_defender: { log_analytics_workspace_id: 'ws' } })], nonCompliant: [aks({})], unknown: 'a reference to a workspace counts as set' },
+  {
+    rule: managedDiskCustomerKey,
+    compliant: [r('azurerm_managed_disk.d', { disk_encryption_set_id: REF('azurerm_disk_encryption_set.s') })],
+    nonCompliant: [r('azurerm_managed_disk.d', { storage_account_type: 'Premium_LRS' })],
+    unknown: 'a reference to a disk encryption set counts as set',
+  },
+  {
+    rule: diskEncryptionSetDoubleEncryption,
+    compliant: [r('azurerm_disk_encryption_set.s', { encryption_type: 'EncryptionAtRestWithPlatformAndCustomerKeys' })],
+    nonCompliant: [r('azurerm_disk_encryption_set.s', {})],
+    unknown: 'the encryption type is a literal enum',
+  },
+  { rule: storageAccountHttpsOnly, compliant: [r('azurerm_storage_account.s', {})], nonCompliant: [r('azurerm_storage_account.s', { enable_https_traffic_only: false })], unknown: 'only an explicit false fails; the provider default is HTTPS only' },
+  { rule: storageAccountTls12, compliant: [r('azurerm_storage_account.s', { min_tls_version: 'TLS1_2' })], nonCompliant: [r('azurerm_storage_account.s', { min_tls_version: 'TLS1_0' })], unknown: 'the TLS version is a literal enum' },
+  {
+    rule: networkSecurityGroupAdminPorts,
+    compliant: [nsg({ source_address_prefix: '10.0.0.0/8', destination_port_range: '22' })],
+    nonCompliant: [r('azurerm_network_security_rule.ssh', { name: 'ssh', direction: 'Inbound', access: 'Allow', source_address_prefix: 'Internet', destination_port_range: '20-25' })],
+    unknown: 'prefixes and ports are literal strings',
+  },
+  {
+    rule: subnetHasNetworkSecurityGroup,
+    compliant: [r('azurerm_subnet.s', { name: 'nodes' }), r('azurerm_subnet_network_security_group_association.a', { subnet_id: REF('azurerm_subnet.s') })],
+    nonCompliant: [r('azurerm_subnet.s', { name: 'nodes' })],
+    unknown: 'an association exists or not',
+  },
+  {
+    rule: networkFlowLogs,
+    compliant: [r('azurerm_virtual_network.v', {}), r('azurerm_network_watcher_flow_log.f', { target_resource_id: REF('azurerm_virtual_network.v'), enabled: true })],
+    nonCompliant: [r('azurerm_virtual_network.v', {}), r('azurerm_network_watcher_flow_log.f', { target_resource_id: REF('azurerm_virtual_network.v'), enabled: false })],
+    unknown: 'a flow log targets the network or not',
+  },
+  {
+    rule: flowLogRetention,
+    compliant: [r('azurerm_network_watcher_flow_log.f', { retention_policy: { enabled: true, days: 365 } })],
+    nonCompliant: [r('azurerm_network_watcher_flow_log.f', { retention_policy: { enabled: true, days: 30 } })],
+    unknown: [r('azurerm_network_watcher_flow_log.f', { retention_policy: { enabled: true, days: UNKNOWN } })],
+  },
+  { rule: keyVaultPrivate, compliant: [vault({ public_network_access_enabled: false })], nonCompliant: [vault({})], unknown: [vault({ public_network_access_enabled: UNKNOWN })] },
+  { rule: keyVaultRecoverable, compliant: [vault({ purge_protection_enabled: true, soft_delete_retention_days: 90 })], nonCompliant: [vault({ soft_delete_retention_days: 7 })], unknown: 'an unknown purge protection flag is reported as off' },
+  { rule: keyVaultAuditLogs, compliant: [vault({}), diag('azurerm_key_vault.kv', ['AuditEvent'])], nonCompliant: [vault({})], unknown: 'a diagnostic setting targets the vault or not' },
+  { rule: keyVaultKeyExpires, compliant: [r('azurerm_key_vault_key.k', { expiration_date: '2027-12-31T00:00:00Z' })], nonCompliant: [r('azurerm_key_vault_key.k', {})], unknown: 'a reference to a date counts as set' },
+  {
+    rule: keyVaultKeyRotates,
+    compliant: [r('azurerm_key_vault_key.k', { rotation_policy: { automatic: { time_before_expiry: 'P30D' }, expire_after: 'P1Y' } })],
+    nonCompliant: [r('azurerm_key_vault_key.k', {})],
+    unknown: 'a rotation policy is present or not',
+  },
+];
+
+describeRules(CASES);
+
+test('every Azure rule has cases', () => {
+  expect(CASES.map((c) => c.rule.id).sort()).toEqual(AZURE_RULES.map((x) => x.id).sort());
+});

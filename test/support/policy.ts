@@ -1,0 +1,50 @@
+import { makeDocument, type TfResource } from '../../lib/policy/engine/document';
+import type { Outcome, Rule } from '../../lib/policy/engine/rule';
+
+type Values = Record<string, unknown>;
+
+/** A resource at `type.name`, as a rule sees it. */
+export function resource(address: string, values: Values): TfResource {
+  const [type, name] = address.split('.');
+  return { type, name, address, values, acknowledgements: [] };
+}
+
+/** Runs `rule` on `subject` (its address's type is the first of the rule's types unless given) within `others`. */
+export function runRule(rule: Rule, subject: TfResource, others: TfResource[] = []): Outcome {
+  const doc = makeDocument('test', 'test', [subject, ...others]);
+  return rule.check(subject, { document: doc, resourcesOf: (t) => doc.byType.get(t) ?? [] });
+}
+
+/** One rule's cases. `unknown` is a case, or a sentence saying why the rule never meets an unknown value. */
+export interface RuleCases {
+  readonly rule: Rule;
+  readonly compliant: readonly [TfResource, ...TfResource[]];
+  readonly nonCompliant: readonly [TfResource, ...TfResource[]];
+  readonly unknown: readonly [TfResource, ...TfResource[]] | string;
+}
+
+export const REF = (address: string, attr = 'id') => `\${${address}.${attr}}`;
+
+/** Declares the jest tests of a table of rule cases. */
+export function describeRules(cases: readonly RuleCases[]): void {
+  describe.each(cases.map((c) => [c.rule.id, c] as const))('%s', (_id, c) => {
+    test('passes a compliant resource', () => {
+      const [subject, ...others] = c.compliant;
+      expect(runRule(c.rule, subject, others)).toEqual({ status: 'pass' });
+    });
+    test('fails a non-compliant resource with a message', () => {
+      const [subject, ...others] = c.nonCompliant;
+      expect(runRule(c.rule, subject, others)).toEqual({ status: 'fail', message: expect.any(String) });
+    });
+    if (typeof c.unknown === 'string') {
+      test(`never meets an unknown value: ${c.unknown}`, () => {
+        expect(c.unknown.length).toBeGreaterThan(10);
+      });
+    } else {
+      const [subject, ...others] = c.unknown;
+      test('reports a value known only at apply time as unknown, never a pass', () => {
+        expect(runRule(c.rule, subject, others)).toEqual({ status: 'unknown', message: expect.any(String) });
+      });
+    }
+  });
+}
