@@ -1,6 +1,7 @@
 import type { App, TerraformStack } from 'cdktf';
 import type { Blueprint } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
+import type { FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import type { BackendFactory } from './backend';
 import { EksStack } from './eks-stack';
 
@@ -21,6 +22,8 @@ export interface BuildResult {
 export interface BuildOptions {
   /** @default - local state per stack */
   readonly backend?: BackendFactory;
+  /** @default both packs, not strict */
+  readonly policy?: FedRampBaselineProps;
 }
 
 /** Adds the stacks of every blueprint to `app`: `<name>-aws` for AWS. */
@@ -31,7 +34,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
     for (const cloud of bp.clouds) {
       if (cloud === 'aws') {
         const stackName = `${bp.name}-aws`;
-        const stack = new EksStack(app, stackName, { blueprint: bp, backend: options.backend });
+        const stack = new EksStack(app, stackName, { blueprint: bp, backend: options.backend, policy: options.policy });
         stacks.push({ blueprint: bp.name, cloud, stackName, stack });
       } else {
         notices.push(`${bp.sourceFile}: the ${cloud} target is not built by this version of hms-sys yet; only aws stacks were written`);

@@ -1,7 +1,7 @@
 import { Aspects, TerraformResource, TerraformStack, type IAspect } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { UserError } from '../core/errors';
-import { ACK_METADATA_KEY, fromTerraformJson, type Acknowledgement } from './engine/document';
+import { ACK_METADATA_KEY, fromTerraformJson, makeDocument, type Acknowledgement } from './engine/document';
 import { evaluate, type EvaluateOptions, type PolicyReport } from './engine/evaluate';
 import { formatFinding } from './engine/format-finding';
 import { ALL_RULES } from './rules';
@@ -50,21 +50,31 @@ export class FedRampBaseline extends Construct {
     Aspects.of(stack).add(new RecordAcknowledgements());
     stack.node.addValidation({
       validate: () => {
+        // Acknowledgements are read from the tree, so validation does not depend on the aspect having run.
+        const acks = new Map(
+          stack.node.findAll().filter(TerraformResource.isTerraformResource).map((r) => [r.node.path, acknowledgementsOf(r)]),
+        );
         const doc = fromTerraformJson(stack.toTerraform(), stack.node.id, stack.node.path);
-        this.report = evaluate([doc], ALL_RULES, props);
+        const resources = doc.resources.map((r) => ({ ...r, acknowledgements: (r.constructPath && acks.get(r.constructPath)) || r.acknowledgements }));
+        this.report = evaluate([makeDocument(doc.name, doc.source, resources)], ALL_RULES, props);
         return this.report.findings.filter((f) => f.blocking).map(formatFinding);
       },
     });
   }
 }
 
-/** Copies acknowledgements from constructs to the resources below them. */
+/** Acknowledgements made on a construct or any of its parents. */
+function acknowledgementsOf(node: IConstruct): Acknowledgement[] {
+  return node.node.scopes.flatMap((scope) =>
+    scope.node.metadata.filter((m) => m.type === ACK_METADATA_TYPE).map((m) => m.data as Acknowledgement),
+  );
+}
+
+/** Writes acknowledgements into each resource's `//` metadata, so cdk.tf.json carries them. */
 class RecordAcknowledgements implements IAspect {
   visit(node: IConstruct): void {
     if (!TerraformResource.isTerraformResource(node)) return;
-    const acks: Acknowledgement[] = node.node.scopes.flatMap((scope) =>
-      scope.node.metadata.filter((m) => m.type === ACK_METADATA_TYPE).map((m) => m.data as Acknowledgement),
-    );
+    const acks = acknowledgementsOf(node);
     if (acks.length > 0) (node as TerraformResource).addOverride(`//.${ACK_METADATA_KEY}`, acks);
   }
 }

@@ -42,6 +42,36 @@ describe('hms-sys synth', () => {
     expect(readdirSync(dir).filter((f) => f.includes('staging'))).toEqual([]);
   });
 
+  test('writes a policy report beside each stack: rules, findings, acknowledgements, controls covered', () => {
+    const report = JSON.parse(readFileSync(join(dir, 'cdktf.out', 'stacks', 'dcaa-audit-aws', 'policy-report.json'), 'utf8'));
+    expect(report).toMatchObject({ packs: ['fedramp-moderate', 'hipaa'], blocking: 0, findings: [], acknowledgements: [] });
+    expect(report.rulesEvaluated).toHaveLength(79);
+    expect(report.controlsCovered['NIST 800-53']).toContain('SC-28');
+  });
+
+  test('the policy gate refuses a blocking finding, naming rule and control, and keeps the previous output', async () => {
+    const gated = project();
+    expect((await runCli(['synth'], gated)).code).toBe(0);
+    const before = readFileSync(join(gated, 'cdktf.out', 'stacks', 'dcaa-audit-aws', 'cdk.tf.json'), 'utf8');
+    const weakened = readFileSync(EXAMPLE_BLUEPRINT_PATH, 'utf8').replace('  baseline: cis-level-2', '  baseline: cis-level-2\n  metadataHopLimit: 2');
+    writeFileSync(join(gated, 'blueprints', 'dcaa-audit.yml'), weakened);
+    const r = await runCli(['synth', '--strict'], gated);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^policy gate: 1 blocking finding\(s\); nothing was written:\n {2}\[HMS-LT-4\] dcaa-audit-aws\/node-pool\/LaunchTemplate: hop limit is 2: pods can reach node credentials \(NIST 800-53 AC-6, CM-2; HIPAA 164.308\(a\)\(4\)\)/);
+    expect(readFileSync(join(gated, 'cdktf.out', 'stacks', 'dcaa-audit-aws', 'cdk.tf.json'), 'utf8')).toBe(before);
+  });
+
+  test('without --strict the same blueprint synthesizes, reporting the warning', async () => {
+    const relaxed = project();
+    writeFileSync(
+      join(relaxed, 'blueprints', 'dcaa-audit.yml'),
+      readFileSync(EXAMPLE_BLUEPRINT_PATH, 'utf8').replace('  baseline: cis-level-2', '  baseline: cis-level-2\n  metadataHopLimit: 2'),
+    );
+    const r = await runCli(['synth'], relaxed);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/1 warnings ->/);
+  });
+
   test('--out writes elsewhere, and named blueprints only', async () => {
     const r = await runCli(['synth', 'blueprints/dcaa-audit.yml', '--out', 'elsewhere'], dir);
     expect(r.code).toBe(0);

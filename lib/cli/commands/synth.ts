@@ -4,15 +4,18 @@ import { parseCommandArgs } from '../args';
 import { EXIT_OK, type Io } from '../io';
 import { synthesizeBlueprints } from '../synthesize';
 
-export const SYNTH_USAGE = 'hms-sys synth [blueprint.yml | folder ...] [--out cdktf.out]   (default: blueprints/)';
+export const SYNTH_USAGE = 'hms-sys synth [blueprint.yml | folder ...] [--out cdktf.out] [--strict]   (default: blueprints/)';
 export const DEFAULT_OUTDIR = 'cdktf.out';
 
 /** Validates blueprints and writes one Terraform JSON stack per blueprint and cloud. */
 export function synthCommand(args: readonly string[], io: Io): number {
-  const { positionals, values } = parseCommandArgs('synth', SYNTH_USAGE, args, { out: { type: 'string', short: 'o' } });
+  const { positionals, values } = parseCommandArgs('synth', SYNTH_USAGE, args, {
+    out: { type: 'string', short: 'o' },
+    strict: { type: 'boolean' },
+  });
   const outdir = typeof values.out === 'string' ? values.out : DEFAULT_OUTDIR;
   const blueprints = loadBlueprints(positionals.length > 0 ? positionals : ['blueprints'], io.cwd);
-  const result = synthesizeBlueprints(blueprints, relativeTo(io.cwd, outdir));
+  const result = synthesizeBlueprints(blueprints, relativeTo(io.cwd, outdir), { policy: { strict: values.strict === true } });
   for (const s of result.stacks) {
     const warnings = s.policy.findings.filter((f) => !f.blocking && !f.acknowledgedBecause).length;
     io.out(

@@ -1,0 +1,41 @@
+import { makeDocument } from '../../../lib/policy/engine/document';
+import { evaluate } from '../../../lib/policy/engine/evaluate';
+import { formatFinding } from '../../../lib/policy/engine/format-finding';
+import { formatJunit, formatSarif, formatText } from '../../../lib/policy/report';
+import { ALL_RULES } from '../../../lib/policy/rules';
+import { resource } from '../../support/policy';
+
+const cluster = { ...resource('aws_eks_cluster.c', { vpc_config: { endpoint_public_access: true } }), constructPath: 'dcaa-aws/cluster/Resource' };
+const report = evaluate([makeDocument('dcaa-aws', 'cdk.tf.json', [cluster])], ALL_RULES, { packs: ['fedramp-moderate'] });
+const finding = report.findings.find((f) => f.ruleId === 'HMS-EKS-1')!;
+
+describe('report formats', () => {
+  test('one finding reads as rule, construct, problem, controls and fix', () => {
+    expect(formatFinding(finding)).toBe(
+      '[HMS-EKS-1] dcaa-aws/cluster/Resource: the API endpoint is public (NIST 800-53 SC-7, AC-4, AC-17). ' +
+        'Fix: Set vpc_config.endpoint_public_access = false and endpoint_private_access = true; reach the API from inside the VPC. Or acknowledge HMS-EKS-1 with a reason.',
+    );
+  });
+
+  test('text groups findings by resource and ends with a summary', () => {
+    const text = formatText(report);
+    expect(text.split('\n')[0]).toBe('dcaa-aws/cluster/Resource (aws_eks_cluster.c)');
+    expect(text).toMatch(/FAIL +\[HMS-EKS-1\]/);
+    expect(text.split('\n').pop()).toMatch(/^✘ 1 resources, \d+ rules \(fedramp-moderate\): \d+ checks passed, \d+ blocking/);
+  });
+
+  test('SARIF 2.1.0 names the rules, levels and the synthesized file', () => {
+    const sarif = formatSarif(report, () => 'cdktf.out/stacks/dcaa-aws/cdk.tf.json') as any;
+    expect(sarif.version).toBe('2.1.0');
+    const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'HMS-EKS-1');
+    expect(result).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'cdktf.out/stacks/dcaa-aws/cdk.tf.json' } } }] });
+    expect(sarif.runs[0].tool.driver.rules.map((r: any) => r.id)).toContain('HMS-EKS-1');
+  });
+
+  test('JUnit has one failure per blocking finding', () => {
+    const xml = formatJunit(report);
+    expect(xml).toMatch(/^<\?xml version="1.0"/);
+    expect(xml.match(/<failure /g)).toHaveLength(report.blocking);
+    expect(xml).toContain(`failures="${report.blocking}"`);
+  });
+});
