@@ -3,6 +3,7 @@ import type { Blueprint } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import type { FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import type { BackendFactory } from './backend';
+import { AksStack } from './aks-stack';
 import { EksStack } from './eks-stack';
 
 /** What was built for one blueprint. */
@@ -15,7 +16,7 @@ export interface BuiltStack {
 
 export interface BuildResult {
   readonly stacks: BuiltStack[];
-  /** Targets asked for that this version does not build yet, said plainly rather than skipped silently. */
+  /** What the user should know about how blueprints map onto a cloud, said plainly rather than silently. */
   readonly notices: string[];
 }
 
@@ -26,18 +27,20 @@ export interface BuildOptions {
   readonly policy?: FedRampBaselineProps;
 }
 
-/** Adds the stacks of every blueprint to `app`: `<name>-aws` for AWS. */
+/** Adds the stacks of every blueprint to `app`: `<name>-aws` and `<name>-azure`, as its clouds say. */
 export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], options: BuildOptions = {}): BuildResult {
   const stacks: BuiltStack[] = [];
   const notices: string[] = [];
+  const stackProps = { backend: options.backend, policy: options.policy };
   for (const bp of blueprints) {
     for (const cloud of bp.clouds) {
+      const stackName = `${bp.name}-${cloud}`;
       if (cloud === 'aws') {
-        const stackName = `${bp.name}-aws`;
-        const stack = new EksStack(app, stackName, { blueprint: bp, backend: options.backend, policy: options.policy });
-        stacks.push({ blueprint: bp.name, cloud, stackName, stack });
+        stacks.push({ blueprint: bp.name, cloud, stackName, stack: new EksStack(app, stackName, { blueprint: bp, ...stackProps }) });
       } else {
-        notices.push(`${bp.sourceFile}: the ${cloud} target is not built by this version of hms-sys yet; only aws stacks were written`);
+        const stack = new AksStack(app, stackName, { blueprint: bp, ...stackProps });
+        notices.push(...stack.notices.map((n) => `${bp.sourceFile}: ${n}`));
+        stacks.push({ blueprint: bp.name, cloud, stackName, stack });
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { Baseline } from '../core/baselines';
-import type { Cloud } from '../core/defaults';
+import type { AzureEnvironment, Cloud } from '../core/defaults';
 import type { Runtime } from '../core/runtimes';
 
 /**
@@ -40,5 +40,16 @@ export interface Blueprint {
     readonly fipsEndpoints: boolean;
     readonly nodeImageId?: string;
     readonly clusterAdminArns: readonly string[];
+  };
+  readonly azure: {
+    readonly environment: AzureEnvironment;
+    readonly location: string;
+    readonly vnetCidr: string;
+    readonly vmSize: string;
+    readonly zones: readonly string[];
+    readonly adminGroupObjectIds: readonly string[];
+    readonly networkWatcherName?: string;
+    readonly networkWatcherResourceGroup: string;
+    readonly defender: boolean;
   };
 }

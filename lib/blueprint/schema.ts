@@ -9,6 +9,12 @@ import { z } from 'zod';
 import { BASELINES, DEFAULT_BASELINE } from '../core/baselines';
 import {
   AWS_GP3_MAX_GIB,
+  AZURE_ENVIRONMENTS,
+  AZURE_MANAGED_DISK_MAX_GIB,
+  DEFAULT_AZURE_ENVIRONMENT,
+  DEFAULT_AZURE_LOCATION,
+  DEFAULT_AZURE_VM_SIZE,
+  DEFAULT_AZURE_VNET_CIDR,
   AWS_GP3_MIN_GIB,
   CLOUDS,
   CLOUDWATCH_RETENTION_DAYS,
@@ -249,6 +255,39 @@ const Aws = z.strictObject({
     .describe('IAM principals granted cluster admin through EKS access entries. Default: none; the creator is admin.'),
 });
 
+const Azure = z.strictObject({
+  environment: oneOf(AZURE_ENVIRONMENTS)
+    .default(DEFAULT_AZURE_ENVIRONMENT)
+    .describe(`Azure cloud. Default: ${DEFAULT_AZURE_ENVIRONMENT} (Azure Government).`),
+  location: text(32)
+    .regex(/^[a-z][a-z0-9]+$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an Azure location; e.g. usgovvirginia, usgovarizona, eastus2` })
+    .default(DEFAULT_AZURE_LOCATION)
+    .describe(`Azure region. Default: ${DEFAULT_AZURE_LOCATION}.`),
+  vnetCidr: cidr(16, 20).default(DEFAULT_AZURE_VNET_CIDR).describe(`Virtual network range, /16 to /20. Default: ${DEFAULT_AZURE_VNET_CIDR}.`),
+  vmSize: text(64)
+    .regex(/^Standard_[A-Za-z0-9_]+$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an Azure VM size; e.g. Standard_D4s_v5` })
+    .default(DEFAULT_AZURE_VM_SIZE)
+    .describe(`VM size of the nodes. Default: ${DEFAULT_AZURE_VM_SIZE}.`),
+  zones: z
+    .array(z.enum(['1', '2', '3'], { error: 'allowed zones: "1", "2", "3"' }))
+    .max(3)
+    .default(['1', '2', '3'])
+    .describe('Availability zones for nodes and the volume (the volume takes the first). Default: ["1", "2", "3"]; [] where the region has none.'),
+  adminGroupObjectIds: z
+    .array(text(36).regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an Entra ID object id (a GUID)` }))
+    .max(20)
+    .default([])
+    .describe('Entra ID groups granted cluster admin through Azure RBAC. Default: none.'),
+  networkWatcherName: text(80)
+    .optional()
+    .describe('Network Watcher for flow logs. Default: NetworkWatcher_<location>, which Azure creates per region.'),
+  networkWatcherResourceGroup: text(90).default('NetworkWatcherRG').describe('Resource group of the Network Watcher. Default: NetworkWatcherRG.'),
+  defender: z
+    .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
+    .default(true)
+    .describe('Microsoft Defender for Containers. Default: true.'),
+});
+
 const Tags = z
   .record(TagKey, TagValue)
   .refine((t) => Object.keys(t).length <= 40, { error: 'at most 40 tags; AWS allows 50 and hms-sys adds its own' })
@@ -280,6 +319,7 @@ export const BlueprintSchema = z
     network: Network,
     workload: Workload.optional().describe('The containers to run.'),
     aws: Aws.prefault({}).describe('AWS settings.'),
+    azure: Azure.prefault({}).describe('Azure settings.'),
   })
   .superRefine((bp, ctx) => {
     const gib = bp.storage ? parseSizeGiB(bp.storage.volume.size) : undefined;
@@ -289,6 +329,14 @@ export const BlueprintSchema = z
         path: ['storage', 'volume', 'size'],
         input: bp.storage?.volume.size,
         message: `${JSON.stringify(bp.storage?.volume.size)} is larger than an AWS gp3 volume can be; use at most 16Ti`,
+      });
+    }
+    if (gib !== undefined && bp.clouds.includes('azure') && gib > AZURE_MANAGED_DISK_MAX_GIB) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['storage', 'volume', 'size'],
+        input: bp.storage?.volume.size,
+        message: `${JSON.stringify(bp.storage?.volume.size)} is larger than an Azure managed disk can be; use at most ${AZURE_MANAGED_DISK_MAX_GIB}Gi`,
       });
     }
   });

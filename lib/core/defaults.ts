@@ -68,3 +68,19 @@ export const DEFAULT_EGRESS = 'deny-all';
 
 /** Names used in resource names stay short so that suffixed names fit every cloud's limits. */
 export const MAX_NAME_LENGTH = 32;
+
+/** Azure Government (US Gov Virginia) is the default: FedRAMP High/Moderate workloads live there. */
+export const AZURE_ENVIRONMENTS = ['usgovernment', 'public'] as const;
+export type AzureEnvironment = (typeof AZURE_ENVIRONMENTS)[number];
+export const DEFAULT_AZURE_ENVIRONMENT: AzureEnvironment = 'usgovernment';
+export const DEFAULT_AZURE_LOCATION = 'usgovvirginia';
+export const DEFAULT_AZURE_VNET_CIDR = '10.60.0.0/16';
+export const DEFAULT_AZURE_VM_SIZE = 'Standard_D4s_v5';
+/** Nodes of the system pool, which runs only cluster add-ons. */
+export const DEFAULT_AKS_SYSTEM_NODE_COUNT = 3;
+/** Log Analytics keeps data interactively for at most two years; older data goes to archive. */
+export const MAX_LOG_ANALYTICS_RETENTION_DAYS = 730;
+/** AKS node pool names: lowercase letters and digits, at most 12. */
+export const MAX_AKS_NODE_POOL_NAME_LENGTH = 12;
+/** Premium SSD managed disks: 4 GiB to 32 TiB. */
+export const AZURE_MANAGED_DISK_MAX_GIB = 32767;

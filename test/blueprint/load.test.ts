@@ -125,6 +125,12 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
     ['hop limit 3', VALID.replace('count: 10', 'count: 10\n  metadataHopLimit: 3'), 'nodePool.metadataHopLimit', 4, /allowed: 1, 2/],
     ['prototype pollution key', `__proto__:\n  polluted: true\n${VALID}`, '__proto__', 1, /unknown field "__proto__"/],
     ['boolean as text', `aws:\n  fipsEndpoints: "yes"\n${VALID}`, 'aws.fipsEndpoints', 2, /expected true or false/],
+    ['unknown Azure cloud', `azure:\n  environment: china\n${VALID}`, 'azure.environment', 2, /allowed: usgovernment, public/],
+    ['bad Azure location', `azure:\n  location: US Gov Virginia\n${VALID}`, 'azure.location', 2, /not an Azure location; e.g. usgovvirginia/],
+    ['bad Azure zone', `azure:\n  zones: ["4"]\n${VALID}`, 'azure.zones.0', 2, /allowed zones: "1", "2", "3"/],
+    ['admin group not a GUID', `azure:\n  adminGroupObjectIds: [platform-admins]\n${VALID}`, 'azure.adminGroupObjectIds.0', 2, /not an Entra ID object id/],
+    ['bad VM size', `azure:\n  vmSize: D4s_v5\n${VALID}`, 'azure.vmSize', 2, /not an Azure VM size; e.g. Standard_D4s_v5/],
+    ['size over the Azure disk limit', `clouds: [azure]\n${VALID.replace('size: 1Ti', 'size: 40Ti')}`, 'storage.volume.size', 10, /larger than an Azure managed disk can be; use at most 32767Gi/],
   ];
 
   test.each(cases)('%s', (_name, yaml, path, line, message) => {

@@ -28,8 +28,9 @@ describe('hms-sys synth', () => {
     expect(existsSync(join(dir, 'cdktf.out', 'manifest.json'))).toBe(true);
   });
 
-  test('says plainly that the azure target is not built yet', () => {
-    expect(first.stderr).toContain('note: blueprints/dcaa-audit.yml: the azure target is not built by this version');
+  test('writes the Azure stack too, and explains how the node pool is named on AKS', () => {
+    expect(first.stdout).toMatch(/✔ dcaa-audit-azure: \d+ resources, policy fedramp-moderate \+ hipaa: \d+ checks passed, 0 warnings -> cdktf.out\/stacks\/dcaa-audit-azure\/cdk.tf.json/);
+    expect(first.stderr).toContain('note: blueprints/dcaa-audit.yml: AKS node pool names allow 12 lowercase letters and digits: "dcaa-secure" is "dcaasecure" on Azure');
   });
 
   test('a failing synth leaves the previous output whole and no staging folder behind', async () => {
@@ -78,11 +79,15 @@ describe('hms-sys synth', () => {
     expect(existsSync(join(dir, 'elsewhere', 'stacks', 'dcaa-audit-aws', 'cdk.tf.json'))).toBe(true);
   });
 
-  test('a blueprint that targets only azure writes no AWS stack', async () => {
+  test.each([
+    ['azure', 'aws'],
+    ['aws', 'azure'],
+  ])('a blueprint that targets only %s writes no %s stack', async (cloud, other) => {
     const only = project();
-    writeFileSync(join(only, 'blueprints', 'dcaa-audit.yml'), `clouds: [azure]\n${readFileSync(EXAMPLE_BLUEPRINT_PATH, 'utf8')}`);
+    writeFileSync(join(only, 'blueprints', 'dcaa-audit.yml'), `clouds: [${cloud}]\n${readFileSync(EXAMPLE_BLUEPRINT_PATH, 'utf8')}`);
     const r = await runCli(['synth'], only);
     expect(r.code).toBe(0);
-    expect(existsSync(join(only, 'cdktf.out', 'stacks', 'dcaa-audit-aws'))).toBe(false);
+    expect(readdirSync(join(only, 'cdktf.out', 'stacks'))).toEqual([`dcaa-audit-${cloud}`]);
+    expect(existsSync(join(only, 'cdktf.out', 'stacks', `dcaa-audit-${other}`))).toBe(false);
   });
 });
