@@ -3,6 +3,8 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { Aspects, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import { DiskEncryptionKey } from '../lib/azure/disk-encryption-key';
 import { EncryptedVolume } from '../lib/azure/encrypted-volume';
 import { IsolatedNetwork } from '../lib/azure/isolated-network';
 import { KeyVault } from '../lib/azure/key-vault';
@@ -38,6 +40,8 @@ export class AksStack extends TerraformStack {
   public readonly cluster: SecureCluster;
   public readonly nodePool: SecureNodePool;
   public readonly volume?: EncryptedVolume;
+  /** Disk encryption set of the blueprint's volume, static or dynamic. */
+  public readonly volumeDiskEncryptionSetId?: string;
   /** What the user should know about how the blueprint maps onto Azure. */
   public readonly notices: string[] = [];
 
@@ -108,7 +112,7 @@ export class AksStack extends TerraformStack {
       runtime: bp.nodePool.runtime,
       vmSize: az.vmSize,
     });
-    if (bp.storage) {
+    if (bp.storage?.volume.provisioning === 'static') {
       this.volume = new EncryptedVolume(this, 'volume', {
         volumeName: bp.storage.volume.name,
         sizeGiB: bp.storage.volume.sizeGiB,
@@ -117,6 +121,19 @@ export class AksStack extends TerraformStack {
         keyVault,
         zone: az.zones[0],
       });
+      this.volumeDiskEncryptionSetId = this.volume.diskEncryptionSetId;
+      // The disk lives outside the node resource group: AKS must be allowed to attach it.
+      new RoleAssignment(this, 'cluster-attaches-volume', { scope: this.volume.diskId, roleDefinitionName: 'Contributor', principalId: this.cluster.identityPrincipalId });
+    } else if (bp.storage) {
+      this.volumeDiskEncryptionSetId = new DiskEncryptionKey(this, 'volume-key', {
+        keyName: `${bp.storage.volume.name}-volumes`,
+        keyVault,
+        resourceGroupName: group.name,
+        location: group.location,
+      }).diskEncryptionSetId;
+    }
+    if (this.volumeDiskEncryptionSetId) {
+      new RoleAssignment(this, 'cluster-reads-volume-key', { scope: this.volumeDiskEncryptionSetId, roleDefinitionName: 'Reader', principalId: this.cluster.identityPrincipalId });
     }
 
     if (this.nodePool.runtimeNotice) this.notices.push(this.nodePool.runtimeNotice);

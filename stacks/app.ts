@@ -1,16 +1,20 @@
 import type { App, TerraformStack } from 'cdktf';
+import { azureDiskStorage, ebsStorage } from '../lib/k8s/target';
 import type { Blueprint } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import type { FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import type { BackendFactory } from './backend';
 import { AksStack } from './aks-stack';
 import { EksStack } from './eks-stack';
+import { KubernetesStack } from './kubernetes-stack';
 
 /** What was built for one blueprint. */
 export interface BuiltStack {
   readonly blueprint: string;
   readonly cloud: Cloud;
   readonly stackName: string;
+  /** `cloud`: network, cluster, disks; `kubernetes`: objects inside the cluster. */
+  readonly layer: 'cloud' | 'kubernetes';
   readonly stack: TerraformStack;
 }
 
@@ -27,20 +31,64 @@ export interface BuildOptions {
   readonly policy?: FedRampBaselineProps;
 }
 
-/** Adds the stacks of every blueprint to `app`: `<name>-aws` and `<name>-azure`, as its clouds say. */
+/**
+ * Entra ID server application of AKS's managed Entra integration, the audience
+ * kubelogin asks tokens for. @see https://azure.github.io/kubelogin/concepts/aks.html
+ */
+export const AKS_ENTRA_SERVER_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
+
+/**
+ * Adds the stacks of every blueprint to `app`: `<name>-aws` and `<name>-azure` as
+ * its clouds say, each followed by its Kubernetes stack (`<name>-aws-k8s`, ...),
+ * which reads the cluster's endpoint and CA through cross-stack references.
+ */
 export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], options: BuildOptions = {}): BuildResult {
   const stacks: BuiltStack[] = [];
   const notices: string[] = [];
-  const stackProps = { backend: options.backend, policy: options.policy };
+  const common = { backend: options.backend, policy: options.policy };
+  const add = (bp: Blueprint, cloud: Cloud, stackName: string, stack: TerraformStack, stackNotices: readonly string[] = []) => {
+    stacks.push({ blueprint: bp.name, cloud, stackName, stack, layer: stack instanceof KubernetesStack ? 'kubernetes' : 'cloud' });
+    notices.push(...stackNotices.map((n) => `${bp.sourceFile}: ${n}`));
+  };
   for (const bp of blueprints) {
     for (const cloud of bp.clouds) {
       const stackName = `${bp.name}-${cloud}`;
       if (cloud === 'aws') {
-        stacks.push({ blueprint: bp.name, cloud, stackName, stack: new EksStack(app, stackName, { blueprint: bp, ...stackProps }) });
+        const eks = new EksStack(app, stackName, { blueprint: bp, ...common });
+        add(bp, cloud, stackName, eks);
+        const k8s = new KubernetesStack(app, `${stackName}-k8s`, {
+          blueprint: bp,
+          cloud,
+          ...common,
+          connection: {
+            host: eks.cluster.clusterEndpoint,
+            clusterCaCertificateBase64: eks.cluster.certificateAuthorityData,
+            exec: { command: 'aws', args: ['eks', 'get-token', '--cluster-name', bp.name, '--region', bp.aws.region, '--output', 'json'] },
+          },
+          target: { networkPolicyEnforced: eks.cluster.networkPolicyEnforced, storage: ebsStorage(eks.volumeKmsKeyArn ?? eks.nodePool.diskKey.kmsKeyArn) },
+          existingDisk: eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
+        });
+        add(bp, cloud, `${stackName}-k8s`, k8s, k8s.notices);
       } else {
-        const stack = new AksStack(app, stackName, { blueprint: bp, ...stackProps });
-        notices.push(...stack.notices.map((n) => `${bp.sourceFile}: ${n}`));
-        stacks.push({ blueprint: bp.name, cloud, stackName, stack });
+        const aks = new AksStack(app, stackName, { blueprint: bp, ...common });
+        add(bp, cloud, stackName, aks, aks.notices);
+        const k8s = new KubernetesStack(app, `${stackName}-k8s`, {
+          blueprint: bp,
+          cloud,
+          ...common,
+          connection: {
+            host: aks.cluster.host,
+            clusterCaCertificateBase64: aks.cluster.clusterCaCertificate,
+            exec: {
+              command: 'kubelogin',
+              args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID, '--environment', bp.azure.environment === 'usgovernment' ? 'AzureUSGovernmentCloud' : 'AzurePublicCloud'],
+            },
+          },
+          target: { networkPolicyEnforced: aks.cluster.networkPolicyEnforced, storage: azureDiskStorage(aks.volumeDiskEncryptionSetId ?? aks.cluster.diskEncryptionSetId) },
+          // Azure Disk CSI labels zones as <location>-<zone>.
+          existingDisk: aks.volume && { volumeHandle: aks.volume.diskId, zone: `${bp.azure.location}-${bp.azure.zones[0] ?? '0'}` },
+        });
+        add(bp, cloud, `${stackName}-k8s`, k8s, k8s.notices);
       }
     }
   }

@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
+import { CustomerManagedKey } from '../lib/aws/customer-managed-key';
 import { EbsCsiDriver } from '../lib/aws/ebs-csi-driver';
 import { EncryptedVolume } from '../lib/aws/encrypted-volume';
 import { IsolatedNetwork } from '../lib/aws/isolated-network';
@@ -35,6 +36,8 @@ export class EksStack extends TerraformStack {
   public readonly cluster: SecureCluster;
   public readonly nodePool: SecureNodePool;
   public readonly volume?: EncryptedVolume;
+  /** Key of the blueprint's volume, static or dynamic. */
+  public readonly volumeKmsKeyArn?: string;
 
   constructor(scope: Construct, id: string, props: EksStackProps) {
     super(scope, id);
@@ -74,17 +77,24 @@ export class EksStack extends TerraformStack {
       metadataHopLimit: bp.nodePool.metadataHopLimit,
       imageId: bp.aws.nodeImageId,
     });
-    if (bp.storage) {
+    if (bp.storage?.volume.provisioning === 'static') {
       this.volume = new EncryptedVolume(this, 'volume', {
         volumeName: bp.storage.volume.name,
         namePrefix: bp.name,
         sizeGiB: bp.storage.volume.sizeGiB,
         availabilityZone: this.network.availabilityZones[0],
       });
+      this.volumeKmsKeyArn = this.volume.kmsKeyArn;
+    } else if (bp.storage) {
+      // Dynamic: the storage class creates disks with this key when claims are first used.
+      this.volumeKmsKeyArn = new CustomerManagedKey(this, 'volume-key', {
+        description: `Volumes of ${bp.name} provisioned by Kubernetes`,
+        aliasName: `hms-sys/${bp.name}/volumes`,
+      }).kmsKeyArn;
     }
     new EbsCsiDriver(this, 'ebs-csi-driver', {
       cluster: this.cluster,
-      kmsKeyArns: [this.nodePool.diskKey.kmsKeyArn, ...(this.volume ? [this.volume.kmsKeyArn] : [])],
+      kmsKeyArns: [this.nodePool.diskKey.kmsKeyArn, ...(this.volumeKmsKeyArn ? [this.volumeKmsKeyArn] : [])],
       dependsOn: [this.nodePool.resource],
     });
 

@@ -79,6 +79,11 @@ export class SecureCluster extends Construct implements ISecureCluster {
   public readonly zones: readonly string[];
   public readonly diskEncryptionSetId: string;
   public readonly oidcIssuerUrl: string;
+  /** Principal of the control plane identity, for role assignments on resources it uses. */
+  public readonly identityPrincipalId: string;
+  /** API server address (the private FQDN) and CA, for the Kubernetes provider. */
+  public readonly host: string;
+  public readonly clusterCaCertificate: string;
   /** True: Cilium enforces Kubernetes NetworkPolicy on this cluster. */
   public readonly networkPolicyEnforced = true;
   /** What the user should know about the node image, if it is not what the runtime names. */
@@ -183,6 +188,9 @@ export class SecureCluster extends Construct implements ISecureCluster {
     this.zones = zones;
     this.diskEncryptionSetId = osDiskKey.diskEncryptionSetId;
     this.oidcIssuerUrl = cluster.oidcIssuerUrl;
+    this.identityPrincipalId = identity.principalId;
+    this.host = cluster.kubeConfig.get(0).host;
+    this.clusterCaCertificate = cluster.kubeConfig.get(0).clusterCaCertificate;
     this.runtimeNotice = os.notice;
   }
 }

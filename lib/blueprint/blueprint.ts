@@ -1,5 +1,5 @@
 import type { Baseline } from '../core/baselines';
-import type { AzureEnvironment, Cloud } from '../core/defaults';
+import type { AzureEnvironment, Cloud, VolumeProvisioning } from '../core/defaults';
 import type { Runtime } from '../core/runtimes';
 
 /**
@@ -26,12 +26,12 @@ export interface Blueprint {
     readonly metadataHopLimit: 1 | 2;
   };
   readonly storage?: {
-    readonly volume: { readonly name: string; readonly sizeGiB: number; readonly encryption: 'aes256' };
+    readonly volume: { readonly name: string; readonly sizeGiB: number; readonly encryption: 'aes256'; readonly provisioning: VolumeProvisioning };
   };
   readonly network: {
-    readonly policy: { readonly name: string; readonly ingressCIDR: string; readonly egress: 'deny-all' };
+    readonly policy: { readonly name: string; readonly ingressCIDR: string; readonly egress: 'deny-all'; readonly allowDns: boolean };
   };
-  readonly workload?: { readonly image: string; readonly replicas: number };
+  readonly workload?: { readonly image: string; readonly replicas: number; readonly port: number; readonly allowedRegistries: readonly string[] };
   readonly aws: {
     readonly region: string;
     readonly vpcCidr: string;

@@ -18,6 +18,7 @@ export function normalize(input: BlueprintInput, name: string, sourceFile: strin
       volume: {
         name: storage.volume.name,
         encryption: storage.volume.encryption,
+        provisioning: storage.volume.provisioning,
         // The schema has already refused anything parseSizeGiB cannot read.
         sizeGiB: parseSizeGiB(storage.volume.size) as number,
       },

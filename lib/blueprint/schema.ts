@@ -29,6 +29,9 @@ import {
   DEFAULT_METADATA_HOP_LIMIT,
   DEFAULT_NODE_DISK_SIZE_GIB,
   DEFAULT_VOLUME_ENCRYPTION,
+  DEFAULT_VOLUME_PROVISIONING,
+  DEFAULT_WORKLOAD_PORT,
+  VOLUME_PROVISIONING,
   EGRESS_MODES,
   MAX_AWS_AZ_COUNT,
   MAX_NAME_LENGTH,
@@ -202,6 +205,11 @@ const Storage = z.strictObject({
     encryption: oneOf(VOLUME_ENCRYPTIONS)
       .default(DEFAULT_VOLUME_ENCRYPTION)
       .describe('aes256: AES-256 under a customer-managed key with rotation.'),
+    provisioning: oneOf(VOLUME_PROVISIONING)
+      .default(DEFAULT_VOLUME_PROVISIONING)
+      .describe(
+        'static: the cloud stack creates the disk (protected from destroy) and Kubernetes binds a claim to it; dynamic: the encrypted storage class creates the disk when the claim is first used. Default: static.',
+      ),
   }),
 });
 
@@ -209,6 +217,10 @@ const Network = z.strictObject({
   policy: z.strictObject({
     name: Name.describe('Network policy name.'),
     ingressCIDR: cidr(MIN_INGRESS_PREFIX).describe('The only network allowed to reach the workload, e.g. an agency HQ range.'),
+    allowDns: z
+      .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
+      .default(false)
+      .describe('Let pods resolve names through cluster DNS (egress to kube-dns on port 53 only). Default: false.'),
     egress: oneOf(
       EGRESS_MODES,
       (v) => `${describe(v)} is not allowed: egress is denied by default and allowed by exception (NIST 800-53 SC-7(5), AC-4; HIPAA 164.312(e)(1)); allowed: ${EGRESS_MODES.join(', ')}`,
@@ -221,6 +233,25 @@ const Network = z.strictObject({
 const Workload = z.strictObject({
   image: Image.describe('Container image: registry/name:tag, or @sha256 digest (preferred).'),
   replicas: wholeNumber(1, MAX_WORKLOAD_REPLICAS).describe('Number of pods.'),
+  port: wholeNumber(1024, 65535).default(DEFAULT_WORKLOAD_PORT).describe(`Port the container listens on (unprivileged). Default: ${DEFAULT_WORKLOAD_PORT}.`),
+  allowedRegistries: z
+    .array(
+      text(253).regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(\/[a-z0-9._-]+)*$/, {
+        error: (iss) => `${JSON.stringify(iss.input)} is not a registry; e.g. ghcr.io/hms or 123456789012.dkr.ecr.us-gov-west-1.amazonaws.com`,
+      }),
+    )
+    .max(20)
+    .default([])
+    .describe('Registries (or registry/path prefixes) the image must come from. Default: any.'),
+}).superRefine((w, ctx) => {
+  if (w.allowedRegistries.length > 0 && !w.allowedRegistries.some((r) => w.image.startsWith(`${r}/`))) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['image'],
+      input: w.image,
+      message: `${JSON.stringify(w.image)} is not from an allowed registry (NIST 800-53 CM-7(5), SI-7); allowed: ${w.allowedRegistries.join(', ')}`,
+    });
+  }
 });
 
 const Aws = z.strictObject({

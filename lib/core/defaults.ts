@@ -84,3 +84,13 @@ export const MAX_LOG_ANALYTICS_RETENTION_DAYS = 730;
 export const MAX_AKS_NODE_POOL_NAME_LENGTH = 12;
 /** Premium SSD managed disks: 4 GiB to 32 TiB. */
 export const AZURE_MANAGED_DISK_MAX_GIB = 32767;
+
+/** How a blueprint's volume comes to exist; see the README. */
+export const VOLUME_PROVISIONING = ['static', 'dynamic'] as const;
+export type VolumeProvisioning = (typeof VOLUME_PROVISIONING)[number];
+export const DEFAULT_VOLUME_PROVISIONING: VolumeProvisioning = 'static';
+export const DEFAULT_WORKLOAD_PORT = 8080;
+/** Non-root user and group the workload runs as. */
+export const WORKLOAD_USER_ID = 10001;
+/** Where the workload mounts its volume. */
+export const WORKLOAD_DATA_PATH = '/data';

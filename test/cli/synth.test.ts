@@ -87,7 +87,7 @@ describe('hms-sys synth', () => {
     writeFileSync(join(only, 'blueprints', 'dcaa-audit.yml'), `clouds: [${cloud}]\n${readFileSync(EXAMPLE_BLUEPRINT_PATH, 'utf8')}`);
     const r = await runCli(['synth'], only);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(only, 'cdktf.out', 'stacks'))).toEqual([`dcaa-audit-${cloud}`]);
+    expect(readdirSync(join(only, 'cdktf.out', 'stacks')).sort()).toEqual([`dcaa-audit-${cloud}`, `dcaa-audit-${cloud}-k8s`]);
     expect(existsSync(join(only, 'cdktf.out', 'stacks', `dcaa-audit-${other}`))).toBe(false);
   });
 });

@@ -35,7 +35,12 @@ function main(): number {
   const result = synthesizeBlueprints(blueprints, join(work, 'cdktf.out'));
   let passed = 0;
   let failed = 0;
-  for (const stack of result.stacks.filter((s) => s.cloud === 'aws')) {
+  const planned = result.stacks.filter((s) => s.cloud === 'aws' && s.layer === 'cloud');
+  const notPlanned = result.stacks.filter((s) => !planned.includes(s)).map((s) => s.stackName);
+  // No azurerm or kubernetes provider binary exists here: those stacks are covered by
+  // TypeScript types, construct tests, snapshots and the policy packs instead.
+  console.log(`terraform stage: not planned here (no provider binary): ${notPlanned.join(', ') || 'none'}`);
+  for (const stack of planned) {
     const dir = dirname(stack.file);
     mkdirSync(join(dir, 'tests'), { recursive: true });
     copyFileSync(join(__dirname, 'offline-plan.tftest.hcl'), join(dir, 'tests', 'offline-plan.tftest.hcl'));

@@ -1,0 +1,5 @@
+export * from './encrypted-volume';
+export * from './hardened-workload';
+export * from './isolated-namespace';
+export * from './isolated-network';
+export * from './target';

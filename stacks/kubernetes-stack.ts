@@ -1,0 +1,109 @@
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { Blueprint } from '../lib/blueprint/blueprint';
+import type { Cloud } from '../lib/core/defaults';
+import { EncryptedVolume, type ExistingDisk } from '../lib/k8s/encrypted-volume';
+import { HardenedWorkload } from '../lib/k8s/hardened-workload';
+import { IsolatedNamespace } from '../lib/k8s/isolated-namespace';
+import { IsolatedNetwork } from '../lib/k8s/isolated-network';
+import type { IKubernetesTarget } from '../lib/k8s/target';
+import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
+import { localBackend, type BackendFactory } from './backend';
+
+/** How Terraform reaches the API server: endpoint, CA, and a credential plugin. */
+export interface ClusterConnection {
+  readonly host: string;
+  /** Base64 PEM, as EKS and AKS return it. */
+  readonly clusterCaCertificateBase64: string;
+  /** A client-go credential plugin, so no token or kubeconfig is ever written down. */
+  readonly exec: { readonly command: string; readonly args: readonly string[] };
+}
+
+export interface KubernetesStackProps {
+  readonly blueprint: Blueprint;
+  readonly cloud: Cloud;
+  readonly connection: ClusterConnection;
+  readonly target: IKubernetesTarget;
+  /** The disk the cloud stack created, for static provisioning. @default - none */
+  readonly existingDisk?: ExistingDisk;
+  /** @default localBackend */
+  readonly backend?: BackendFactory;
+  /** @default both packs, not strict */
+  readonly policy?: FedRampBaselineProps;
+}
+
+/**
+ * The Kubernetes objects of one blueprint on one cluster: a restricted namespace,
+ * default-deny network policies with the agency range allowed in, an encrypted
+ * storage class and claim, and the hardened workload. Kept apart from the cloud
+ * stack so that one can be planned without a cluster, and so that the kubernetes
+ * provider is configured from the cluster's outputs.
+ */
+export class KubernetesStack extends TerraformStack {
+  /** What the user should know, e.g. why a claim is not mounted. */
+  public readonly notices: string[] = [];
+
+  constructor(scope: Construct, id: string, props: KubernetesStackProps) {
+    super(scope, id);
+    const bp = props.blueprint;
+    (props.backend ?? localBackend)(this, id);
+    FedRampBaseline.of(this, props.policy);
+    new KubernetesProvider(this, 'kubernetes', {
+      host: props.connection.host,
+      clusterCaCertificate: Fn.base64decode(props.connection.clusterCaCertificateBase64),
+      exec: [{ apiVersion: 'client.authentication.k8s.io/v1beta1', command: props.connection.exec.command, args: [...props.connection.exec.args] }],
+    });
+
+    const namespace = new IsolatedNamespace(this, 'namespace', { namespaceName: bp.name, labels: { 'hms-sys/blueprint': bp.name } });
+    const workloadName = bp.nodePool.name;
+    const podLabels = { 'app.kubernetes.io/name': workloadName };
+    const network = new IsolatedNetwork(this, 'network-policy', {
+      target: props.target,
+      namespaceName: namespace.namespaceName,
+      policyName: bp.network.policy.name,
+      ingressCidr: bp.network.policy.ingressCIDR,
+      podLabels,
+      ports: bp.workload ? [bp.workload.port] : undefined,
+      allowDns: bp.network.policy.allowDns,
+    });
+    const volume =
+      bp.storage &&
+      new EncryptedVolume(this, 'volume', {
+        target: props.target,
+        namespaceName: namespace.namespaceName,
+        volumeName: bp.storage.volume.name,
+        sizeGiB: bp.storage.volume.sizeGiB,
+        existingDisk: props.existingDisk,
+      });
+    const mountClaim = volume && bp.workload?.replicas === 1 ? volume.claimName : undefined;
+    if (volume && bp.workload && !mountClaim) {
+      this.notices.push(
+        `the claim ${bp.storage?.volume.name} is encrypted and ready but not mounted by the workload: a block volume attaches to one node, and ${bp.workload.replicas} replicas spread across zones cannot share it. Mount it from a single-replica workload (replicas: 1), or use shared file storage`,
+      );
+    }
+    const workload =
+      bp.workload &&
+      new HardenedWorkload(this, 'workload', {
+        namespaceName: namespace.namespaceName,
+        workloadName,
+        image: bp.workload.image,
+        replicas: bp.workload.replicas,
+        port: bp.workload.port,
+        claimName: mountClaim,
+      });
+
+    // Read by `hms-sys status`. Names only, nothing secret.
+    new TerraformOutput(this, 'namespace_name', { value: namespace.namespaceName });
+    new TerraformOutput(this, 'network_policy_name', { value: network.defaultDenyPolicyName });
+    new TerraformOutput(this, 'egress', { value: bp.network.policy.egress });
+    if (workload) {
+      new TerraformOutput(this, 'deployment_name', { value: workload.deploymentName });
+      new TerraformOutput(this, 'replicas', { value: bp.workload?.replicas });
+    }
+    if (volume) {
+      new TerraformOutput(this, 'claim_name', { value: volume.claimName });
+      new TerraformOutput(this, 'claim_mount_path', { value: mountClaim ? '/data' : '' });
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { DEFAULT_WORKLOAD_RESOURCES, HardenedWorkload, type HardenedWorkloadProps } from '../../lib/k8s/hardened-workload';
+import { onlyResource, synthConstructs, type TfJson } from '../support/synth';
+
+const BASE: HardenedWorkloadProps = { namespaceName: 'dcaa', workloadName: 'dcaa-secure', image: 'ghcr.io/hms/dcaa-audit:v1.0', replicas: 10 };
+const synth = (props: Partial<HardenedWorkloadProps> = {}): TfJson => synthConstructs((s) => new HardenedWorkload(s, 'app', { ...BASE, ...props }));
+const podSpec = (tf: TfJson) => onlyResource(tf, 'kubernetes_deployment_v1').spec.template.spec;
+
+describe('k8s.HardenedWorkload', () => {
+  const tf = synth();
+  const spec = podSpec(tf);
+  const container = spec.container[0];
+
+  test('the blueprint image and replicas, in the namespace', () => {
+    const d = onlyResource(tf, 'kubernetes_deployment_v1');
+    expect(d.metadata).toMatchObject({ name: 'dcaa-secure', namespace: 'dcaa' });
+    expect(d.spec.replicas).toBe('10');
+    expect(container.image).toBe('ghcr.io/hms/dcaa-audit:v1.0');
+  });
+
+  test('restricted security context: non-root, no escalation, no capabilities, read-only root, RuntimeDefault seccomp', () => {
+    expect(spec.security_context).toMatchObject({ run_as_non_root: true, run_as_user: '10001', seccomp_profile: { type: 'RuntimeDefault' } });
+    expect(container.security_context).toEqual({
+      run_as_non_root: true,
+      privileged: false,
+      allow_privilege_escalation: false,
+      read_only_root_filesystem: true,
+      capabilities: { drop: ['ALL'] },
+      seccomp_profile: { type: 'RuntimeDefault' },
+    });
+    expect(spec).toMatchObject({ host_network: false, host_pid: false, host_ipc: false });
+  });
+
+  test('requests and limits, and probes on the container port', () => {
+    expect(container.resources).toEqual(DEFAULT_WORKLOAD_RESOURCES);
+    expect(container.port).toEqual([{ name: 'app', container_port: 8080, protocol: 'TCP' }]);
+    expect(container.readiness_probe.tcp_socket).toEqual([{ port: '8080' }]);
+    expect(container.liveness_probe.tcp_socket).toEqual([{ port: '8080' }]);
+  });
+
+  test('no service account token, on its own service account', () => {
+    expect(spec.automount_service_account_token).toBe(false);
+    expect(onlyResource(tf, 'kubernetes_service_account_v1').automount_service_account_token).toBe(false);
+  });
+
+  test('spread across zones and nodes, with a disruption budget', () => {
+    expect(spec.topology_spread_constraint.map((c: any) => c.topology_key)).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
+    expect(onlyResource(tf, 'kubernetes_pod_disruption_budget_v1').spec).toMatchObject({ max_unavailable: '1', selector: { match_labels: { 'app.kubernetes.io/name': 'dcaa-secure' } } });
+  });
+
+  test('a writable /tmp in memory, since the root filesystem is read-only', () => {
+    expect(container.volume_mount).toEqual([{ name: 'tmp', mount_path: '/tmp' }]);
+    expect(spec.volume[0]).toEqual({ name: 'tmp', empty_dir: { medium: 'Memory', size_limit: '64Mi' } });
+  });
+
+  test('claimName mounts the claim at /data for a single replica', () => {
+    const one = podSpec(synth({ replicas: 1, claimName: 'contract-pdfs' }));
+    expect(one.container[0].volume_mount).toContainEqual({ name: 'data', mount_path: '/data' });
+    expect(one.volume).toContainEqual({ name: 'data', persistent_volume_claim: { claim_name: 'contract-pdfs' } });
+  });
+
+  test('port, service account token and resources are options', () => {
+    const s = podSpec(synth({ port: 9443, mountServiceAccountToken: true, resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '4Gi' } } }));
+    expect(s.automount_service_account_token).toBe(true);
+    expect(s.container[0].port[0].container_port).toBe(9443);
+    expect(s.container[0].resources.limits).toEqual({ cpu: '2', memory: '4Gi' });
+  });
+
+  test.each([
+    [{ image: 'ghcr.io/hms/dcaa-audit:latest' }, /must be pinned to a version tag or digest/],
+    [{ image: 'ghcr.io/hms/dcaa-audit' }, /must be pinned/],
+    [{ port: 80 }, /port \(80\) must be from 1024 to 65535: a non-root container cannot bind below 1024/],
+    [{ replicas: 0 }, /replicas \(0\) must be from 1 to 1000/],
+    [{ claimName: 'data' }, /a block volume attaches to one node, so 10 replicas cannot all mount it/],
+  ])('refuses %p', (props, message) => {
+    expect(() => synth(props)).toThrow(message);
+  });
+
+  test('a digest is pinned', () => {
+    expect(() => synth({ image: `ghcr.io/hms/dcaa-audit@sha256:${'b'.repeat(64)}` })).not.toThrow();
+  });
+});

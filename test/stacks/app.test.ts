@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Testing } from 'cdktf';
+import { AksStack } from '../../stacks/aks-stack';
+import { addBlueprintStacks, AKS_ENTRA_SERVER_ID } from '../../stacks/app';
+import { EksStack } from '../../stacks/eks-stack';
+import { KubernetesStack } from '../../stacks/kubernetes-stack';
+import { exampleBlueprint, onlyResource, synthStack, type TfJson } from '../support/synth';
+
+/** Builds and fully synthesizes the app: cross-stack references resolve only then. */
+function build(edit?: (yaml: string) => string) {
+  const app = Testing.app();
+  const result = addBlueprintStacks(app, [exampleBlueprint(edit)]);
+  app.synth();
+  const byName = Object.fromEntries(result.stacks.map((s) => [s.stackName, s.stack]));
+  const json = (name: string): TfJson => JSON.parse(readFileSync(join(app.outdir, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+  return { app, result, byName, json };
+}
+
+describe('addBlueprintStacks', () => {
+  const { result, byName } = build();
+
+  test('the example yields four stacks: each cloud and its Kubernetes layer', () => {
+    expect(result.stacks.map((s) => [s.stackName, s.layer])).toEqual([
+      ['dcaa-audit-aws', 'cloud'],
+      ['dcaa-audit-aws-k8s', 'kubernetes'],
+      ['dcaa-audit-azure', 'cloud'],
+      ['dcaa-audit-azure-k8s', 'kubernetes'],
+    ]);
+    expect(byName['dcaa-audit-aws']).toBeInstanceOf(EksStack);
+    expect(byName['dcaa-audit-azure']).toBeInstanceOf(AksStack);
+  });
+
+  test('each Kubernetes stack depends on its cluster stack and reads it through remote state', () => {
+    expect(byName['dcaa-audit-aws-k8s'].dependencies).toEqual([byName['dcaa-audit-aws']]);
+    expect(byName['dcaa-audit-azure-k8s'].dependencies).toEqual([byName['dcaa-audit-azure']]);
+  });
+
+  test('every stack passes the policy packs', () => {
+    for (const stack of Object.values(byName)) expect(stack.node.validate()).toEqual([]);
+  });
+
+  test('says why the claim is not mounted by ten replicas', () => {
+    expect(result.notices.filter((n) => n.includes('not mounted by the workload'))).toHaveLength(2);
+  });
+});
+
+describe('KubernetesStack', () => {
+  const { json } = build();
+  const aws = json('dcaa-audit-aws-k8s');
+  const azure = json('dcaa-audit-azure-k8s');
+
+  test('matches the snapshots', () => {
+    expect(aws).toMatchSnapshot('aws-k8s');
+    expect(azure).toMatchSnapshot('azure-k8s');
+  });
+
+  test('EKS: endpoint and CA from the cluster stack, token from aws eks get-token; nothing on disk', () => {
+    const [provider] = aws.provider?.kubernetes as any[];
+    expect(provider.host).toMatch(/terraform_remote_state\.cross-stack-reference-input-dcaa-audit-aws\.outputs/);
+    expect(provider.cluster_ca_certificate).toMatch(/^\$\{base64decode\(data\.terraform_remote_state/);
+    expect(provider.exec).toEqual([{ api_version: 'client.authentication.k8s.io/v1beta1', command: 'aws', args: ['eks', 'get-token', '--cluster-name', 'dcaa-audit', '--region', 'us-gov-west-1', '--output', 'json'] }]);
+    expect(provider.config_path).toBeUndefined();
+    expect(provider.token).toBeUndefined();
+  });
+
+  test('AKS: Entra ID tokens from kubelogin for Azure Government', () => {
+    const [provider] = azure.provider?.kubernetes as any[];
+    expect(provider.exec[0]).toMatchObject({ command: 'kubelogin', args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID, '--environment', 'AzureUSGovernmentCloud'] });
+  });
+
+  test('the cluster stacks mark the outputs they share as sensitive, and output nothing secret themselves', () => {
+    const eks = json('dcaa-audit-aws');
+    const shared = Object.entries(eks.output ?? {}).filter(([name]) => name.startsWith('cross-stack-output-'));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const [, output] of shared) expect((output as any).sensitive).toBe(true);
+  });
+
+  test('static provisioning: the claim binds to the cloud stack disk', () => {
+    const pv = onlyResource(aws, 'kubernetes_persistent_volume_v1');
+    expect(pv.spec[0].persistent_volume_source.csi.volume_handle).toMatch(/cross-stack-output-aws_ebs_volume/);
+    const azurePv = onlyResource(azure, 'kubernetes_persistent_volume_v1');
+    expect(azurePv.spec[0].node_affinity.required.node_selector_term[0].match_expressions[0]).toMatchObject({ key: 'topology.disk.csi.azure.com/zone', values: ['usgovvirginia-1'] });
+  });
+
+  test('outputs the status summary: namespace, policy, egress, deployment, replicas, claim', () => {
+    expect(Object.keys(aws.output ?? {}).sort()).toEqual(['claim_mount_path', 'claim_name', 'deployment_name', 'egress', 'namespace_name', 'network_policy_name', 'replicas']);
+  });
+});
+
+describe('volume provisioning choices', () => {
+  const dynamicYaml = (y: string) => y.replace('    encryption: aes256', '    encryption: aes256\n    provisioning: dynamic');
+
+  test('dynamic: the cloud stacks create a key but no disk, and Kubernetes provisions on first use', () => {
+    const { json } = build(dynamicYaml);
+    const eks = json('dcaa-audit-aws');
+    expect(eks.resource?.aws_ebs_volume).toBeUndefined();
+    expect(Object.keys(eks.resource?.aws_kms_alias ?? {}).some((k) => k.startsWith('volume-key'))).toBe(true);
+    const aks = json('dcaa-audit-azure');
+    expect(aks.resource?.azurerm_managed_disk).toBeUndefined();
+    const k8s = json('dcaa-audit-aws-k8s');
+    expect(k8s.resource?.kubernetes_persistent_volume_v1).toBeUndefined();
+    expect(onlyResource(k8s, 'kubernetes_storage_class_v1').parameters.kmsKeyId).toMatch(/cross-stack-output-aws_kms_key/);
+  });
+
+  test('a single replica mounts the claim at /data, and nothing is said', () => {
+    const { result, json } = build((y) => y.replace('replicas: 10', 'replicas: 1'));
+    const spec = onlyResource(json('dcaa-audit-aws-k8s'), 'kubernetes_deployment_v1').spec.template.spec;
+    expect(spec.container[0].volume_mount).toContainEqual({ name: 'data', mount_path: '/data' });
+    expect(result.notices.some((n) => n.includes('not mounted'))).toBe(false);
+  });
+
+  test('a blueprint without storage or workload has no claim and no deployment', () => {
+    const app = new App();
+    const bp = exampleBlueprint((y) => y.replace(/storage:[\s\S]*?(?=network:)/, '').replace(/workload:[\s\S]*$/, ''));
+    const { stacks } = addBlueprintStacks(app, [{ ...bp, clouds: ['aws'] }]);
+    const k8s = synthStack(stacks.find((s) => s.stackName.endsWith('-k8s'))!.stack as KubernetesStack);
+    expect(k8s.resource?.kubernetes_persistent_volume_claim_v1).toBeUndefined();
+    expect(k8s.resource?.kubernetes_deployment_v1).toBeUndefined();
+    expect(onlyResource(k8s, 'kubernetes_namespace_v1').metadata.name).toBe('dcaa-audit');
+  });
+});
