@@ -4,18 +4,37 @@
  * 2 an internal error (printed with its stack, to report).
  */
 import { isUserError } from '../core/errors';
-import { checkCommand, CHECK_USAGE } from './commands/check';
-import { synthCommand, SYNTH_USAGE } from './commands/synth';
-import { validateCommand, VALIDATE_USAGE } from './commands/validate';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, processIo, type Io } from './io';
 
 type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; usage: string; summary: string }> = {
-  validate: { run: validateCommand, usage: VALIDATE_USAGE, summary: 'check blueprints and report every problem' },
-  synth: { run: synthCommand, usage: SYNTH_USAGE, summary: 'write Terraform JSON for every blueprint, gated by the policy packs' },
-  check: { run: checkCommand, usage: CHECK_USAGE, summary: 'scan Terraform against FedRAMP Moderate and HIPAA; exit 1 on a blocking finding' },
+/**
+ * Commands load on first use: `validate` runs in editors and pre-commit hooks and
+ * must not pay for loading CDKTF, the providers and the policy rules.
+ */
+const COMMANDS: Record<string, { load: () => Promise<Command>; usage: string; summary: string }> = {
+  validate: {
+    load: async () => (await import('./commands/validate')).validateCommand,
+    usage: 'hms-sys validate [blueprint.yml | folder ...]   (default: blueprints/)',
+    summary: 'check blueprints and report every problem',
+  },
+  synth: {
+    load: async () => (await import('./commands/synth')).synthCommand,
+    usage: 'hms-sys synth [blueprint.yml | folder ...] [--out cdktf.out] [--strict]   (default: blueprints/)',
+    summary: 'write Terraform JSON for every blueprint, gated by the policy packs',
+  },
+  check: {
+    load: async () => (await import('./commands/check')).checkCommand,
+    usage:
+      'hms-sys check <cdk.tf.json | plan.json | cdktf.out | folder of .tf> ... [--format text|json|sarif|junit] [--output FILE] [--pack fedramp-moderate|hipaa] [--strict]',
+    summary: 'scan Terraform against FedRAMP Moderate and HIPAA; exit 1 on a blocking finding',
+  },
 };
+
+/** The usage line of a command, for its own error messages. */
+export function usageOf(command: string): string {
+  return COMMANDS[command]?.usage ?? '';
+}
 
 export function help(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}\n             ${c.usage}`);
@@ -34,7 +53,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     return EXIT_USER_ERROR;
   }
   try {
-    return await command.run(args, io);
+    return await (await command.load())(args, io);
   } catch (e) {
     if (isUserError(e)) {
       io.err(e.message);

@@ -39,8 +39,8 @@ export class PolicyGateError extends UserError {
  * Synthesizes blueprints into `outdir` atomically: everything is written to a
  * sibling staging folder, checked against the policy packs, and swapped in only
  * when synthesis and the gate both pass, so a failure leaves the previous output
- * whole. The gate reads the written cdk.tf.json, so it holds even for stacks
- * whose CDKTF validation was skipped.
+ * whole. The gate reads the written cdk.tf.json, acknowledgements included, so it
+ * judges exactly what Terraform will see.
  */
 export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: string, options: BuildOptions = {}): SynthesisResult {
   const target = resolve(outdir);
@@ -48,14 +48,10 @@ export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: s
   const staging = join(dirname(target), `.${basename(target)}.staging-${process.pid}-${Date.now()}`);
   try {
     const app = new App({ outdir: staging });
+    // The gate below evaluates what is written; validation need not resolve every stack twice.
+    FedRampBaseline.gateAfterSynth(app);
     const { stacks, notices } = addBlueprintStacks(app, blueprints, options);
-    try {
-      app.synth();
-    } catch (e) {
-      const reports = stacks.map((s) => FedRampBaseline.of(s.stack).report).filter((r): r is PolicyReport => r !== undefined);
-      if (reports.some((r) => r.blocking > 0)) throw new PolicyGateError(reports);
-      throw e;
-    }
+    app.synth();
     const synthesized = stacks.map(({ stack, ...s }) => {
       const stagedFile = join(staging, 'stacks', s.stackName, 'cdk.tf.json');
       const json = JSON.parse(readFileSync(stagedFile, 'utf8')) as { resource?: Record<string, Record<string, unknown>> };

@@ -6,11 +6,11 @@ import { PACK_IDS } from '../../policy/packs';
 import { formatJunit, formatSarif, formatText } from '../../policy/report';
 import { ALL_RULES } from '../../policy/rules';
 import { parseCommandArgs } from '../args';
+import { usageOf } from '../main';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { loadTerraform } from '../load-terraform';
 
-export const CHECK_USAGE =
-  'hms-sys check <cdk.tf.json | plan.json | cdktf.out | folder of .tf> ... [--format text|json|sarif|junit] [--output FILE] [--pack fedramp-moderate|hipaa] [--strict]';
+const CHECK_USAGE = usageOf('check');
 const FORMATS = ['text', 'json', 'sarif', 'junit'];
 
 /** Scans Terraform against the policy packs; exit 1 when a blocking finding remains. */

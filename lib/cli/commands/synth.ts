@@ -1,10 +1,11 @@
 import { relative } from 'node:path';
 import { loadBlueprints } from '../../blueprint/load';
 import { parseCommandArgs } from '../args';
+import { usageOf } from '../main';
 import { EXIT_OK, type Io } from '../io';
 import { synthesizeBlueprints } from '../synthesize';
 
-export const SYNTH_USAGE = 'hms-sys synth [blueprint.yml | folder ...] [--out cdktf.out] [--strict]   (default: blueprints/)';
+const SYNTH_USAGE = usageOf('synth');
 export const DEFAULT_OUTDIR = 'cdktf.out';
 
 /** Validates blueprints and writes one Terraform JSON stack per blueprint and cloud. */

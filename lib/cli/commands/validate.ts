@@ -1,8 +1,9 @@
 import { loadBlueprints } from '../../blueprint/load';
 import { parseCommandArgs } from '../args';
+import { usageOf } from '../main';
 import { EXIT_OK, type Io } from '../io';
 
-export const VALIDATE_USAGE = 'hms-sys validate [blueprint.yml | folder ...]   (default: blueprints/)';
+const VALIDATE_USAGE = usageOf('validate');
 
 /** Checks blueprints without building anything: fast enough for editors and pre-commit hooks. */
 export function validateCommand(args: readonly string[], io: Io): number {

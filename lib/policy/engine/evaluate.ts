@@ -80,13 +80,33 @@ export function resolvePacks(ids: readonly string[] = DEFAULT_PACKS): Pack[] {
   });
 }
 
+interface RuleIndex {
+  readonly active: readonly ActiveRule[];
+  readonly byType: ReadonlyMap<string, readonly ActiveRule[]>;
+}
+
+/** Rule indexes by rule list and packs: built once, not once per stack. */
+const INDEXES = new WeakMap<readonly Rule[], Map<string, RuleIndex>>();
+
+function ruleIndex(rules: readonly Rule[], packs: readonly Pack[]): RuleIndex {
+  const key = packs.map((p) => p.id).join('+');
+  const byPacks = INDEXES.get(rules) ?? new Map<string, RuleIndex>();
+  INDEXES.set(rules, byPacks);
+  const cached = byPacks.get(key);
+  if (cached) return cached;
+  const active = activeRules(rules, packs);
+  const byType = new Map<string, ActiveRule[]>();
+  for (const a of active) for (const t of a.rule.appliesTo) byType.set(t, [...(byType.get(t) ?? []), a]);
+  const index = { active, byType };
+  byPacks.set(key, index);
+  return index;
+}
+
 /** Evaluates every applicable rule on every resource of the documents. */
 export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[], options: EvaluateOptions = {}): PolicyReport {
   const strict = options.strict ?? false;
   const packs = resolvePacks(options.packs);
-  const active = activeRules(rules, packs);
-  const byType = new Map<string, ActiveRule[]>();
-  for (const a of active) for (const t of a.rule.appliesTo) byType.set(t, [...(byType.get(t) ?? []), a]);
+  const { active, byType } = ruleIndex(rules, packs);
 
   const findings: Finding[] = [];
   const acknowledgements: RecordedAcknowledgement[] = [];
