@@ -10,26 +10,30 @@ type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
 /**
  * Commands load on first use: `validate` runs in editors and pre-commit hooks and
- * must not pay for loading CDKTF, the providers and the policy rules.
+ * must not pay for loading CDKTF, the providers and the policy rules. `require`,
+ * not `import()`: run from sources through tsx, a dynamic import stays native ESM
+ * and cannot resolve the TypeScript files.
  */
-const COMMANDS: Record<string, { load: () => Promise<Command>; usage: string; summary: string }> = {
+/* eslint-disable @typescript-eslint/no-require-imports */
+const COMMANDS: Record<string, { load: () => Command; usage: string; summary: string }> = {
   validate: {
-    load: async () => (await import('./commands/validate')).validateCommand,
+    load: () => require('./commands/validate').validateCommand,
     usage: 'hms-sys validate [blueprint.yml | folder ...]   (default: blueprints/)',
     summary: 'check blueprints and report every problem',
   },
   synth: {
-    load: async () => (await import('./commands/synth')).synthCommand,
+    load: () => require('./commands/synth').synthCommand,
     usage: 'hms-sys synth [blueprint.yml | folder ...] [--out cdktf.out] [--strict]   (default: blueprints/)',
     summary: 'write Terraform JSON for every blueprint, gated by the policy packs',
   },
   check: {
-    load: async () => (await import('./commands/check')).checkCommand,
+    load: () => require('./commands/check').checkCommand,
     usage:
       'hms-sys check <cdk.tf.json | plan.json | cdktf.out | folder of .tf> ... [--format text|json|sarif|junit] [--output FILE] [--pack fedramp-moderate|hipaa] [--strict]',
     summary: 'scan Terraform against FedRAMP Moderate and HIPAA; exit 1 on a blocking finding',
   },
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** The usage line of a command, for its own error messages. */
 export function usageOf(command: string): string {
@@ -53,7 +57,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     return EXIT_USER_ERROR;
   }
   try {
-    return await (await command.load())(args, io);
+    return await command.load()(args, io);
   } catch (e) {
     if (isUserError(e)) {
       io.err(e.message);

@@ -8,6 +8,7 @@ import { evaluate, type PolicyReport } from '../policy/engine/evaluate';
 import { formatFinding } from '../policy/engine/format-finding';
 import { FedRampBaseline } from '../policy/fedramp-baseline';
 import { ALL_RULES } from '../policy/rules';
+import { removeAbandonedStaging, withOutputLock } from './output-lock';
 import { addBlueprintStacks, type BuildOptions, type BuiltStack } from '../../stacks/app';
 
 /** Written beside each stack's cdk.tf.json: the evidence an assessor attaches to the SSP. */
@@ -38,13 +39,15 @@ export class PolicyGateError extends UserError {
 /**
  * Synthesizes blueprints into `outdir` atomically: everything is written to a
  * sibling staging folder, checked against the policy packs, and swapped in only
- * when synthesis and the gate both pass, so a failure leaves the previous output
+ * when synthesis and the gate both pass, under a lock so that concurrent synths
+ * do not interleave, so a failure or an interrupt leaves the previous output
  * whole. The gate reads the written cdk.tf.json, acknowledgements included, so it
  * judges exactly what Terraform will see.
  */
 export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: string, options: BuildOptions = {}): SynthesisResult {
   const target = resolve(outdir);
   mkdirSync(dirname(target), { recursive: true });
+  removeAbandonedStaging(target);
   const staging = join(dirname(target), `.${basename(target)}.staging-${process.pid}-${Date.now()}`);
   try {
     const app = new App({ outdir: staging });
@@ -61,7 +64,7 @@ export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: s
       return { ...s, file: join(target, 'stacks', s.stackName, 'cdk.tf.json'), resourceCount, policy };
     });
     if (synthesized.some((s) => s.policy.blocking > 0)) throw new PolicyGateError(synthesized.map((s) => s.policy));
-    swapIn(staging, target);
+    withOutputLock(target, () => swapIn(staging, target));
     return { outdir: target, notices, stacks: synthesized };
   } finally {
     rmSync(staging, { recursive: true, force: true });

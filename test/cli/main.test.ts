@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { runCli } from '../support/cli';
+import { CLI_ENV, runCli } from '../support/cli';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -21,7 +21,7 @@ describe('hms-sys', () => {
   });
 
   test('the installed binary exits 1 on a missing blueprint, with one readable line and no stack trace', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'hms-sys'), 'validate', 'no-such.yml'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'hms-sys'), 'validate', 'no-such.yml'], { cwd: ROOT, encoding: 'utf8', env: CLI_ENV });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no-such.yml  does not exist');
     expect(r.stderr).not.toMatch(/\n\s+at /);

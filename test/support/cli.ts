@@ -15,3 +15,10 @@ export async function runCli(argv: string[], cwd: string): Promise<CliResult> {
   const code = await run(argv, io);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
+
+/**
+ * Environment for spawned `hms-sys` processes: run the sources under test, never a
+ * stale dist/ build. Pass it explicitly: jest gives each test file its own copy of
+ * process.env, which child processes do not see.
+ */
+export const CLI_ENV: NodeJS.ProcessEnv = { ...process.env, HMS_SYS_FROM_SOURCE: '1' };
