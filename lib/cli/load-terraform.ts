@@ -85,3 +85,10 @@ export async function loadTerraform(path: string): Promise<TfDocument[]> {
   if (module) return [module];
   throw new UserError(`${path} holds no cdk.tf.json stacks and no .tf files`);
 }
+
+/** The plan JSON at `path`, or undefined when `path` is not a plan. */
+export function readPlanJson(path: string): unknown {
+  if (!path.endsWith('.json') || !existsSync(path) || !statSync(path).isFile()) return undefined;
+  const json = readJson(path);
+  return isPlan(json) ? json : undefined;
+}

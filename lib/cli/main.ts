@@ -1,7 +1,8 @@
 /**
  * The hms-sys command line. Every command returns an exit code: 0 success,
  * 1 a problem the user can fix (printed as help, without a stack trace),
- * 2 an internal error (printed with its stack, to report).
+ * 2 an internal error (printed with its stack, to report), 3 the tool chain
+ * failed (Terraform missing, a provider not installable, a plan that fails).
  */
 import { isUserError } from '../core/errors';
 import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, processIo, type Io } from './io';
@@ -26,10 +27,15 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
     usage: 'hms-sys synth [blueprint.yml | folder ...] [--out cdktf.out] [--strict]   (default: blueprints/)',
     summary: 'write Terraform JSON for every blueprint, gated by the policy packs',
   },
+  plan: {
+    load: () => require('./commands/plan').planCommand,
+    usage: 'hms-sys plan [stack ...] [--blueprints DIR] [--out cdktf.out] [--allow-destroy ADDRESS]... [--no-refresh]',
+    summary: 'synth, check, then terraform plan each stack; refuse to delete or replace data or keys',
+  },
   check: {
     load: () => require('./commands/check').checkCommand,
     usage:
-      'hms-sys check <cdk.tf.json | plan.json | cdktf.out | folder of .tf> ... [--format text|json|sarif|junit] [--output FILE] [--pack fedramp-moderate|hipaa] [--strict]',
+      'hms-sys check <cdk.tf.json | plan.json | cdktf.out | folder of .tf> ... [--format text|json|sarif|junit] [--output FILE] [--pack fedramp-moderate|hipaa] [--strict] [--allow-destroy ADDRESS]...',
     summary: 'scan Terraform against FedRAMP Moderate and HIPAA; exit 1 on a blocking finding',
   },
 };
@@ -61,7 +67,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   } catch (e) {
     if (isUserError(e)) {
       io.err(e.message);
-      return EXIT_USER_ERROR;
+      return (e as { exitCode?: number }).exitCode ?? EXIT_USER_ERROR;
     }
     io.err(`hms-sys: internal error; please report it with the blueprint that caused it:\n${(e as Error)?.stack ?? String(e)}`);
     return EXIT_INTERNAL_ERROR;

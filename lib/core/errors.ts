@@ -72,6 +72,18 @@ export class PropsValidator {
   }
 }
 
+/**
+ * The tool chain failed: Terraform is missing, a provider cannot be installed, a
+ * plan fails. Printed as one paragraph with what to do; the CLI exits 3.
+ */
+export class ToolchainError extends UserError {
+  public readonly exitCode = 3;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ToolchainError';
+  }
+}
+
 export function isUserError(e: unknown): e is UserError {
   return typeof e === 'object' && e !== null && (e as { isUserError?: unknown }).isUserError === true;
 }

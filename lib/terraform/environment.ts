@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../core/errors';
+import { ToolchainError } from '../core/errors';
 
 /** The AWS provider version that `@cdktf/provider-aws` 20.1.0 binds. */
 export const AWS_PROVIDER_VERSION = '5.100.0';
@@ -34,7 +34,7 @@ export interface TerraformEnvironment {
 export function terraformVersion(): string {
   const result = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
-    throw new UserError(
+    throw new ToolchainError(
       'terraform is not on PATH (or does not run). Install Terraform 1.6 or newer from your agency mirror or https://developer.hashicorp.com/terraform/install, then run the command again.',
     );
   }

@@ -34,6 +34,17 @@ describe('hms-sys check', () => {
     expect(r.stdout).toMatch(/^✔ \d+ resources, 79 rules \(fedramp-moderate, hipaa\): \d+ checks passed, 0 blocking, 0 warnings/m);
   });
 
+  test('a plan that deletes a volume is refused by the stateful guard unless allowed by name', async () => {
+    const refused = await runCli(['check', `${FIXTURES}/plan-deletes-volume.json`], ROOT);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      '[stateful-guard] aws_ebs_volume.records would be deleted: an EBS volume: its data is lost; its configuration was removed. If that is intended, re-run with --allow-destroy aws_ebs_volume.records',
+    );
+    const allowed = await runCli(['check', `${FIXTURES}/plan-deletes-volume.json`, '--allow-destroy', 'aws_ebs_volume.records'], ROOT);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stderr).toContain('allowed: aws_ebs_volume.records will be deleted (--allow-destroy)');
+  });
+
   test('--format json is the report', async () => {
     const r = await runCli(['check', `${FIXTURES}/insecure-k8s.tf.json`, '--format', 'json'], ROOT);
     const report = JSON.parse(r.stdout);

@@ -14,8 +14,36 @@ import { dirname, join } from 'node:path';
 import { loadBlueprints } from '../../lib/blueprint/load';
 import { synthesizeBlueprints } from '../../lib/cli/synthesize';
 import { AWS_PROVIDER_VERSION, MIRROR_ENV, terraformEnvironment } from '../../lib/terraform/environment';
+import { runGuardDemo, type DemoCase } from './stateful-guard-demo';
 
 const ROOT = join(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'hms-sys');
+
+/**
+ * Failures of the tool chain are one readable paragraph and exit 3: Terraform
+ * missing from PATH, and a provider that cannot be installed (no azurerm in the mirror).
+ */
+function toolchainChecks(env: NodeJS.ProcessEnv): DemoCase[] {
+  const project = mkdtempSync(join(tmpdir(), 'hms-sys-plan-'));
+  mkdirSync(join(project, 'blueprints'));
+  copyFileSync(join(ROOT, 'blueprints', 'dcaa-audit.yml'), join(project, 'blueprints', 'dcaa-audit.yml'));
+  const plan = (args: string[], extraEnv: NodeJS.ProcessEnv) =>
+    spawnSync(process.execPath, [BIN, 'plan', ...args], { cwd: project, env: { ...env, HMS_SYS_FROM_SOURCE: '1', ...extraEnv }, encoding: 'utf8' });
+  const missing = plan([], { PATH: dirname(process.execPath) });
+  const noProvider = plan(['dcaa-audit-azure'], {});
+  return [
+    {
+      name: 'hms-sys plan without terraform on PATH: exit 3, one paragraph, no stack trace',
+      passed: missing.status === 3 && /terraform is not on PATH/.test(missing.stderr) && !/\n\s+at /.test(missing.stderr),
+      detail: `${missing.status} ${missing.stderr}`,
+    },
+    {
+      name: 'hms-sys plan of a stack whose provider cannot be installed: exit 3, says how to fix',
+      passed: noProvider.status === 3 && /terraform init failed for dcaa-audit-azure: .*azurerm.*filesystem mirror/s.test(noProvider.stderr),
+      detail: `${noProvider.status} ${noProvider.stderr}`,
+    },
+  ];
+}
 const work = mkdtempSync(join(tmpdir(), 'hms-sys-tf-'));
 const started = Date.now();
 
@@ -66,6 +94,15 @@ function main(): number {
     } else {
       passed++;
       console.log(`✔ ${stack.stackName}: ${stack.resourceCount} resources; init, validate and offline plan passed (${seconds}s)`);
+    }
+  }
+  for (const c of [...runGuardDemo(join(work, 'guard'), { ...tf.env, HMS_SYS_FROM_SOURCE: '1' }, BIN), ...toolchainChecks(tf.env)]) {
+    if (c.passed) {
+      passed++;
+      console.log(`✔ ${c.name}`);
+    } else {
+      failed++;
+      console.error(`✘ ${c.name}\n${c.detail}`);
     }
   }
   if (passed + failed === 0) {

@@ -8,7 +8,14 @@ import { ALL_RULES } from '../../policy/rules';
 import { parseCommandArgs } from '../args';
 import { usageOf } from '../main';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
-import { loadTerraform } from '../load-terraform';
+import { loadTerraform, readPlanJson } from '../load-terraform';
+import { formatGuardFinding, guardPlan, type GuardFinding } from '../../plan/stateful-guard';
+
+/** Runs the stateful-resource guard over every path that is a plan. */
+function guardPlans(paths: readonly string[], allowances: readonly string[]): { blocked: GuardFinding[]; allowed: GuardFinding[] } {
+  const results = paths.map((p) => readPlanJson(p)).filter((plan) => plan !== undefined).map((plan) => guardPlan(plan, allowances));
+  return { blocked: results.flatMap((r) => r.blocked), allowed: results.flatMap((r) => r.allowed) };
+}
 
 const CHECK_USAGE = usageOf('check');
 const FORMATS = ['text', 'json', 'sarif', 'junit'];
@@ -20,6 +27,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
     output: { type: 'string', short: 'o' },
     pack: { type: 'string', multiple: true },
     strict: { type: 'boolean' },
+    'allow-destroy': { type: 'string', multiple: true },
   });
   const format = typeof values.format === 'string' ? values.format : 'text';
   if (!FORMATS.includes(format)) throw new UserError(`hms-sys check: --format ${format} is not supported; formats: ${FORMATS.join(', ')}`);
@@ -37,11 +45,16 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
         : format === 'junit'
           ? formatJunit(report)
           : formatText(report);
+  // Plans also go through the stateful-resource guard.
+  const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
+  const guard = guardPlans(positionals.map((p) => resolve(io.cwd, p)), allowances);
+  for (const f of guard.allowed) io.err(`allowed: ${f.address} will be ${f.action === 'replace' ? 'replaced' : 'deleted'} (--allow-destroy): ${f.reason}`);
+  for (const f of guard.blocked) io.err(formatGuardFinding(f));
   if (typeof values.output === 'string') {
     writeFileSync(resolve(io.cwd, values.output), `${text}\n`);
     io.err(formatText(report).split('\n').pop() ?? '');
   } else {
     io.out(text);
   }
-  return report.blocking > 0 ? EXIT_USER_ERROR : EXIT_OK;
+  return report.blocking > 0 || guard.blocked.length > 0 ? EXIT_USER_ERROR : EXIT_OK;
 }

@@ -1,0 +1,38 @@
+import { terraformError } from '../../lib/cli/commands/plan';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/cli';
+import { EXAMPLE_BLUEPRINT_PATH } from '../support/synth';
+
+describe('hms-sys plan', () => {
+  test("quotes Terraform's error and the paragraph that explains it, unwrapped", () => {
+    const output = [
+      'Initializing provider plugins...',
+      '',
+      'Error: Failed to query available provider packages',
+      '',
+      'Could not retrieve the list of available versions for provider',
+      'hashicorp/azurerm: provider registry.terraform.io/hashicorp/azurerm was not',
+      'found in any of the search locations',
+      '',
+      '  - /opt/tf-plugins',
+    ].join('\n');
+    expect(terraformError(output)).toBe(
+      'Error: Failed to query available provider packages Could not retrieve the list of available versions for provider hashicorp/azurerm: provider registry.terraform.io/hashicorp/azurerm was not found in any of the search locations',
+    );
+  });
+
+  test('without an Error line, the last lines', () => {
+    expect(terraformError('one\ntwo\nthree\n')).toBe('two three');
+  });
+
+  test('an unknown stack is a user error listing the stacks', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'hms-plan-'));
+    mkdirSync(join(project, 'blueprints'));
+    copyFileSync(EXAMPLE_BLUEPRINT_PATH, join(project, 'blueprints', 'dcaa-audit.yml'));
+    const r = await runCli(['plan', 'nope'], project);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no stack named nope; stacks: dcaa-audit-aws, dcaa-audit-aws-k8s, dcaa-audit-azure, dcaa-audit-azure-k8s/);
+  });
+});

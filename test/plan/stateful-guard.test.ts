@@ -1,0 +1,61 @@
+import { formatGuardFinding, guardPlan, STATEFUL_TYPES } from '../../lib/plan/stateful-guard';
+
+const change = (address: string, actions: string[], extra: Record<string, unknown> = {}) => ({
+  address,
+  type: address.split('.')[0],
+  mode: 'managed',
+  change: { actions },
+  ...extra,
+});
+const plan = (...resource_changes: unknown[]) => ({ format_version: '1.2', resource_changes });
+
+describe('guardPlan', () => {
+  test('refuses replacing a volume, naming what forces it', () => {
+    const { blocked } = guardPlan(plan(change('aws_ebs_volume.data', ['delete', 'create'], { action_reason: 'replace_because_cannot_update', change: { actions: ['delete', 'create'], replace_paths: [['availability_zone']] } })));
+    expect(blocked).toEqual([
+      { address: 'aws_ebs_volume.data', type: 'aws_ebs_volume', action: 'replace', reason: 'an EBS volume: its data is lost; a changed attribute cannot be updated in place (availability_zone)' },
+    ]);
+    expect(formatGuardFinding(blocked[0])).toMatch(/would be replaced: .* re-run with --allow-destroy aws_ebs_volume.data$/);
+  });
+
+  test('refuses deleting a key whose configuration was removed (where prevent_destroy no longer applies)', () => {
+    const { blocked } = guardPlan(plan(change('aws_kms_key.k', ['delete'], { action_reason: 'delete_because_no_resource_config' })));
+    expect(blocked[0]).toMatchObject({ action: 'delete', reason: expect.stringMatching(/everything encrypted under it becomes unreadable; its configuration was removed/) });
+  });
+
+  test.each([['azurerm_managed_disk.d'], ['azurerm_key_vault.kv'], ['kubernetes_persistent_volume_claim_v1.c'], ['aws_s3_bucket.state']])('guards %s', (address) => {
+    expect(guardPlan(plan(change(address, ['delete']))).blocked).toHaveLength(1);
+  });
+
+  test('create-before-destroy replacement is still a replacement', () => {
+    expect(guardPlan(plan(change('aws_ebs_volume.v', ['create', 'delete']))).blocked[0].action).toBe('replace');
+  });
+
+  test('an allowance by address lets one change through and records it', () => {
+    const result = guardPlan(plan(change('aws_ebs_volume.a', ['delete']), change('aws_ebs_volume.b', ['delete'])), ['aws_ebs_volume.a']);
+    expect(result.allowed.map((f) => f.address)).toEqual(['aws_ebs_volume.a']);
+    expect(result.blocked.map((f) => f.address)).toEqual(['aws_ebs_volume.b']);
+  });
+
+  test('updates, creations, no-ops, data sources and stateless resources pass', () => {
+    const result = guardPlan(
+      plan(
+        change('aws_ebs_volume.v', ['update']),
+        change('aws_ebs_volume.w', ['create']),
+        change('aws_ebs_volume.x', ['no-op']),
+        { ...change('aws_ebs_volume.y', ['delete']), mode: 'data' },
+        change('aws_security_group.s', ['delete']),
+      ),
+    );
+    expect(result).toEqual({ blocked: [], allowed: [] });
+  });
+
+  test('anything that is not a plan holds no changes', () => {
+    expect(guardPlan(undefined)).toEqual({ blocked: [], allowed: [] });
+    expect(guardPlan({ resource: {} })).toEqual({ blocked: [], allowed: [] });
+  });
+
+  test('every stateful type says what is lost', () => {
+    for (const what of Object.values(STATEFUL_TYPES)) expect(what).toMatch(/: /);
+  });
+});
