@@ -16,7 +16,7 @@ export default tseslint.config(
           message: `Import the resource by deep path, e.g. '${name}/lib/<resource>': the package root loads every resource.`,
         })),
       }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
   {

@@ -54,7 +54,7 @@ function synthVariant(dir: string, variant: Variant): Record<string, any> {
 function stateOf(v1: Record<string, any>): string {
   const resources = Object.entries<Record<string, any>>(v1.resource).flatMap(([type, byName]) =>
     Object.entries(byName).map(([name, values]) => {
-      const { lifecycle: _l, depends_on: _d, '//': _m, ...attributes } = values;
+      const { lifecycle, depends_on, '//': metadata, ...attributes } = values;
       return {
         mode: 'managed',
         type,
