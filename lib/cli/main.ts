@@ -32,6 +32,11 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
     usage: 'hms-sys plan [stack ...] [--blueprints DIR] [--out cdktf.out] [--allow-destroy ADDRESS]... [--no-refresh]',
     summary: 'synth, check, then terraform plan each stack; refuse to delete or replace data or keys',
   },
+  status: {
+    load: () => require('./commands/status').statusCommand,
+    usage: 'hms-sys status <blueprint name> [--json] [--blueprints DIR] [--state-dir terraform-state]',
+    summary: 'what is deployed for a blueprint, from its stacks\' Terraform state',
+  },
   check: {
     load: () => require('./commands/check').checkCommand,
     usage:

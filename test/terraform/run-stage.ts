@@ -8,7 +8,7 @@
  * error exits non-zero. It never skips.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadBlueprints } from '../../lib/blueprint/load';
@@ -23,15 +23,89 @@ const BIN = join(ROOT, 'bin', 'hms-sys');
  * Failures of the tool chain are one readable paragraph and exit 3: Terraform
  * missing from PATH, and a provider that cannot be installed (no azurerm in the mirror).
  */
+/** A state file as Terraform writes it: outputs, and managed resources with their attributes. */
+function stateFile(outputs: Record<string, unknown>, resources: { type: string; name: string; attributes: Record<string, unknown> }[]): string {
+  return JSON.stringify({
+    version: 4,
+    terraform_version: '1.11.4',
+    serial: 3,
+    lineage: '9d2c6f0e-0000-4000-8000-000000000003',
+    outputs: Object.fromEntries(Object.entries(outputs).map(([k, value]) => [k, { value, type: typeof value === 'number' ? 'number' : 'string' }])),
+    resources: resources.map((r) => ({
+      mode: 'managed',
+      type: r.type,
+      name: r.name,
+      provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+      instances: [{ schema_version: 0, attributes: r.attributes, sensitive_attributes: [] }],
+    })),
+  });
+}
+
+/** hms-sys status on real `terraform show -json` documents of the example's AWS stacks. */
+function statusCheck(project: string, env: NodeJS.ProcessEnv): DemoCase {
+  const states = join(project, 'terraform-state');
+  mkdirSync(states, { recursive: true });
+  const tags = { Name: 'contract-pdfs', 'hms-sys:blueprint': 'dcaa-audit' };
+  writeFileSync(
+    join(states, 'dcaa-audit-aws.tfstate'),
+    stateFile({ cluster_name: 'dcaa-audit', node_pool_name: 'dcaa-secure', node_pool_desired_size: 10 }, [
+      {
+        type: 'aws_ebs_volume',
+        name: 'volume_438BCE83',
+        attributes: {
+          id: 'vol-0123456789abcdef0',
+          availability_zone: 'us-gov-west-1a',
+          size: 1024,
+          type: 'gp3',
+          iops: 3000,
+          throughput: 125,
+          encrypted: true,
+          final_snapshot: true,
+          kms_key_id: 'arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/11111111-2222-3333-4444-555555555555',
+          tags,
+          tags_all: tags,
+        },
+      },
+    ]),
+  );
+  writeFileSync(
+    join(states, 'dcaa-audit-aws-k8s.tfstate'),
+    stateFile({ namespace_name: 'dcaa-audit', network_policy_name: 'dcaa-isolated-default-deny', egress: 'deny-all', deployment_name: 'dcaa-secure', replicas: 10, claim_name: 'contract-pdfs', claim_mount_path: '' }, []),
+  );
+  const r = spawnSync(process.execPath, [BIN, 'status', 'dcaa-audit', '--json'], { cwd: project, env: { ...env, HMS_SYS_FROM_SOURCE: '1' }, encoding: 'utf8' });
+  let texts: string[] = [];
+  try {
+    texts = (JSON.parse(r.stdout).lines as { ok: boolean; text: string }[]).map((l) => `${l.ok ? '✔' : '✘'} ${l.text}`);
+  } catch {
+    texts = [];
+  }
+  const expected = [
+    '✔ Node pool dcaa-secure created on aws (10 desired)',
+    '✔ Volume encrypted with a customer key (1024 GiB) on aws',
+    '✔ Claim contract-pdfs on aws: not mounted (a block volume serves one node)',
+    '✔ Network policy enforced on aws: dcaa-isolated-default-deny (egress: DENY)',
+    '✔ Workload dcaa-secure deployed on aws (10 replicas)',
+    '✘ dcaa-audit-azure: not deployed',
+    '✘ dcaa-audit-azure-k8s: not deployed',
+  ];
+  return {
+    name: 'hms-sys status reads real terraform show -json of the deployed stacks',
+    passed: r.status === 1 && JSON.stringify(texts) === JSON.stringify(expected),
+    detail: `${r.status}\n${texts.join('\n')}\n${r.stderr}`,
+  };
+}
+
 function toolchainChecks(env: NodeJS.ProcessEnv): DemoCase[] {
   const project = mkdtempSync(join(tmpdir(), 'hms-sys-plan-'));
   mkdirSync(join(project, 'blueprints'));
   copyFileSync(join(ROOT, 'blueprints', 'dcaa-audit.yml'), join(project, 'blueprints', 'dcaa-audit.yml'));
   const plan = (args: string[], extraEnv: NodeJS.ProcessEnv) =>
     spawnSync(process.execPath, [BIN, 'plan', ...args], { cwd: project, env: { ...env, HMS_SYS_FROM_SOURCE: '1', ...extraEnv }, encoding: 'utf8' });
+  const status = statusCheck(project, env);
   const missing = plan([], { PATH: dirname(process.execPath) });
   const noProvider = plan(['dcaa-audit-azure'], {});
   return [
+    status,
     {
       name: 'hms-sys plan without terraform on PATH: exit 3, one paragraph, no stack trace',
       passed: missing.status === 3 && /terraform is not on PATH/.test(missing.stderr) && !/\n\s+at /.test(missing.stderr),
