@@ -32,6 +32,11 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
     usage: 'hms-sys plan [stack ...] [--blueprints DIR] [--out cdktf.out] [--allow-destroy ADDRESS]... [--no-refresh]',
     summary: 'synth, check, then terraform plan each stack; refuse to delete or replace data or keys',
   },
+  drift: {
+    load: () => require('./commands/drift').driftCommand,
+    usage: 'hms-sys drift [stack ...] [--json] [--blueprints DIR] [--out cdktf.out]',
+    summary: 'refresh-only plan of each stack; exit 2 when the infrastructure changed outside Terraform',
+  },
   status: {
     load: () => require('./commands/status').statusCommand,
     usage: 'hms-sys status <blueprint name> [--json] [--blueprints DIR] [--state-dir terraform-state]',

@@ -1,4 +1,4 @@
-import { terraformError } from '../../lib/cli/commands/plan';
+import { terraformError } from '../../lib/terraform/run';
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadBlueprints } from '../../blueprint/load';
@@ -9,6 +8,7 @@ import { evaluate } from '../../policy/engine/evaluate';
 import { formatFinding } from '../../policy/engine/format-finding';
 import { ALL_RULES } from '../../policy/rules';
 import { terraformEnvironment } from '../../terraform/environment';
+import { initStack, terraform, terraformError } from '../../terraform/run';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { usageOf } from '../main';
@@ -16,23 +16,6 @@ import { synthesizeBlueprints } from '../synthesize';
 import { DEFAULT_OUTDIR } from './synth';
 
 const PLAN_USAGE = usageOf('plan');
-
-/** What Terraform said went wrong: its first error and the paragraph that explains it. */
-export function terraformError(output: string): string {
-  const lines = output.split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '').trim());
-  const first = lines.findIndex((l) => l.startsWith('Error:'));
-  if (first < 0) return lines.filter(Boolean).slice(-2).join(' ');
-  const rest = lines.slice(first + 1);
-  const start = rest.findIndex(Boolean);
-  const end = start < 0 ? 0 : rest.indexOf('', start);
-  const paragraph = start < 0 ? [] : rest.slice(start, end < 0 ? undefined : end);
-  return [lines[first], ...paragraph].join(' ').replace(/\s+/g, ' ').replace(/\.?\s*$/, '');
-}
-
-function terraform(args: string[], cwd: string, env: NodeJS.ProcessEnv): { ok: boolean; stdout: string; output: string } {
-  const r = spawnSync('terraform', args, { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-  return { ok: r.status === 0, stdout: r.stdout ?? '', output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
-}
 
 /**
  * Synthesizes (with the policy gate), then for each stack runs `terraform init`
@@ -61,12 +44,7 @@ export function planCommand(args: readonly string[], io: Io): number {
     const dir = dirname(stack.file);
     const started = Date.now();
     io.out(`… ${stack.stackName}: terraform init`);
-    const init = terraform(['init', '-input=false', '-no-color'], dir, tf.env);
-    if (!init.ok) {
-      throw new ToolchainError(
-        `terraform init failed for ${stack.stackName}: ${terraformError(init.output)}. Terraform must be able to install the stack's providers: from the registry, or, without internet access, from a filesystem mirror that holds them (set HMS_TF_PROVIDER_MIRROR; see the README).`,
-      );
-    }
+    initStack(stack.stackName, dir, tf.env);
     io.out(`… ${stack.stackName}: terraform plan`);
     const plan = terraform(['plan', '-input=false', '-no-color', '-out=plan.tfplan', ...(values['no-refresh'] ? ['-refresh=false'] : [])], dir, tf.env);
     if (!plan.ok) {

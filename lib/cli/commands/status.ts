@@ -11,7 +11,7 @@ import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { usageOf } from '../main';
 import { synthesizeBlueprints } from '../synthesize';
-import { terraformError } from './plan';
+import { terraformError } from '../../terraform/run';
 
 const STATUS_USAGE = usageOf('status');
 

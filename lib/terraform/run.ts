@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { ToolchainError } from '../core/errors';
+
+export interface TerraformResult {
+  readonly status: number | null;
+  readonly ok: boolean;
+  readonly stdout: string;
+  /** stdout and stderr together, for error messages. */
+  readonly output: string;
+}
+
+/** Runs `terraform <args>` in `cwd`, capturing everything. */
+export function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): TerraformResult {
+  const r = spawnSync('terraform', [...args], { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  return { status: r.status, ok: r.status === 0, stdout: r.stdout ?? '', output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+}
+
+/** What Terraform said went wrong: its first error and the paragraph that explains it. */
+export function terraformError(output: string): string {
+  const lines = output.split('\n').map((l) => l.replace(/^[│╷╵]\s?/, '').trim());
+  const first = lines.findIndex((l) => l.startsWith('Error:'));
+  if (first < 0) return lines.filter(Boolean).slice(-2).join(' ');
+  const rest = lines.slice(first + 1);
+  const start = rest.findIndex(Boolean);
+  const end = start < 0 ? 0 : rest.indexOf('', start);
+  const paragraph = start < 0 ? [] : rest.slice(start, end < 0 ? undefined : end);
+  return [lines[first], ...paragraph].join(' ').replace(/\s+/g, ' ').replace(/\.?\s*$/, '');
+}
+
+/** `terraform init` of a stack, or a ToolchainError that says how to get its providers. */
+export function initStack(stackName: string, dir: string, env: NodeJS.ProcessEnv): void {
+  const init = terraform(['init', '-input=false', '-no-color'], dir, env);
+  if (!init.ok) {
+    throw new ToolchainError(
+      `terraform init failed for ${stackName}: ${terraformError(init.output)}. Terraform must be able to install the stack's providers: from the registry, or, without internet access, from a filesystem mirror that holds them (set HMS_TF_PROVIDER_MIRROR; see the README).`,
+    );
+  }
+}
