@@ -32,6 +32,11 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
     usage: 'hms-sys plan [stack ...] [--blueprints DIR] [--out cdktf.out] [--allow-destroy ADDRESS]... [--no-refresh]',
     summary: 'synth, check, then terraform plan each stack; refuse to delete or replace data or keys',
   },
+  apply: {
+    load: () => require('./commands/apply').applyCommand,
+    usage: 'hms-sys apply <blueprint name | blueprint.yml> [--yes] [--allow-destroy ADDRESS]... [--events FILE | -] [--blueprints DIR]',
+    summary: 'plan, check and apply one blueprint stack by stack, stopping at the first refusal',
+  },
   drift: {
     load: () => require('./commands/drift').driftCommand,
     usage: 'hms-sys drift [stack ...] [--json] [--blueprints DIR] [--out cdktf.out]',

@@ -1,14 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadBlueprints } from '../../blueprint/load';
-import { ToolchainError, UserError } from '../../core/errors';
-import { formatGuardFinding, guardPlan } from '../../plan/stateful-guard';
-import { fromPlanJson } from '../../policy/engine/document';
-import { evaluate } from '../../policy/engine/evaluate';
+import { UserError } from '../../core/errors';
+import { formatGuardFinding } from '../../plan/stateful-guard';
 import { formatFinding } from '../../policy/engine/format-finding';
-import { ALL_RULES } from '../../policy/rules';
 import { terraformEnvironment } from '../../terraform/environment';
-import { initStack, terraform, terraformError } from '../../terraform/run';
+import { planStack, type StackPlan } from '../plan-stack';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { usageOf } from '../main';
@@ -16,6 +12,13 @@ import { synthesizeBlueprints } from '../synthesize';
 import { DEFAULT_OUTDIR } from './synth';
 
 const PLAN_USAGE = usageOf('plan');
+
+/** Prints what stops a plan, and the deletions the user allowed. */
+export function reportStackPlan(io: Io, result: StackPlan): void {
+  for (const f of result.policy.findings.filter((x) => x.blocking)) io.err(formatFinding(f));
+  for (const f of result.guard.blocked) io.err(formatGuardFinding(f));
+  for (const f of result.guard.allowed) io.err(`allowed: ${f.address} will be ${f.action === 'replace' ? 'replaced' : 'deleted'} (--allow-destroy): ${f.reason}`);
+}
 
 /**
  * Synthesizes (with the policy gate), then for each stack runs `terraform init`
@@ -41,30 +44,15 @@ export function planCommand(args: readonly string[], io: Io): number {
 
   let blocked = 0;
   for (const stack of selected) {
-    const dir = dirname(stack.file);
     const started = Date.now();
-    io.out(`… ${stack.stackName}: terraform init`);
-    initStack(stack.stackName, dir, tf.env);
-    io.out(`… ${stack.stackName}: terraform plan`);
-    const plan = terraform(['plan', '-input=false', '-no-color', '-out=plan.tfplan', ...(values['no-refresh'] ? ['-refresh=false'] : [])], dir, tf.env);
-    if (!plan.ok) {
-      throw new ToolchainError(
-        `terraform plan failed for ${stack.stackName}: ${terraformError(plan.output)}. Check the cloud credentials Terraform uses, that the stacks this one depends on are applied, and the state in ${relative(io.cwd, dir)}.`,
-      );
-    }
-    const show = terraform(['show', '-json', 'plan.tfplan'], dir, tf.env);
-    if (!show.ok) throw new ToolchainError(`terraform show failed for ${stack.stackName}: ${terraformError(show.output)}`);
-    writeFileSync(join(dir, 'plan.json'), show.stdout);
-    const planJson = JSON.parse(show.stdout) as unknown;
-    const policy = evaluate([fromPlanJson(planJson, stack.stackName, join(dir, 'plan.json'))], ALL_RULES);
-    const guard = guardPlan(planJson, allowances);
-    for (const f of policy.findings.filter((x) => x.blocking)) io.err(formatFinding(f));
-    for (const f of guard.blocked) io.err(formatGuardFinding(f));
-    for (const f of guard.allowed) io.err(`allowed: ${f.address} will be ${f.action === 'replace' ? 'replaced' : 'deleted'} (--allow-destroy): ${f.reason}`);
-    blocked += policy.blocking + guard.blocked.length;
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const mark = policy.blocking + guard.blocked.length === 0 ? '✔' : '✘';
-    io.out(`${mark} ${stack.stackName}: plan saved to ${relative(io.cwd, join(dir, 'plan.tfplan'))} and plan.json (${seconds}s)`);
+    io.out(`… ${stack.stackName}: terraform init and plan`);
+    const result = planStack(stack, tf.env, { allowances, refresh: values['no-refresh'] ? false : undefined });
+    reportStackPlan(io, result);
+    if (!result.passed) blocked++;
+    const { add, change, destroy } = result.counts;
+    io.out(
+      `${result.passed ? '✔' : '✘'} ${stack.stackName}: ${add} to add, ${change} to change, ${destroy} to destroy; plan saved to ${relative(io.cwd, result.planFile)} and plan.json (${((Date.now() - started) / 1000).toFixed(1)}s)`,
+    );
   }
   return blocked > 0 ? EXIT_USER_ERROR : EXIT_OK;
 }

@@ -1,0 +1,104 @@
+/**
+ * hms-sys apply orchestrates Terraform: the order of stacks, the gates, the
+ * confirmation and the event stream. A fake terraform on PATH records what is run.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { CLI_ENV } from '../support/cli';
+import { EXAMPLE_BLUEPRINT_PATH } from '../support/synth';
+
+const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
+const FAKE = join(__dirname, '..', 'support', 'fake-terraform');
+
+function run(args: string[], extra: NodeJS.ProcessEnv = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'hms-apply-'));
+  mkdirSync(join(dir, 'blueprints'));
+  copyFileSync(EXAMPLE_BLUEPRINT_PATH, join(dir, 'blueprints', 'dcaa-audit.yml'));
+  const log = join(dir, 'terraform.log');
+  const r = spawnSync(process.execPath, [BIN, 'apply', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...CLI_ENV, ...extra, PATH: `${FAKE}:${dirname(process.execPath)}`, FAKE_TF_LOG: log },
+  });
+  const calls = (() => {
+    try {
+      return readFileSync(log, 'utf8').trim().split('\n');
+    } catch {
+      return [];
+    }
+  })();
+  const events = (() => {
+    try {
+      return readFileSync(join(dir, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    } catch {
+      return [];
+    }
+  })();
+  return { ...r, calls, events, dir };
+}
+
+describe('hms-sys apply', () => {
+  test('applies each stack from its saved plan, cluster before what runs on it, with progress and events', () => {
+    const r = run(['dcaa-audit', '--yes', '--events', 'events.jsonl']);
+    expect(r.status).toBe(0);
+    expect(r.calls.filter((c) => / apply /.test(` ${c} `))).toEqual([
+      'dcaa-audit-aws apply -input=false -no-color plan.tfplan',
+      'dcaa-audit-aws-k8s apply -input=false -no-color plan.tfplan',
+      'dcaa-audit-azure apply -input=false -no-color plan.tfplan',
+      'dcaa-audit-azure-k8s apply -input=false -no-color plan.tfplan',
+    ]);
+    expect(r.stdout).toMatch(/\[1\/4\] dcaa-audit-aws: plan\n.*\[1\/4\] dcaa-audit-aws: 1 to add, 0 to change, 0 to destroy/s);
+    expect(r.stdout).toMatch(/✔ dcaa-audit: 4 stack\(s\) applied \(\d+\.\ds\)\. Next: hms-sys status dcaa-audit/);
+    expect(r.events.map((e) => `${e.event}${e.stack ? ` ${e.stack}` : ''}`)).toEqual([
+      'apply.started',
+      'synth.finished',
+      ...['dcaa-audit-aws', 'dcaa-audit-aws-k8s', 'dcaa-audit-azure', 'dcaa-audit-azure-k8s'].flatMap((s) => [`stack.planning ${s}`, `stack.planned ${s}`, `stack.applying ${s}`, `stack.applied ${s}`]),
+      'apply.finished',
+    ]);
+    for (const e of r.events) expect(e).toMatchObject({ ts: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), blueprint: 'dcaa-audit' });
+    expect(r.events[3].detail).toEqual({ add: 1, change: 0, destroy: 0, blocking: 0, guardRefusals: 0, allowed: [] });
+  });
+
+  test('refuses a plan that deletes a volume, applies nothing, and says so in the events', () => {
+    const r = run(['dcaa-audit', '--yes', '--events', 'events.jsonl'], { FAKE_TF_PLAN: join(__dirname, '..', 'policy', 'fixtures', 'plan-deletes-volume.json') });
+    expect(r.status).toBe(1);
+    expect(r.calls.some((c) => c.includes(' apply '))).toBe(false);
+    expect(r.stderr).toMatch(/\[stateful-guard\] aws_ebs_volume.records would be deleted/);
+    expect(r.stderr).toMatch(/✘ \[1\/4\] dcaa-audit-aws: refused; nothing was applied to it/);
+    expect(r.events.map((e) => e.event)).toEqual(['apply.started', 'synth.finished', 'stack.planning', 'stack.planned', 'stack.refused', 'apply.stopped']);
+  });
+
+  test('the named allowance lets the deletion through', () => {
+    const r = run(['dcaa-audit', '--yes', '--allow-destroy', 'aws_ebs_volume.records'], { FAKE_TF_PLAN: join(__dirname, '..', 'policy', 'fixtures', 'plan-deletes-volume.json') });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('allowed: aws_ebs_volume.records will be deleted (--allow-destroy)');
+  });
+
+  test('without --yes and without a terminal, nothing is applied', () => {
+    const r = run(['dcaa-audit']);
+    expect(r.status).toBe(1);
+    expect(r.calls.some((c) => c.includes(' apply '))).toBe(false);
+    expect(r.stderr).toMatch(/dcaa-audit-aws: not applied\. Review cdktf.out\/stacks\/dcaa-audit-aws\/plan.json, then re-run with --yes to apply/);
+  });
+
+  test('a failing apply stops there: exit 3, one paragraph quoting Terraform, the event says why', () => {
+    const r = run(['dcaa-audit', '--yes', '--events', 'events.jsonl'], { FAKE_TF_FAIL_APPLY: 'dcaa-audit-aws' });
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/terraform apply failed for dcaa-audit-aws: Error: creating EKS Cluster \(dcaa-audit\): AccessDeniedException User is not authorized to perform: eks:CreateCluster\. The stacks before it were applied/);
+    expect(r.calls.filter((c) => c.includes(' apply '))).toHaveLength(1);
+    expect(r.events.at(-1)).toMatchObject({ event: 'stack.failed', stack: 'dcaa-audit-aws', detail: { step: 'apply' } });
+  });
+
+  test('a blueprint file may be named instead of its name', () => {
+    const r = run(['blueprints/dcaa-audit.yml', '--yes']);
+    expect(r.status).toBe(0);
+  });
+
+  test('an unknown blueprint lists the known ones', () => {
+    const r = run(['dcaa', '--yes']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no blueprint named dcaa; blueprints: dcaa-audit');
+  });
+});
