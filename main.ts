@@ -4,12 +4,13 @@
  */
 import { App } from 'cdktf';
 import { loadBlueprints } from './lib/blueprint/load';
+import { withEnvironmentDefaults } from './lib/cli/environment-defaults';
 import { isUserError } from './lib/core/errors';
 import { addBlueprintStacks } from './stacks/app';
 
 try {
   const app = new App();
-  const { notices } = addBlueprintStacks(app, loadBlueprints([process.env.HMS_BLUEPRINTS ?? 'blueprints']));
+  const { notices } = addBlueprintStacks(app, withEnvironmentDefaults(loadBlueprints([process.env.HMS_BLUEPRINTS ?? 'blueprints'])));
   notices.forEach((n) => process.stderr.write(`note: ${n}\n`));
   app.synth();
 } catch (e) {

@@ -1,21 +1,26 @@
 import type { App, TerraformStack } from 'cdktf';
 import { azureDiskStorage, ebsStorage } from '../lib/k8s/target';
-import type { Blueprint } from '../lib/blueprint/blueprint';
+import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import type { FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
-import type { BackendFactory } from './backend';
+import { cloudBackend, type BackendFactory } from './backend';
+import { TerraformCloudStack, type WorkspaceSpec } from './terraform-cloud-stack';
 import { AksStack } from './aks-stack';
 import { EksStack } from './eks-stack';
 import { KubernetesStack } from './kubernetes-stack';
 
 /** What was built for one blueprint. */
 export interface BuiltStack {
+  /** The blueprint the stack builds; empty for the Terraform Cloud workspaces stack, which serves many. */
   readonly blueprint: string;
-  readonly cloud: Cloud;
+  /** The cloud, or `tfe` for the Terraform Cloud workspaces stack. */
+  readonly cloud: Cloud | 'tfe';
   readonly stackName: string;
   /** `cloud`: network, cluster, disks; `kubernetes`: objects inside the cluster. */
-  readonly layer: 'cloud' | 'kubernetes';
+  readonly layer: 'cloud' | 'kubernetes' | 'workspaces';
   readonly stack: TerraformStack;
+  /** Set when the stack keeps its state in Terraform Cloud. */
+  readonly terraformCloud?: TerraformCloudSettings;
 }
 
 export interface BuildResult {
@@ -45,12 +50,13 @@ export const AKS_ENTRA_SERVER_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
 export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], options: BuildOptions = {}): BuildResult {
   const stacks: BuiltStack[] = [];
   const notices: string[] = [];
-  const common = { backend: options.backend, policy: options.policy };
   const add = (bp: Blueprint, cloud: Cloud, stackName: string, stack: TerraformStack, stackNotices: readonly string[] = []) => {
-    stacks.push({ blueprint: bp.name, cloud, stackName, stack, layer: stack instanceof KubernetesStack ? 'kubernetes' : 'cloud' });
+    stacks.push({ blueprint: bp.name, cloud, stackName, stack, layer: stack instanceof KubernetesStack ? 'kubernetes' : 'cloud', terraformCloud: bp.terraformCloud });
     notices.push(...stackNotices.map((n) => `${bp.sourceFile}: ${n}`));
   };
   for (const bp of blueprints) {
+    const backend = options.backend ?? (bp.terraformCloud ? cloudBackend(bp.terraformCloud) : undefined);
+    const common = { backend, policy: options.policy };
     for (const cloud of bp.clouds) {
       const stackName = `${bp.name}-${cloud}`;
       if (cloud === 'aws') {
@@ -92,5 +98,23 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
       }
     }
   }
+  addWorkspaceStacks(app, stacks);
   return { stacks, notices };
+}
+
+/** One workspaces stack per Terraform Cloud organization that blueprints name. */
+function addWorkspaceStacks(app: App, stacks: BuiltStack[]): void {
+  const byOrganization = new Map<string, WorkspaceSpec[]>();
+  for (const s of stacks) {
+    if (!s.terraformCloud) continue;
+    const specs = byOrganization.get(s.terraformCloud.organization) ?? [];
+    specs.push({ stackName: s.stackName, blueprint: s.blueprint, settings: s.terraformCloud });
+    byOrganization.set(s.terraformCloud.organization, specs);
+  }
+  for (const [organization, workspaces] of byOrganization) {
+    const stackName = `hms-sys-tfc-${organization.toLowerCase()}`;
+    const stack = new TerraformCloudStack(app, stackName, { organization, workspaces });
+    // Serves every blueprint of the organization, so it belongs to none.
+    stacks.push({ blueprint: '', cloud: 'tfe', stackName, layer: 'workspaces', stack });
+  }
 }

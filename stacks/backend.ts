@@ -1,4 +1,5 @@
-import { LocalBackend, type TerraformBackend, type TerraformStack } from 'cdktf';
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, type TerraformBackend, type TerraformStack } from 'cdktf';
+import type { TerraformCloudSettings } from '../lib/blueprint/blueprint';
 
 /**
  * Where a stack keeps its state. The seam where a remote backend (Terraform
@@ -15,3 +16,13 @@ export const LOCAL_STATE_DIR = 'terraform-state';
  */
 export const localBackend: BackendFactory = (stack, stackName) =>
   new LocalBackend(stack, { path: `../../../${LOCAL_STATE_DIR}/${stackName}.tfstate` });
+
+/**
+ * A Terraform Cloud (or Enterprise) workspace per stack, named after the stack
+ * (`dcaa-audit-aws`), so plans and applies run remotely and the workspaces stack
+ * can manage each one's settings.
+ */
+export function cloudBackend(settings: TerraformCloudSettings): BackendFactory {
+  return (stack, stackName) =>
+    new CloudBackend(stack, { hostname: settings.hostname, organization: settings.organization, workspaces: new NamedCloudWorkspace(stackName, settings.project) });
+}

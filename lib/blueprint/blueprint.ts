@@ -41,6 +41,7 @@ export interface Blueprint {
     readonly nodeImageId?: string;
     readonly clusterAdminArns: readonly string[];
   };
+  readonly terraformCloud?: TerraformCloudSettings;
   readonly azure: {
     readonly environment: AzureEnvironment;
     readonly location: string;
@@ -52,4 +53,14 @@ export interface Blueprint {
     readonly networkWatcherResourceGroup: string;
     readonly defender: boolean;
   };
+}
+
+/** Where a blueprint's stacks keep state and run, when that is Terraform Cloud. */
+export interface TerraformCloudSettings {
+  readonly organization: string;
+  readonly hostname: string;
+  readonly project?: string;
+  readonly executionMode: 'remote' | 'agent';
+  readonly agentPoolId?: string;
+  readonly notificationUrl?: string;
 }

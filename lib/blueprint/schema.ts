@@ -319,6 +319,34 @@ const Azure = z.strictObject({
     .describe('Microsoft Defender for Containers. Default: true.'),
 });
 
+const TerraformCloud = z
+  .strictObject({
+    organization: text(40)
+      .regex(/^[A-Za-z0-9_-]+$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a Terraform Cloud organization name; letters, digits, "-" and "_"` })
+      .describe('Organization whose workspaces hold the stacks\' state and run their plans.'),
+    hostname: text(253)
+      .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a host name; e.g. app.terraform.io or tfe.agency.gov` })
+      .default('app.terraform.io')
+      .describe('Terraform Cloud, or a Terraform Enterprise host. Default: app.terraform.io.'),
+    project: text(40).optional().describe('Project of the workspaces. Default: the organization default project.'),
+    executionMode: oneOf(['remote', 'agent'] as const)
+      .default('remote')
+      .describe('remote: runs on Terraform Cloud; agent: runs on your agents (inside the network of private clusters). Default: remote.'),
+    agentPoolId: text(40)
+      .regex(/^apool-[A-Za-z0-9]+$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an agent pool id; e.g. apool-ZjT6A7mVFm5WHT5a` })
+      .optional()
+      .describe('Agent pool for executionMode agent.'),
+    notificationUrl: text(2048)
+      .regex(/^https:\/\/[^\s]+$/, { error: 'notificationUrl must be an https:// URL' })
+      .optional()
+      .describe('Webhook told when a health assessment finds drift or a run fails. Default: none.'),
+  })
+  .superRefine((t, ctx) => {
+    if (t.executionMode === 'agent' && !t.agentPoolId) {
+      ctx.addIssue({ code: 'custom', path: ['agentPoolId'], input: undefined, message: 'required when executionMode is agent; e.g. apool-ZjT6A7mVFm5WHT5a' });
+    }
+  });
+
 const Tags = z
   .record(TagKey, TagValue)
   .refine((t) => Object.keys(t).length <= 40, { error: 'at most 40 tags; AWS allows 50 and hms-sys adds its own' })
@@ -351,6 +379,7 @@ export const BlueprintSchema = z
     workload: Workload.optional().describe('The containers to run.'),
     aws: Aws.prefault({}).describe('AWS settings.'),
     azure: Azure.prefault({}).describe('Azure settings.'),
+    terraformCloud: TerraformCloud.optional().describe('Keep state and run plans in Terraform Cloud or Enterprise. Default: local state (or HMS_TFC_ORGANIZATION).'),
   })
   .superRefine((bp, ctx) => {
     const gib = bp.storage ? parseSizeGiB(bp.storage.volume.size) : undefined;

@@ -8,6 +8,7 @@ import { evaluate, type PolicyReport } from '../policy/engine/evaluate';
 import { formatFinding } from '../policy/engine/format-finding';
 import { FedRampBaseline } from '../policy/fedramp-baseline';
 import { ALL_RULES } from '../policy/rules';
+import { withEnvironmentDefaults } from './environment-defaults';
 import { removeAbandonedStaging, withOutputLock } from './output-lock';
 import { addBlueprintStacks, type BuildOptions, type BuiltStack } from '../../stacks/app';
 
@@ -53,7 +54,7 @@ export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: s
     const app = new App({ outdir: staging });
     // The gate below evaluates what is written; validation need not resolve every stack twice.
     FedRampBaseline.gateAfterSynth(app);
-    const { stacks, notices } = addBlueprintStacks(app, blueprints, options);
+    const { stacks, notices } = addBlueprintStacks(app, withEnvironmentDefaults(blueprints), options);
     app.synth();
     const synthesized = stacks.map(({ stack, ...s }) => {
       const stagedFile = join(staging, 'stacks', s.stackName, 'cdk.tf.json');

@@ -125,6 +125,8 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
     ['hop limit 3', VALID.replace('count: 10', 'count: 10\n  metadataHopLimit: 3'), 'nodePool.metadataHopLimit', 4, /allowed: 1, 2/],
     ['prototype pollution key', `__proto__:\n  polluted: true\n${VALID}`, '__proto__', 1, /unknown field "__proto__"/],
     ['boolean as text', `aws:\n  fipsEndpoints: "yes"\n${VALID}`, 'aws.fipsEndpoints', 2, /expected true or false/],
+    ['agent execution without a pool', `terraformCloud:\n  organization: dcaa\n  executionMode: agent\n${VALID}`, 'terraformCloud.agentPoolId', 1, /required when executionMode is agent/],
+    ['notification URL not https', `terraformCloud:\n  organization: dcaa\n  notificationUrl: http://hooks.example\n${VALID}`, 'terraformCloud.notificationUrl', 3, /must be an https:\/\/ URL/],
     ['unknown Azure cloud', `azure:\n  environment: china\n${VALID}`, 'azure.environment', 2, /allowed: usgovernment, public/],
     ['bad Azure location', `azure:\n  location: US Gov Virginia\n${VALID}`, 'azure.location', 2, /not an Azure location; e.g. usgovvirginia/],
     ['bad Azure zone', `azure:\n  zones: ["4"]\n${VALID}`, 'azure.zones.0', 2, /allowed zones: "1", "2", "3"/],

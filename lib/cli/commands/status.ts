@@ -35,17 +35,18 @@ export function statusCommand(args: readonly string[], io: Io): number {
   const work = mkdtempSync(join(tmpdir(), 'hms-sys-status-'));
   try {
     const result = synthesizeBlueprints([blueprint], join(work, 'cdktf.out'));
-    const deployed = result.stacks.filter((s) => existsSync(join(stateDir, `${s.stackName}.tfstate`)));
+    const stacks = result.stacks.filter((s) => s.layer !== 'workspaces');
+    const deployed = stacks.filter((s) => existsSync(join(stateDir, `${s.stackName}.tfstate`)));
     if (deployed.length === 0) {
-      const message = `nothing is deployed for ${blueprint.name} yet: no state in ${relative(io.cwd, stateDir) || '.'}/ for ${result.stacks.map((s) => s.stackName).join(', ')}. Deploy with \`npx cdktf deploy\` after \`hms-sys plan\`.`;
+      const message = `nothing is deployed for ${blueprint.name} yet: no state in ${relative(io.cwd, stateDir) || '.'}/ for ${stacks.map((s) => s.stackName).join(', ')}. Deploy with \`npx cdktf deploy\` after \`hms-sys plan\`.`;
       if (values.json) io.out(JSON.stringify({ blueprint: blueprint.name, deployed: false, lines: [], message }, null, 2));
       else io.err(message);
       return EXIT_USER_ERROR;
     }
     const tf = terraformEnvironment(join(work, '.terraform-cli'));
-    const states: StackState[] = result.stacks.map((s) => {
+    const states: StackState[] = stacks.map((s) => {
       const state = join(stateDir, `${s.stackName}.tfstate`);
-      const base = { stackName: s.stackName, cloud: s.cloud, layer: s.layer };
+      const base = { stackName: s.stackName, cloud: s.cloud, layer: s.layer as 'cloud' | 'kubernetes' };
       if (!existsSync(state)) return base;
       // Terraform needs the providers' schemas to show resources; outputs alone it shows anywhere.
       const init = spawnSync('terraform', ['init', '-input=false', '-no-color', '-backend=false'], { cwd: dirname(s.file), env: tf.env, encoding: 'utf8' });

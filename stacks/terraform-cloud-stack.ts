@@ -1,0 +1,78 @@
+import { NotificationConfiguration } from '@cdktf/provider-tfe/lib/notification-configuration';
+import { DataTfeProject } from '@cdktf/provider-tfe/lib/data-tfe-project';
+import { TfeProvider } from '@cdktf/provider-tfe/lib/provider';
+import { Workspace } from '@cdktf/provider-tfe/lib/workspace';
+import { WorkspaceSettings } from '@cdktf/provider-tfe/lib/workspace-settings';
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { TerraformCloudSettings } from '../lib/blueprint/blueprint';
+import { localBackend, type BackendFactory } from './backend';
+
+/** Health assessment and run events that reach the notification webhook. */
+export const NOTIFICATION_TRIGGERS = ['assessment:drifted', 'assessment:failed', 'run:errored', 'run:needs_attention'];
+
+export interface WorkspaceSpec {
+  readonly stackName: string;
+  readonly blueprint: string;
+  readonly settings: TerraformCloudSettings;
+}
+
+export interface TerraformCloudStackProps {
+  readonly organization: string;
+  readonly workspaces: readonly WorkspaceSpec[];
+  /**
+   * Where this stack's own state lives. It creates the workspaces the others use,
+   * so it starts local (bootstrap) and can move into a workspace of its own later.
+   * @default localBackend
+   */
+  readonly backend?: BackendFactory;
+}
+
+/**
+ * The Terraform Cloud workspaces of an organization's stacks: one per stack,
+ * named after it, with health assessments (drift detection) on, the execution
+ * mode the blueprint asks for, no auto-apply, destroy plans refused, and a
+ * notification when an assessment finds drift or a run fails.
+ */
+export class TerraformCloudStack extends TerraformStack {
+  constructor(scope: Construct, id: string, props: TerraformCloudStackProps) {
+    super(scope, id);
+    (props.backend ?? localBackend)(this, id);
+    const hostname = props.workspaces[0]?.settings.hostname ?? 'app.terraform.io';
+    new TfeProvider(this, 'tfe', { hostname, organization: props.organization });
+    const projects = new Map<string, string>();
+    for (const w of props.workspaces) {
+      const project = w.settings.project;
+      if (project && !projects.has(project)) {
+        projects.set(project, new DataTfeProject(this, `project-${project}`, { name: project, organization: props.organization }).id);
+      }
+      const workspace = new Workspace(this, w.stackName, {
+        name: w.stackName,
+        organization: props.organization,
+        projectId: project ? projects.get(project) : undefined,
+        description: `hms-sys stack ${w.stackName} of blueprint ${w.blueprint}`,
+        assessmentsEnabled: true,
+        autoApply: false,
+        allowDestroyPlan: false,
+        queueAllRuns: false,
+        tagNames: ['hms-sys', `blueprint-${w.blueprint}`],
+      });
+      new WorkspaceSettings(this, `${w.stackName}-settings`, {
+        workspaceId: workspace.id,
+        executionMode: w.settings.executionMode,
+        agentPoolId: w.settings.executionMode === 'agent' ? w.settings.agentPoolId : undefined,
+      });
+      if (w.settings.notificationUrl) {
+        new NotificationConfiguration(this, `${w.stackName}-notifications`, {
+          name: 'hms-sys drift and failures',
+          workspaceId: workspace.id,
+          destinationType: 'generic',
+          url: w.settings.notificationUrl,
+          enabled: true,
+          triggers: NOTIFICATION_TRIGGERS,
+        });
+      }
+      new TerraformOutput(this, `${w.stackName}-workspace-id`, { value: workspace.id });
+    }
+  }
+}
