@@ -3,7 +3,8 @@ import { azureDiskStorage, ebsStorage } from '../lib/k8s/target';
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import type { FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
-import { cloudBackend, type BackendFactory } from './backend';
+import { cloudBackend, s3Backend, type BackendFactory } from './backend';
+import { StateBucketStack } from './state-bucket-stack';
 import { TerraformCloudStack, type WorkspaceSpec } from './terraform-cloud-stack';
 import { AksStack } from './aks-stack';
 import { EksStack } from './eks-stack';
@@ -17,7 +18,8 @@ export interface BuiltStack {
   readonly cloud: Cloud | 'tfe';
   readonly stackName: string;
   /** `cloud`: network, cluster, disks; `kubernetes`: objects inside the cluster. */
-  readonly layer: 'cloud' | 'kubernetes' | 'workspaces';
+  /** `cloud`: network, cluster, disks; `kubernetes`: objects in the cluster; `workspaces`, `state`: shared by many blueprints. */
+  readonly layer: 'cloud' | 'kubernetes' | 'workspaces' | 'state';
   readonly stack: TerraformStack;
   /** Set when the stack keeps its state in Terraform Cloud. */
   readonly terraformCloud?: TerraformCloudSettings;
@@ -55,7 +57,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
     notices.push(...stackNotices.map((n) => `${bp.sourceFile}: ${n}`));
   };
   for (const bp of blueprints) {
-    const backend = options.backend ?? (bp.terraformCloud ? cloudBackend(bp.terraformCloud) : undefined);
+    const backend = options.backend ?? (bp.terraformCloud ? cloudBackend(bp.terraformCloud) : bp.stateBucket ? s3Backend(bp.stateBucket) : undefined);
     const common = { backend, policy: options.policy };
     for (const cloud of bp.clouds) {
       const stackName = `${bp.name}-${cloud}`;
@@ -99,7 +101,17 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
     }
   }
   addWorkspaceStacks(app, stacks);
+  addStateBucketStacks(app, blueprints, stacks);
   return { stacks, notices };
+}
+
+/** One bootstrap stack per state bucket that blueprints name. */
+function addStateBucketStacks(app: App, blueprints: readonly Blueprint[], stacks: BuiltStack[]): void {
+  const buckets = new Map(blueprints.filter((b) => b.stateBucket).map((b) => [b.stateBucket!.bucket, b.stateBucket!]));
+  for (const [bucket, settings] of buckets) {
+    const stackName = `hms-sys-state-${bucket.replace(/\./g, '-')}`;
+    stacks.push({ blueprint: '', cloud: 'aws', stackName, layer: 'state', stack: new StateBucketStack(app, stackName, settings) });
+  }
 }
 
 /** One workspaces stack per Terraform Cloud organization that blueprints name. */

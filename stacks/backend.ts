@@ -1,5 +1,5 @@
-import { CloudBackend, LocalBackend, NamedCloudWorkspace, type TerraformBackend, type TerraformStack } from 'cdktf';
-import type { TerraformCloudSettings } from '../lib/blueprint/blueprint';
+import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformBackend, type TerraformStack } from 'cdktf';
+import type { S3StateSettings, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 
 /**
  * Where a stack keeps its state. The seam where a remote backend (Terraform
@@ -25,4 +25,18 @@ export const localBackend: BackendFactory = (stack, stackName) =>
 export function cloudBackend(settings: TerraformCloudSettings): BackendFactory {
   return (stack, stackName) =>
     new CloudBackend(stack, { hostname: settings.hostname, organization: settings.organization, workspaces: new NamedCloudWorkspace(stackName, settings.project) });
+}
+
+/**
+ * State in the S3 bucket a bootstrap stack made: one object per stack under
+ * `hms-sys/`, encrypted with the bucket's customer key, locked with an S3 lock
+ * file (Terraform 1.10 and later).
+ */
+export function s3Backend(settings: S3StateSettings): BackendFactory {
+  return (stack, stackName) => {
+    const backend = new S3Backend(stack, { bucket: settings.bucket, key: `hms-sys/${stackName}.tfstate`, region: settings.region, encrypt: true });
+    // CDKTF 0.21 predates use_lockfile; the override puts it in the backend block.
+    backend.addOverride('use_lockfile', true);
+    return backend;
+  };
 }

@@ -4,3 +4,4 @@ export * from './encrypted-volume';
 export * from './isolated-network';
 export * from './secure-cluster';
 export * from './secure-node-pool';
+export * from './state-bucket';

@@ -42,6 +42,7 @@ export interface Blueprint {
     readonly clusterAdminArns: readonly string[];
   };
   readonly terraformCloud?: TerraformCloudSettings;
+  readonly stateBucket?: S3StateSettings;
   readonly azure: {
     readonly environment: AzureEnvironment;
     readonly location: string;
@@ -63,4 +64,10 @@ export interface TerraformCloudSettings {
   readonly executionMode: 'remote' | 'agent';
   readonly agentPoolId?: string;
   readonly notificationUrl?: string;
+}
+
+/** An S3 bucket, made by the bootstrap stack, that holds the state of every stack. */
+export interface S3StateSettings {
+  readonly bucket: string;
+  readonly region: string;
 }

@@ -379,9 +379,21 @@ export const BlueprintSchema = z
     workload: Workload.optional().describe('The containers to run.'),
     aws: Aws.prefault({}).describe('AWS settings.'),
     azure: Azure.prefault({}).describe('Azure settings.'),
+    stateBucket: z
+      .strictObject({
+        bucket: text(63).regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an S3 bucket name; 3 to 63 lowercase letters, digits, "." and "-"` }),
+        region: text(32)
+          .regex(AWS_REGION_PATTERN, { error: (iss) => `${JSON.stringify(iss.input)} is not an AWS region; e.g. us-gov-west-1` })
+          .default(DEFAULT_AWS_REGION),
+      })
+      .optional()
+      .describe('Keep state in an encrypted, versioned S3 bucket that a bootstrap stack creates. Default: local state.'),
     terraformCloud: TerraformCloud.optional().describe('Keep state and run plans in Terraform Cloud or Enterprise. Default: local state (or HMS_TFC_ORGANIZATION).'),
   })
   .superRefine((bp, ctx) => {
+    if (bp.stateBucket && bp.terraformCloud) {
+      ctx.addIssue({ code: 'custom', path: ['stateBucket'], input: bp.stateBucket, message: 'choose one place for state: stateBucket or terraformCloud, not both' });
+    }
     const gib = bp.storage ? parseSizeGiB(bp.storage.volume.size) : undefined;
     if (gib !== undefined && bp.clouds.includes('aws') && (gib < AWS_GP3_MIN_GIB || gib > AWS_GP3_MAX_GIB)) {
       ctx.addIssue({

@@ -127,6 +127,7 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
     ['boolean as text', `aws:\n  fipsEndpoints: "yes"\n${VALID}`, 'aws.fipsEndpoints', 2, /expected true or false/],
     ['agent execution without a pool', `terraformCloud:\n  organization: dcaa\n  executionMode: agent\n${VALID}`, 'terraformCloud.agentPoolId', 1, /required when executionMode is agent/],
     ['notification URL not https', `terraformCloud:\n  organization: dcaa\n  notificationUrl: http://hooks.example\n${VALID}`, 'terraformCloud.notificationUrl', 3, /must be an https:\/\/ URL/],
+    ['state in two places', `stateBucket:\n  bucket: dcaa-state\nterraformCloud:\n  organization: dcaa\n${VALID}`, 'stateBucket', 2, /choose one place for state/],
     ['unknown Azure cloud', `azure:\n  environment: china\n${VALID}`, 'azure.environment', 2, /allowed: usgovernment, public/],
     ['bad Azure location', `azure:\n  location: US Gov Virginia\n${VALID}`, 'azure.location', 2, /not an Azure location; e.g. usgovvirginia/],
     ['bad Azure zone', `azure:\n  zones: ["4"]\n${VALID}`, 'azure.zones.0', 2, /allowed zones: "1", "2", "3"/],

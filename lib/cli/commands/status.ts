@@ -35,7 +35,7 @@ export function statusCommand(args: readonly string[], io: Io): number {
   const work = mkdtempSync(join(tmpdir(), 'hms-sys-status-'));
   try {
     const result = synthesizeBlueprints([blueprint], join(work, 'cdktf.out'));
-    const stacks = result.stacks.filter((s) => s.layer !== 'workspaces');
+    const stacks = result.stacks.filter((s) => s.layer === 'cloud' || s.layer === 'kubernetes');
     const deployed = stacks.filter((s) => existsSync(join(stateDir, `${s.stackName}.tfstate`)));
     if (deployed.length === 0) {
       const message = `nothing is deployed for ${blueprint.name} yet: no state in ${relative(io.cwd, stateDir) || '.'}/ for ${stacks.map((s) => s.stackName).join(', ')}. Deploy with \`npx cdktf deploy\` after \`hms-sys plan\`.`;
