@@ -78,3 +78,11 @@ function swapIn(staging: string, target: string): void {
   renameSync(staging, target);
   rmSync(previous, { recursive: true, force: true });
 }
+
+/** The stacks a command names, all when it names none; an unknown name is a user error listing the stacks. */
+export function selectStacks(result: SynthesisResult, command: string, names: readonly string[]): SynthesizedStack[] {
+  const known = result.stacks.map((s) => s.stackName);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) throw new UserError(`hms-sys ${command}: no stack named ${unknown.join(', ')}; stacks: ${known.join(', ')}`);
+  return result.stacks.filter((s) => names.length === 0 || names.includes(s.stackName));
+}

@@ -1,3 +1,5 @@
+import { isObject } from '../policy/engine/values';
+
 /**
  * Drift: what changed in the real infrastructure since Terraform last wrote the
  * state, read from a refresh-only plan (`resource_drift` of `terraform show -json`).
@@ -17,10 +19,6 @@ interface DriftEntry {
   type?: string;
   mode?: string;
   change?: { actions?: string[]; before?: unknown; after?: unknown };
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Paths where `before` and `after` differ; a changed list is one path. */

@@ -83,3 +83,7 @@ export function guardPlan(plan: unknown, allowances: readonly string[] = []): Gu
 export function formatGuardFinding(f: GuardFinding): string {
   return `[stateful-guard] ${f.address} would be ${f.action === 'replace' ? 'replaced' : 'deleted'}: ${f.reason}. If that is intended, re-run with --allow-destroy ${f.address}`;
 }
+
+export function formatAllowance(f: GuardFinding): string {
+  return `allowed: ${f.address} will be ${f.action === 'replace' ? 'replaced' : 'deleted'} (--allow-destroy): ${f.reason}`;
+}

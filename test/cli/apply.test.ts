@@ -3,19 +3,15 @@
  * confirmation and the event stream. A fake terraform on PATH records what is run.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CLI_ENV } from '../support/cli';
-import { EXAMPLE_BLUEPRINT_PATH } from '../support/synth';
+import { CLI_ENV, exampleProject } from '../support/cli';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
 const FAKE = join(__dirname, '..', 'support', 'fake-terraform');
 
 function run(args: string[], extra: NodeJS.ProcessEnv = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'hms-apply-'));
-  mkdirSync(join(dir, 'blueprints'));
-  copyFileSync(EXAMPLE_BLUEPRINT_PATH, join(dir, 'blueprints', 'dcaa-audit.yml'));
+  const dir = exampleProject();
   const log = join(dir, 'terraform.log');
   const r = spawnSync(process.execPath, [BIN, 'apply', ...args], {
     cwd: dir,

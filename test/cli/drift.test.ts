@@ -1,10 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TFC_ADDRESS_ENV } from '../../lib/cli/commands/drift';
-import { runCli } from '../support/cli';
+import { exampleProject, runCli } from '../support/cli';
 import { DRIFT_PLAN, startFakeTerraformCloud, TFC_TOKEN, type FakeTerraformCloud } from '../support/fake-terraform-cloud';
-import { EXAMPLE_BLUEPRINT_PATH } from '../support/synth';
 
 describe('hms-sys drift with Terraform Cloud', () => {
   let tfc: FakeTerraformCloud;
@@ -19,12 +15,7 @@ describe('hms-sys drift with Terraform Cloud', () => {
     await tfc.close();
   });
 
-  function project(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'hms-drift-'));
-    mkdirSync(join(dir, 'blueprints'));
-    writeFileSync(join(dir, 'blueprints', 'dcaa-audit.yml'), `terraformCloud:\n  organization: dcaa\n${readFileSync(EXAMPLE_BLUEPRINT_PATH, 'utf8')}`);
-    return dir;
-  }
+  const project = () => exampleProject((y) => `terraformCloud:\n  organization: dcaa\n${y}`);
 
   test('reads each workspace health assessment instead of planning; exit 2 on drift', async () => {
     const r = await runCli(['drift'], project());

@@ -1,9 +1,5 @@
 import { terraformError } from '../../lib/terraform/run';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../support/cli';
-import { EXAMPLE_BLUEPRINT_PATH } from '../support/synth';
+import { exampleProject, runCli } from '../support/cli';
 
 describe('hms-sys plan', () => {
   test("quotes Terraform's error and the paragraph that explains it, unwrapped", () => {
@@ -28,10 +24,7 @@ describe('hms-sys plan', () => {
   });
 
   test('an unknown stack is a user error listing the stacks', async () => {
-    const project = mkdtempSync(join(tmpdir(), 'hms-plan-'));
-    mkdirSync(join(project, 'blueprints'));
-    copyFileSync(EXAMPLE_BLUEPRINT_PATH, join(project, 'blueprints', 'dcaa-audit.yml'));
-    const r = await runCli(['plan', 'nope'], project);
+    const r = await runCli(['plan', 'nope'], exampleProject());
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no stack named nope; stacks: dcaa-audit-aws, dcaa-audit-aws-k8s, dcaa-audit-azure, dcaa-audit-azure-k8s/);
   });

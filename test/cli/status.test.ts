@@ -1,15 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runCli } from '../support/cli';
-import { EXAMPLE_BLUEPRINT_PATH } from '../support/synth';
-
-function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hms-status-'));
-  mkdirSync(join(dir, 'blueprints'));
-  copyFileSync(EXAMPLE_BLUEPRINT_PATH, join(dir, 'blueprints', 'dcaa-audit.yml'));
-  return dir;
-}
+import { exampleProject as project, runCli } from '../support/cli';
 
 describe('hms-sys status', () => {
   test('says clearly when nothing is deployed yet, exit 1, and leaves no cdktf.out behind', async () => {

@@ -1,15 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, type CliResult } from '../support/cli';
+import { exampleProject, runCli, type CliResult } from '../support/cli';
 import { EXAMPLE_BLUEPRINT_PATH } from '../support/synth';
 
-function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'hms-synth-'));
-  mkdirSync(join(dir, 'blueprints'));
-  writeFileSync(join(dir, 'blueprints', 'dcaa-audit.yml'), readFileSync(EXAMPLE_BLUEPRINT_PATH));
-  return dir;
-}
+const project = () => exampleProject();
 
 describe('hms-sys synth', () => {
   const dir = project();

@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { run } from '../../lib/cli/main';
 import type { Io } from '../../lib/cli/io';
+import { EXAMPLE_BLUEPRINT_PATH } from './synth';
 
 export interface CliResult {
   readonly code: number;
@@ -22,3 +26,11 @@ export async function runCli(argv: string[], cwd: string): Promise<CliResult> {
  * process.env, which child processes do not see.
  */
 export const CLI_ENV: NodeJS.ProcessEnv = { ...process.env, HMS_SYS_FROM_SOURCE: '1' };
+
+/** A temporary project folder with the example blueprint in blueprints/, optionally edited. */
+export function exampleProject(edit: (yaml: string) => string = (y) => y): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hms-project-'));
+  mkdirSync(join(dir, 'blueprints'));
+  writeFileSync(join(dir, 'blueprints', 'dcaa-audit.yml'), edit(readFileSync(EXAMPLE_BLUEPRINT_PATH, 'utf8')));
+  return dir;
+}

@@ -9,7 +9,7 @@ import { parseCommandArgs } from '../args';
 import { usageOf } from '../main';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { loadTerraform, readPlanJson } from '../load-terraform';
-import { formatGuardFinding, guardPlan, type GuardFinding } from '../../plan/stateful-guard';
+import { formatAllowance, formatGuardFinding, guardPlan, type GuardFinding } from '../../plan/stateful-guard';
 
 /** Runs the stateful-resource guard over every path that is a plan. */
 function guardPlans(paths: readonly string[], allowances: readonly string[]): { blocked: GuardFinding[]; allowed: GuardFinding[] } {
@@ -48,7 +48,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   // Plans also go through the stateful-resource guard.
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
   const guard = guardPlans(positionals.map((p) => resolve(io.cwd, p)), allowances);
-  for (const f of guard.allowed) io.err(`allowed: ${f.address} will be ${f.action === 'replace' ? 'replaced' : 'deleted'} (--allow-destroy): ${f.reason}`);
+  for (const f of guard.allowed) io.err(formatAllowance(f));
   for (const f of guard.blocked) io.err(formatGuardFinding(f));
   if (typeof values.output === 'string') {
     writeFileSync(resolve(io.cwd, values.output), `${text}\n`);

@@ -9,7 +9,7 @@ import { initStack, terraform, terraformError } from '../../terraform/run';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, type Io } from '../io';
 import { usageOf } from '../main';
-import { synthesizeBlueprints } from '../synthesize';
+import { selectStacks, synthesizeBlueprints } from '../synthesize';
 import { DEFAULT_OUTDIR } from './synth';
 
 const DRIFT_USAGE = usageOf('drift');
@@ -32,12 +32,9 @@ export async function driftCommand(args: readonly string[], io: Io): Promise<num
   const blueprints = loadBlueprints([typeof values.blueprints === 'string' ? values.blueprints : 'blueprints'], io.cwd);
   const result = synthesizeBlueprints(blueprints, outdir);
   let tf: ReturnType<typeof terraformEnvironment> | undefined;
-  const names = result.stacks.map((s) => s.stackName);
-  const unknown = positionals.filter((p) => !names.includes(p));
-  if (unknown.length > 0) throw new UserError(`hms-sys drift: no stack named ${unknown.join(', ')}; stacks: ${names.join(', ')}`);
 
   const report: { stack: string; drifted: boolean; source: 'refresh-only plan' | 'terraform cloud assessment'; drift: readonly DriftedResource[] }[] = [];
-  const selected = result.stacks.filter((s) => s.layer !== 'workspaces' && (positionals.length === 0 || positionals.includes(s.stackName)));
+  const selected = selectStacks(result, 'drift', positionals).filter((s) => s.layer !== 'workspaces');
   for (const stack of selected) {
     if (stack.terraformCloud) {
       // Terraform Cloud already runs health assessments: read the latest, do not plan again.

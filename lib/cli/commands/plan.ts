@@ -1,14 +1,13 @@
 import { dirname, join, relative, resolve } from 'node:path';
 import { loadBlueprints } from '../../blueprint/load';
-import { UserError } from '../../core/errors';
-import { formatGuardFinding } from '../../plan/stateful-guard';
+import { formatAllowance, formatGuardFinding } from '../../plan/stateful-guard';
 import { formatFinding } from '../../policy/engine/format-finding';
 import { terraformEnvironment } from '../../terraform/environment';
 import { planStack, type StackPlan } from '../plan-stack';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { usageOf } from '../main';
-import { synthesizeBlueprints } from '../synthesize';
+import { selectStacks, synthesizeBlueprints } from '../synthesize';
 import { DEFAULT_OUTDIR } from './synth';
 
 const PLAN_USAGE = usageOf('plan');
@@ -17,7 +16,7 @@ const PLAN_USAGE = usageOf('plan');
 export function reportStackPlan(io: Io, result: StackPlan): void {
   for (const f of result.policy.findings.filter((x) => x.blocking)) io.err(formatFinding(f));
   for (const f of result.guard.blocked) io.err(formatGuardFinding(f));
-  for (const f of result.guard.allowed) io.err(`allowed: ${f.address} will be ${f.action === 'replace' ? 'replaced' : 'deleted'} (--allow-destroy): ${f.reason}`);
+  for (const f of result.guard.allowed) io.err(formatAllowance(f));
 }
 
 /**
@@ -37,10 +36,7 @@ export function planCommand(args: readonly string[], io: Io): number {
   const blueprints = loadBlueprints([typeof values.blueprints === 'string' ? values.blueprints : 'blueprints'], io.cwd);
   const tf = terraformEnvironment(join(dirname(outdir), '.hms-sys'));
   const result = synthesizeBlueprints(blueprints, outdir);
-  const names = result.stacks.map((s) => s.stackName);
-  const unknown = positionals.filter((p) => !names.includes(p));
-  if (unknown.length > 0) throw new UserError(`hms-sys plan: no stack named ${unknown.join(', ')}; stacks: ${names.join(', ')}`);
-  const selected = result.stacks.filter((s) => positionals.length === 0 || positionals.includes(s.stackName));
+  const selected = selectStacks(result, 'plan', positionals);
 
   let blocked = 0;
   for (const stack of selected) {

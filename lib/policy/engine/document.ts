@@ -1,3 +1,5 @@
+import { isObject } from './values';
+
 /**
  * The resource model every rule reads: Terraform resources with their attributes
  * as they appear in Terraform JSON (snake_case), whichever source they came from:
@@ -44,10 +46,6 @@ export function makeDocument(name: string, source: string, resources: TfResource
 }
 
 type JsonObject = Record<string, unknown>;
-
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /**
  * Reads Terraform JSON: `resource.<type>.<name>` holding an object (cdk.tf.json)
