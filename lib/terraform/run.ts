@@ -31,8 +31,10 @@ export function terraformError(output: string): string {
 export function initStack(stackName: string, dir: string, env: NodeJS.ProcessEnv): void {
   const init = terraform(['init', '-input=false', '-no-color'], dir, env);
   if (!init.ok) {
-    throw new ToolchainError(
-      `terraform init failed for ${stackName}: ${terraformError(init.output)}. Terraform must be able to install the stack's providers: from the registry, or, without internet access, from a filesystem mirror that holds them (set HMS_TF_PROVIDER_MIRROR; see the README).`,
-    );
+    const error = terraformError(init.output);
+    const advice = /state/i.test(error)
+      ? "The stack's state cannot be read: restore the previous version (S3 object versions, Terraform Cloud state versions, or your backup of terraform-state/), then run the command again. Do not delete it: Terraform would plan to create everything again."
+      : "Terraform must be able to install the stack's providers: from the registry, or, without internet access, from a filesystem mirror that holds them (set HMS_TF_PROVIDER_MIRROR; see the README).";
+    throw new ToolchainError(`terraform init failed for ${stackName}: ${error}. ${advice}`);
   }
 }

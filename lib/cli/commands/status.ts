@@ -52,7 +52,7 @@ export function statusCommand(args: readonly string[], io: Io): number {
       const init = spawnSync('terraform', ['init', '-input=false', '-no-color', '-backend=false'], { cwd: dirname(s.file), env: tf.env, encoding: 'utf8' });
       const cwd = init.status === 0 ? dirname(s.file) : mkdtempSync(join(work, 'bare-'));
       const show = spawnSync('terraform', ['show', '-json', '-no-color', state], { cwd, env: tf.env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-      if (show.status !== 0) return { ...base, error: terraformError(init.status === 0 ? `${show.stdout}${show.stderr}` : `${init.stdout}${init.stderr}`) };
+      if (show.status !== 0) return { ...base, error: terraformError(`${show.stdout}${show.stderr}`) };
       return { ...base, show: JSON.parse(show.stdout) as ShowJson };
     });
     const lines = summarizeStatus(states);
