@@ -14,7 +14,7 @@ import { flowLogRetention, networkFlowLogs } from '../../../lib/policy/rules/azu
 import { networkSecurityGroupAdminPorts } from '../../../lib/policy/rules/azure/network-security-group-admin-ports';
 import { storageAccountHttpsOnly, storageAccountTls12 } from '../../../lib/policy/rules/azure/storage-account-transport';
 import { subnetHasNetworkSecurityGroup } from '../../../lib/policy/rules/azure/subnet-has-network-security-group';
-import { describeRules, REF, resource as r, type RuleCases } from '../../support/policy';
+import { describeRules, REF, resource as r, runRule, type RuleCases } from '../../support/policy';
 
 const UNKNOWN = REF('var.x', 'value');
 const aks = (v: Record<string, unknown>) => r('azurerm_kubernetes_cluster.c', v);
@@ -102,6 +102,12 @@ const CASES: RuleCases[] = [
 ];
 
 describeRules(CASES);
+
+test('HMS-NSG-1 also refuses UDP from the internet (CKV_AZURE_77), and allows UDP from agency networks', () => {
+  const udp = (source: string) => r('azurerm_network_security_rule.ntp', { name: 'ntp', direction: 'Inbound', access: 'Allow', protocol: 'Udp', source_address_prefix: source, destination_port_range: '123' });
+  expect(runRule(networkSecurityGroupAdminPorts, udp('Internet'))).toEqual({ status: 'fail', message: 'rule ntp opens UDP 123 to the internet' });
+  expect(runRule(networkSecurityGroupAdminPorts, udp('10.0.0.0/8'))).toEqual({ status: 'pass' });
+});
 
 test('every Azure rule has cases', () => {
   expect(CASES.map((c) => c.rule.id).sort()).toEqual(AZURE_RULES.map((x) => x.id).sort());

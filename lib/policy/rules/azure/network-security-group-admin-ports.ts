@@ -23,7 +23,7 @@ function covers(range: string, port: number): boolean {
 export const networkSecurityGroupAdminPorts: Rule = {
   id: 'HMS-NSG-1',
   appliesTo: ['azurerm_network_security_group', 'azurerm_network_security_rule'],
-  summary: 'No inbound rule allows the internet to reach SSH, RDP or every port',
+  summary: 'No inbound rule allows the internet to reach SSH, RDP, any UDP port, or every port',
   rationale: 'Administrative ports open to the world are the first thing scanners find (SC-7, AC-4, AC-17).',
   fix: 'Restrict source_address_prefix to agency networks, or remove the rule and use Azure Bastion.',
   check(r) {
@@ -33,6 +33,8 @@ export const networkSecurityGroupAdminPorts: Rule = {
       if (!sources.some((s) => INTERNET.includes(String(s)))) continue;
       const ranges = portRanges(rule);
       if (ranges.includes('*')) return fail(`rule ${String(rule.name)} opens every port to the internet`);
+      // UDP services (DNS, NTP, SNMP) answer unauthenticated and amplify attacks (CKV_AZURE_77).
+      if (String(rule.protocol).toLowerCase() === 'udp') return fail(`rule ${String(rule.name)} opens UDP ${ranges.join(', ')} to the internet`);
       for (const port of [22, 3389]) if (ranges.some((p) => covers(p, port))) return fail(`rule ${String(rule.name)} opens port ${port} to the internet`);
     }
     return pass;
