@@ -18,5 +18,4 @@ export const EXIT_OK = 0;
 export const EXIT_USER_ERROR = 1;
 /** A bug in hms-sys or a broken environment. */
 export const EXIT_INTERNAL_ERROR = 2;
-/** The tool chain failed: Terraform missing, a provider not installable, a plan that fails. */
-export const EXIT_TOOLCHAIN_ERROR = 3;
+// Exit 3, the tool chain failed, is carried by ToolchainError (lib/core/errors.ts).

@@ -13,8 +13,3 @@ export function parseSizeGiB(text: string): number | undefined {
   const n = Number(m[1]);
   return m[2] === 'Ti' ? n * 1024 : n;
 }
-
-/** Formats GiB the way a user would write it: `1Ti`, `1536Gi`. */
-export function formatSizeGiB(gib: number): string {
-  return gib % 1024 === 0 ? `${gib / 1024}Ti` : `${gib}Gi`;
-}

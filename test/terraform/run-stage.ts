@@ -14,6 +14,7 @@ import { dirname, join } from 'node:path';
 import { loadBlueprints } from '../../lib/blueprint/load';
 import { synthesizeBlueprints } from '../../lib/cli/synthesize';
 import { AWS_PROVIDER_VERSION, MIRROR_ENV, terraformEnvironment } from '../../lib/terraform/environment';
+import { exampleProject } from '../support/cli';
 import { runGuardDemo, type DemoCase } from './stateful-guard-demo';
 
 const ROOT = join(__dirname, '..', '..');
@@ -98,20 +99,12 @@ function statusCheck(project: string, env: NodeJS.ProcessEnv): DemoCase {
   };
 }
 
-/** A temporary project with the example blueprint. */
-function exampleProjectDir(): string {
-  const project = mkdtempSync(join(tmpdir(), 'hms-sys-plan-'));
-  mkdirSync(join(project, 'blueprints'));
-  copyFileSync(join(ROOT, 'blueprints', 'dcaa-audit.yml'), join(project, 'blueprints', 'dcaa-audit.yml'));
-  return project;
-}
-
 function toolchainChecks(env: NodeJS.ProcessEnv): DemoCase[] {
-  const project = exampleProjectDir();
+  const project = exampleProject();
   const plan = (args: string[], extraEnv: NodeJS.ProcessEnv) =>
     spawnSync(process.execPath, [BIN, 'plan', ...args], { cwd: project, env: { ...env, HMS_SYS_FROM_SOURCE: '1', ...extraEnv }, encoding: 'utf8' });
-  const status = statusCheck(exampleProjectDir(), env);
-  const corrupted = exampleProjectDir();
+  const status = statusCheck(exampleProject(), env);
+  const corrupted = exampleProject();
   mkdirSync(join(corrupted, 'terraform-state'));
   writeFileSync(join(corrupted, 'terraform-state', 'dcaa-audit-aws.tfstate'), '{"version": 4, "resources": [ {oops');
   const corruptPlan = spawnSync(process.execPath, [BIN, 'plan', 'dcaa-audit-aws'], { cwd: corrupted, env: { ...env, HMS_SYS_FROM_SOURCE: '1' }, encoding: 'utf8' });
