@@ -2,6 +2,7 @@ import type { App, TerraformStack } from 'cdktf';
 import { azureDiskStorage, ebsStorage } from '../lib/k8s/target';
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
+import { formatProblem } from '../lib/core/errors';
 import type { FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { cloudBackend, s3Backend, type BackendFactory } from './backend';
 import { StateBucketStack } from './state-bucket-stack';
@@ -57,6 +58,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
     notices.push(...stackNotices.map((n) => `${bp.sourceFile}: ${n}`));
   };
   for (const bp of blueprints) {
+    notices.push(...bp.warnings.map(formatProblem));
     const backend = options.backend ?? (bp.terraformCloud ? cloudBackend(bp.terraformCloud) : bp.stateBucket ? s3Backend(bp.stateBucket) : undefined);
     const common = { backend, policy: options.policy };
     for (const cloud of bp.clouds) {
@@ -74,7 +76,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
             exec: { command: 'aws', args: ['eks', 'get-token', '--cluster-name', bp.name, '--region', bp.aws.region, '--output', 'json'] },
           },
           target: { networkPolicyEnforced: eks.cluster.networkPolicyEnforced, storage: ebsStorage(eks.volumeKmsKeyArn ?? eks.nodePool.diskKey.kmsKeyArn) },
-          existingDisk: eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
+          existingVolume: eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
         });
         add(bp, cloud, `${stackName}-k8s`, k8s, k8s.notices);
       } else {
@@ -94,7 +96,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
           },
           target: { networkPolicyEnforced: aks.cluster.networkPolicyEnforced, storage: azureDiskStorage(aks.volumeDiskEncryptionSetId ?? aks.cluster.diskEncryptionSetId) },
           // Azure Disk CSI labels zones as <location>-<zone>.
-          existingDisk: aks.volume && { volumeHandle: aks.volume.diskId, zone: `${bp.azure.location}-${bp.azure.zones[0] ?? '0'}` },
+          existingVolume: aks.volume && { volumeHandle: aks.volume.diskId, zone: `${bp.azure.location}-${bp.azure.zones[0] ?? '0'}` },
         });
         add(bp, cloud, `${stackName}-k8s`, k8s, k8s.notices);
       }

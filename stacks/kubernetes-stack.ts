@@ -3,7 +3,7 @@ import { Fn, TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { Blueprint } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
-import { EncryptedVolume, type ExistingDisk } from '../lib/k8s/encrypted-volume';
+import { EncryptedVolume, type ExistingVolume } from '../lib/k8s/encrypted-volume';
 import { HardenedWorkload } from '../lib/k8s/hardened-workload';
 import { IsolatedNamespace } from '../lib/k8s/isolated-namespace';
 import { IsolatedNetwork } from '../lib/k8s/isolated-network';
@@ -25,8 +25,11 @@ export interface KubernetesStackProps {
   readonly cloud: Cloud;
   readonly connection: ClusterConnection;
   readonly target: IKubernetesTarget;
-  /** The disk the cloud stack created, for static provisioning. @default - none */
-  readonly existingDisk?: ExistingDisk;
+  /**
+   * The disk or file system the cloud stack created for the blueprint's volume.
+   * @default - none: a block volume is provisioned by its storage class on first use
+   */
+  readonly existingVolume?: ExistingVolume;
   /** @default localBackend */
   readonly backend?: BackendFactory;
   /** @default both packs, not strict */
@@ -67,19 +70,24 @@ export class KubernetesStack extends TerraformStack {
       ports: bp.workload ? [bp.workload.port] : undefined,
       allowDns: bp.network.policy.allowDns,
     });
+    const declared = bp.storage?.volume;
+    // Shared file storage comes from the cloud stack; until a cloud provides it, the
+    // volume is a block volume that one replica at most can mount.
+    const kind = declared?.kind === 'file' && props.target.fileStorage ? 'file' : 'block';
     const volume =
-      bp.storage &&
+      declared &&
       new EncryptedVolume(this, 'volume', {
         target: props.target,
         namespaceName: namespace.namespaceName,
-        volumeName: bp.storage.volume.name,
-        sizeGiB: bp.storage.volume.sizeGiB,
-        existingDisk: props.existingDisk,
+        volumeName: declared.name,
+        sizeGiB: declared.sizeGiB,
+        kind,
+        existingVolume: props.existingVolume,
       });
-    const mountClaim = volume && bp.workload?.replicas === 1 ? volume.claimName : undefined;
-    if (volume && bp.workload && !mountClaim) {
+    const mounted = volume && bp.workload && (volume.accessMode === 'ReadWriteMany' || bp.workload.replicas === 1);
+    if (volume && bp.workload && !mounted) {
       this.notices.push(
-        `the claim ${bp.storage?.volume.name} is encrypted and ready but not mounted by the workload: a block volume attaches to one node, and ${bp.workload.replicas} replicas spread across zones cannot share it. Mount it from a single-replica workload (replicas: 1), or use shared file storage`,
+        `the claim ${declared?.name} is encrypted and ready but not mounted by the workload: a block volume attaches to one node, and ${bp.workload.replicas} replicas cannot share it; ${props.cloud} provides no shared file storage in this release`,
       );
     }
     const workload =
@@ -90,7 +98,7 @@ export class KubernetesStack extends TerraformStack {
         image: bp.workload.image,
         replicas: bp.workload.replicas,
         port: bp.workload.port,
-        claimName: mountClaim,
+        volume: mounted && volume && declared ? { claimName: volume.claimName, mountPath: declared.mountPath, readOnly: declared.readOnly, accessMode: volume.accessMode } : undefined,
       });
 
     // Read by `hms-sys status`. Names only, nothing secret.
@@ -103,7 +111,8 @@ export class KubernetesStack extends TerraformStack {
     }
     if (volume) {
       new TerraformOutput(this, 'claim_name', { value: volume.claimName });
-      new TerraformOutput(this, 'claim_mount_path', { value: mountClaim ? '/data' : '' });
+      new TerraformOutput(this, 'claim_mount_path', { value: mounted ? declared?.mountPath : '' });
+      new TerraformOutput(this, 'claim_access_mode', { value: volume.accessMode });
     }
   }
 }

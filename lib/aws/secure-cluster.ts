@@ -6,13 +6,9 @@ import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { Construct } from 'constructs';
-import {
-  CLOUDWATCH_RETENTION_DAYS,
-  DEFAULT_KUBERNETES_VERSION,
-  DEFAULT_LOG_RETENTION_DAYS,
-  SUPPORTED_KUBERNETES_VERSIONS,
-} from '../core/defaults';
+import { CLOUDWATCH_RETENTION_DAYS, DEFAULT_LOG_RETENTION_DAYS } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
+import { DEFAULT_KUBERNETES_VERSION, supportPhase, versionsInSupport } from '../core/kubernetes-versions';
 import { cloudWatchLogsKeyStatement, CustomerManagedKey, type IKmsKey } from './customer-managed-key';
 import { AwsContext } from './private/aws-context';
 import { serviceTrustPolicy } from './private/policy-document';
@@ -33,10 +29,15 @@ export interface SecureClusterProps {
   /** Private subnets for the control plane's network interfaces, in at least two zones. */
   readonly subnetIds: readonly string[];
   /**
-   * Kubernetes minor version.
-   * @default '1.32'
+   * Kubernetes minor version, from the EKS calendar in `lib/core/kubernetes-versions.ts`.
+   * @default DEFAULT_KUBERNETES_VERSION, the newest version in standard support on EKS and AKS
    */
   readonly kubernetesVersion?: string;
+  /**
+   * The day whose support calendar decides `upgrade_policy.support_type`.
+   * @default - today
+   */
+  readonly supportDate?: Date;
   /**
    * Days to keep control-plane logs (AU-11).
    * @default 365
@@ -89,13 +90,15 @@ export class SecureCluster extends Construct implements ISecureCluster {
   constructor(scope: Construct, id: string, props: SecureClusterProps) {
     super(scope, id);
     const version = props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
+    const supportDate = props.supportDate ?? new Date();
+    const phase = supportPhase('aws', version, supportDate);
     const retention = props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
     const admins = props.adminPrincipalArns ?? [];
     const publicAccess = props.endpointPublicAccess ?? false;
     new PropsValidator('SecureCluster', this.node.path)
       .check(
-        (SUPPORTED_KUBERNETES_VERSIONS as readonly string[]).includes(version),
-        `kubernetesVersion (${version}) must be one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}`,
+        phase === 'standard' || phase === 'extended',
+        `kubernetesVersion (${version}) is not offered by EKS on ${supportDate.toISOString().slice(0, 10)}; choose one of ${versionsInSupport('aws', supportDate).join(', ')}`,
       )
       .check(props.subnetIds.length >= 2, `subnetIds must list at least two subnets in different zones; received ${props.subnetIds.length}`)
       .check(
@@ -154,8 +157,11 @@ export class SecureCluster extends Construct implements ISecureCluster {
         authenticationMode: 'API',
         bootstrapClusterCreatorAdminPermissions: admins.length === 0,
       },
-      // Extended support costs six times as much and hides an overdue upgrade (SI-2).
-      upgradePolicy: { supportType: 'STANDARD' },
+      // EKS refuses STANDARD for a version already past standard support, and with
+      // STANDARD it upgrades a cluster automatically when standard support ends; the
+      // calendar decides. Extended support costs more and is warned about at validate (SI-2).
+      // @see https://docs.aws.amazon.com/eks/latest/userguide/extended-support-control.html
+      upgradePolicy: { supportType: phase === 'extended' ? 'EXTENDED' : 'STANDARD' },
       dependsOn: [logGroup, clusterPolicy],
     });
 

@@ -3,7 +3,8 @@ import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-di
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { UserAssignedIdentity } from '@cdktf/provider-azurerm/lib/user-assigned-identity';
 import { Construct } from 'constructs';
-import { DEFAULT_AKS_SYSTEM_NODE_COUNT, DEFAULT_AZURE_VM_SIZE, DEFAULT_KUBERNETES_VERSION, SUPPORTED_KUBERNETES_VERSIONS } from '../core/defaults';
+import { DEFAULT_AKS_SYSTEM_NODE_COUNT, DEFAULT_AZURE_VM_SIZE } from '../core/defaults';
+import { DEFAULT_KUBERNETES_VERSION, supportPhase, versionsInSupport } from '../core/kubernetes-versions';
 import { PropsValidator } from '../core/errors';
 import type { Runtime } from '../core/runtimes';
 import { DiskEncryptionKey } from './disk-encryption-key';
@@ -94,7 +95,10 @@ export class SecureCluster extends Construct implements ISecureCluster {
     const version = props.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION;
     const systemCount = props.systemNodeCount ?? DEFAULT_AKS_SYSTEM_NODE_COUNT;
     new PropsValidator('azure.SecureCluster', this.node.path)
-      .check((SUPPORTED_KUBERNETES_VERSIONS as readonly string[]).includes(version), `kubernetesVersion (${version}) must be one of ${SUPPORTED_KUBERNETES_VERSIONS.join(', ')}`)
+      .check(
+        ['standard', 'extended'].includes(supportPhase('azure', version, new Date())),
+        `kubernetesVersion (${version}) is not offered by AKS today; choose one of ${versionsInSupport('azure', new Date()).join(', ')}`,
+      )
       .check(Number.isInteger(systemCount) && systemCount >= 1 && systemCount <= 100, `systemNodeCount (${systemCount}) must be from 1 to 100`)
       .throwIfAny();
     const ctx = AzureContext.of(this);

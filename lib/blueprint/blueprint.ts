@@ -1,5 +1,6 @@
 import type { Baseline } from '../core/baselines';
 import type { AzureEnvironment, Cloud, VolumeProvisioning } from '../core/defaults';
+import type { BlueprintProblem } from '../core/errors';
 import type { Runtime } from '../core/runtimes';
 
 /**
@@ -25,8 +26,18 @@ export interface Blueprint {
     readonly diskSizeGiB: number;
     readonly metadataHopLimit: 1 | 2;
   };
+  /** Absent when the blueprint says `storage: none`. */
   readonly storage?: {
-    readonly volume: { readonly name: string; readonly sizeGiB: number; readonly encryption: 'aes256'; readonly provisioning: VolumeProvisioning };
+    readonly volume: {
+      readonly name: string;
+      readonly sizeGiB: number;
+      readonly encryption: 'aes256';
+      readonly provisioning: VolumeProvisioning;
+      readonly mountPath: string;
+      readonly readOnly: boolean;
+      /** `file`: shared by every replica (ReadWriteMany); `block`: one node at a time (ReadWriteOnce). */
+      readonly kind: 'file' | 'block';
+    };
   };
   readonly network: {
     readonly policy: { readonly name: string; readonly ingressCIDR: string; readonly egress: 'deny-all'; readonly allowDns: boolean };
@@ -43,6 +54,8 @@ export interface Blueprint {
   };
   readonly terraformCloud?: TerraformCloudSettings;
   readonly stateBucket?: S3StateSettings;
+  /** Things the user should know that do not stop the blueprint, located like problems (e.g. a Kubernetes version near its end of support). */
+  readonly warnings: readonly BlueprintProblem[];
   readonly azure: {
     readonly environment: AzureEnvironment;
     readonly location: string;

@@ -25,11 +25,13 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): 
 }
 
 function unwrap(node: unknown): unknown {
-  let current = node as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown } } };
+  let current = node as { _zod?: { def?: { type?: string; innerType?: unknown; in?: unknown; options?: unknown[] } } };
   for (;;) {
     const def = current?._zod?.def;
     if (def?.innerType) current = def.innerType as typeof current;
     else if (def?.type === 'pipe' && def.in) current = def.in as typeof current;
+    // `storage: none | { volume }`: the mapping is the branch that has keys.
+    else if (def?.type === 'union' && def.options) current = (def.options.map(unwrap).find((o) => (o as { shape?: unknown }).shape) ?? def.options[0]) as typeof current;
     else return current;
   }
 }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { BlueprintError, type BlueprintProblem } from '../core/errors';
+import { judgeVersion } from '../core/kubernetes-versions';
 import type { Blueprint } from './blueprint';
 import { allowedKeysAt, issueMessage, unknownKeyMessage } from './format';
 import { normalize } from './normalize';
@@ -21,8 +22,16 @@ export const BLUEPRINT_EXTENSIONS = ['.yml', '.yaml'];
 
 const NAME_PATTERN = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
 
+export interface LoadOptions {
+  /**
+   * The day against which Kubernetes versions are judged (support calendars).
+   * @default - today
+   */
+  readonly today?: Date;
+}
+
 /** Parses and validates one blueprint's text. Throws `BlueprintError` with every problem found. */
-export function parseBlueprint(source: string | Buffer, file: string): Blueprint {
+export function parseBlueprint(source: string | Buffer, file: string, options: LoadOptions = {}): Blueprint {
   const problems: BlueprintProblem[] = [];
   const whole = (message: string): BlueprintError => new BlueprintError([{ file, line: 0, column: 0, path: '', message }]);
 
@@ -71,7 +80,7 @@ export function parseBlueprint(source: string | Buffer, file: string): Blueprint
 
   const result = BlueprintSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
-    for (const issue of result.error.issues) {
+    for (const issue of flattenUnions(result.error.issues)) {
       if (issue.code === 'unrecognized_keys') {
         const allowed = allowedKeysAt(BlueprintSchema, issue.path);
         for (const key of issue.keys) {
@@ -89,11 +98,39 @@ export function parseBlueprint(source: string | Buffer, file: string): Blueprint
   if (!result.data.name && !NAME_PATTERN.test(name)) {
     throw whole(`the file name ${JSON.stringify(name)} cannot name stacks; rename the file (lowercase letters, digits, "-") or set "name:" in it`);
   }
-  return normalize(result.data, name, file);
+  // Support calendars move with the clock, so versions are judged here, on the day, not in the schema.
+  const warnings: BlueprintProblem[] = [];
+  for (const cloud of result.data.clouds) {
+    const verdict = judgeVersion(cloud, result.data.kubernetesVersion, options.today ?? new Date());
+    const at = (message: string) => locate(doc, lineCounter, file, ['kubernetesVersion'], message, false);
+    if (verdict.refusal) problems.push(at(verdict.refusal));
+    if (verdict.warning) warnings.push(at(verdict.warning));
+  }
+  if (problems.length > 0) throw new BlueprintError(problems);
+  return normalize(result.data, name, file, warnings);
+}
+
+type SchemaIssue = ReturnType<typeof BlueprintSchema.safeParse>['error'] extends infer E ? (E extends { issues: (infer I)[] } ? I : never) : never;
+
+/**
+ * `storage` is a volume or "none": for a mapping, report what is wrong inside
+ * the volume (unknown keys, bad sizes) rather than "matches neither".
+ */
+function flattenUnions(issues: readonly SchemaIssue[]): SchemaIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code !== 'invalid_union' || !isPlainObject((issue as { input?: unknown }).input)) return [issue];
+    const branch = issue.errors.find((errors) => !errors.some((e) => e.path.length === 0 && (e.code === 'invalid_value' || e.code === 'invalid_type')));
+    if (!branch) return [issue];
+    return flattenUnions(branch.map((e) => ({ ...e, path: [...issue.path, ...e.path] }) as SchemaIssue));
+  });
+}
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads and validates one blueprint file. */
-export function loadBlueprintFile(path: string, displayPath = path): Blueprint {
+export function loadBlueprintFile(path: string, displayPath = path, options: LoadOptions = {}): Blueprint {
   let stat;
   try {
     stat = statSync(path);
@@ -104,20 +141,20 @@ export function loadBlueprintFile(path: string, displayPath = path): Blueprint {
   if (stat.size > MAX_BLUEPRINT_BYTES) {
     throw fileError(displayPath, `is ${stat.size} bytes; a blueprint may be at most ${MAX_BLUEPRINT_BYTES} bytes`);
   }
-  return parseBlueprint(readFileSync(path), displayPath);
+  return parseBlueprint(readFileSync(path), displayPath, options);
 }
 
 /**
  * Loads every blueprint named, expanding folders to their .yml/.yaml files.
  * Problems from all files are reported together; two blueprints may not share a name.
  */
-export function loadBlueprints(paths: readonly string[], cwd = process.cwd()): Blueprint[] {
+export function loadBlueprints(paths: readonly string[], cwd = process.cwd(), options: LoadOptions = {}): Blueprint[] {
   const files = paths.flatMap((p) => expandPath(resolve(cwd, p)));
   const problems: BlueprintProblem[] = [];
   const loaded: Blueprint[] = [];
   for (const file of files) {
     try {
-      loaded.push(loadBlueprintFile(file, displayPath(cwd, file)));
+      loaded.push(loadBlueprintFile(file, displayPath(cwd, file), options));
     } catch (e) {
       if (e instanceof BlueprintError) problems.push(...e.problems);
       else throw e;

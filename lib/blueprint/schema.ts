@@ -24,7 +24,6 @@ import {
   DEFAULT_AWS_VPC_CIDR,
   DEFAULT_CLOUDS,
   DEFAULT_EGRESS,
-  DEFAULT_KUBERNETES_VERSION,
   DEFAULT_LOG_RETENTION_DAYS,
   DEFAULT_METADATA_HOP_LIMIT,
   DEFAULT_NODE_DISK_SIZE_GIB,
@@ -39,9 +38,12 @@ import {
   MAX_WORKLOAD_REPLICAS,
   MIN_AWS_AZ_COUNT,
   MIN_NODE_DISK_SIZE_GIB,
-  SUPPORTED_KUBERNETES_VERSIONS,
   VOLUME_ENCRYPTIONS,
+  DEFAULT_VOLUME_MOUNT_PATH,
+  AZURE_FILES_NFS_MIN_GIB,
+  AZURE_FILES_NFS_MAX_GIB,
 } from '../core/defaults';
+import { DEFAULT_KUBERNETES_VERSION, KNOWN_KUBERNETES_VERSIONS } from '../core/kubernetes-versions';
 import { RUNTIMES } from '../core/runtimes';
 import { cidrProblem } from '../core/cidr';
 import { parseSizeGiB, SIZE_HINT } from '../core/sizes';
@@ -198,9 +200,29 @@ const NodePool = z
     }
   });
 
-const Storage = z.strictObject({
+/** Folders a volume must not hide: the container's own system paths and its scratch space. */
+const RESERVED_MOUNT_PATHS = ['/', '/bin', '/dev', '/etc', '/lib', '/proc', '/sbin', '/sys', '/tmp', '/usr', '/var', '/run'];
+
+const MountPath = text(128, DEFAULT_VOLUME_MOUNT_PATH)
+  .regex(/^(\/[A-Za-z0-9._-]+)+$/, {
+    error: (iss) => `${JSON.stringify(iss.input)} is not an absolute folder path; use letters, digits, ".", "_", "-" and "/", e.g. ${DEFAULT_VOLUME_MOUNT_PATH}`,
+  })
+  .check((ctx) => {
+    const parts = ctx.value.split('/');
+    if (parts.includes('..') || parts.includes('.')) {
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: `${JSON.stringify(ctx.value)} holds "." or ".."; write the folder plainly, e.g. ${DEFAULT_VOLUME_MOUNT_PATH}` });
+    } else if (RESERVED_MOUNT_PATHS.some((r) => ctx.value === r || (r !== '/' && ctx.value.startsWith(`${r}/`)))) {
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `${JSON.stringify(ctx.value)} would hide a system folder of the container (${RESERVED_MOUNT_PATHS.filter((r) => r !== '/').join(', ')}); mount the volume elsewhere, e.g. ${DEFAULT_VOLUME_MOUNT_PATH}`,
+      });
+    }
+  });
+
+const StorageVolume = z.strictObject({
   volume: z.strictObject({
-    name: Name.describe('Volume name; tags the disk and names its Kubernetes claim.'),
+    name: Name.describe('Volume name; tags the disk or file system and names its Kubernetes claim.'),
     size: Size,
     encryption: oneOf(VOLUME_ENCRYPTIONS)
       .default(DEFAULT_VOLUME_ENCRYPTION)
@@ -208,9 +230,27 @@ const Storage = z.strictObject({
     provisioning: oneOf(VOLUME_PROVISIONING)
       .default(DEFAULT_VOLUME_PROVISIONING)
       .describe(
-        'static: the cloud stack creates the disk (protected from destroy) and Kubernetes binds a claim to it; dynamic: the encrypted storage class creates the disk when the claim is first used. Default: static.',
+        'For a block volume (a workload of one replica): static: the cloud stack creates the disk (protected from destroy) and Kubernetes binds a claim to it; dynamic: the encrypted storage class creates the disk when the claim is first used. Shared file storage is always created by the cloud stack. Default: static.',
       ),
+    mountPath: MountPath.default(DEFAULT_VOLUME_MOUNT_PATH).describe(`Folder where every replica mounts the volume. Default: ${DEFAULT_VOLUME_MOUNT_PATH}.`),
+    readOnly: z
+      .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
+      .default(false)
+      .describe('Mount the volume read-only in the workload. Default: false.'),
   }),
+});
+
+/**
+ * Storage is declared, never forgotten: a volume, or `none` for a workload that
+ * keeps no data. A blueprint that leaves the section out is refused.
+ */
+const STORAGE_REQUIRED =
+  'required; add a storage section with the volume the workload keeps its data on (storage: { volume: { name: contract-pdfs, size: 1Ti } }), or write "storage: none" if it keeps no data';
+const Storage = z.union([z.literal('none'), StorageVolume], {
+  error: (iss) =>
+    iss.input === undefined
+      ? STORAGE_REQUIRED
+      : `expected a mapping with a volume, or "none"; received ${describe(iss.input)}. ${STORAGE_REQUIRED.replace('required; ', 'To fix: ')}`,
 });
 
 const Network = z.strictObject({
@@ -362,9 +402,11 @@ export const BlueprintSchema = z
       .refine((c) => new Set(c).size === c.length, { error: 'lists a cloud twice' })
       .default([...DEFAULT_CLOUDS])
       .describe(`Clouds to build for. Default: ${DEFAULT_CLOUDS.join(', ')}.`),
-    kubernetesVersion: oneOf(SUPPORTED_KUBERNETES_VERSIONS)
+    kubernetesVersion: oneOf(KNOWN_KUBERNETES_VERSIONS as [string, ...string[]])
       .default(DEFAULT_KUBERNETES_VERSION)
-      .describe(`Kubernetes minor version. Default: ${DEFAULT_KUBERNETES_VERSION}.`),
+      .describe(
+        `Kubernetes minor version; it must be in support on every cloud of the blueprint on the day it is validated (lib/core/kubernetes-versions.ts). Default: ${DEFAULT_KUBERNETES_VERSION}.`,
+      ),
     logRetentionDays: z
       .number()
       .refine((d) => (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(d), {
@@ -374,7 +416,7 @@ export const BlueprintSchema = z
       .describe(`Days to keep audit and flow logs (AU-11). Default: ${DEFAULT_LOG_RETENTION_DAYS}.`),
     tags: Tags,
     nodePool: NodePool,
-    storage: Storage.optional().describe('An encrypted volume for the workload.'),
+    storage: Storage.describe('The encrypted volume the workload keeps its data on, or "none".'),
     network: Network,
     workload: Workload.optional().describe('The containers to run.'),
     aws: Aws.prefault({}).describe('AWS settings.'),
@@ -394,24 +436,41 @@ export const BlueprintSchema = z
     if (bp.stateBucket && bp.terraformCloud) {
       ctx.addIssue({ code: 'custom', path: ['stateBucket'], input: bp.stateBucket, message: 'choose one place for state: stateBucket or terraformCloud, not both' });
     }
-    const gib = bp.storage ? parseSizeGiB(bp.storage.volume.size) : undefined;
-    if (gib !== undefined && bp.clouds.includes('aws') && (gib < AWS_GP3_MIN_GIB || gib > AWS_GP3_MAX_GIB)) {
+    if (bp.storage === 'none') return;
+    const volume = bp.storage.volume;
+    const gib = parseSizeGiB(volume.size);
+    const kind = volumeKind(bp.workload?.replicas);
+    const sizeIssue = (message: string) => ctx.addIssue({ code: 'custom', path: ['storage', 'volume', 'size'], input: volume.size, message });
+    if (kind === 'file' && volume.provisioning === 'dynamic') {
       ctx.addIssue({
         code: 'custom',
-        path: ['storage', 'volume', 'size'],
-        input: bp.storage?.volume.size,
-        message: `${JSON.stringify(bp.storage?.volume.size)} is larger than an AWS gp3 volume can be; use at most 16Ti`,
+        path: ['storage', 'volume', 'provisioning'],
+        input: volume.provisioning,
+        message: `"dynamic" applies to a block volume, which one replica mounts; ${bp.workload?.replicas} replicas share file storage that the cloud stack always creates. Remove provisioning, or set workload.replicas to 1`,
       });
     }
-    if (gib !== undefined && bp.clouds.includes('azure') && gib > AZURE_MANAGED_DISK_MAX_GIB) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['storage', 'volume', 'size'],
-        input: bp.storage?.volume.size,
-        message: `${JSON.stringify(bp.storage?.volume.size)} is larger than an Azure managed disk can be; use at most ${AZURE_MANAGED_DISK_MAX_GIB}Gi`,
-      });
+    if (gib === undefined) return;
+    if (kind === 'block' && bp.clouds.includes('aws') && (gib < AWS_GP3_MIN_GIB || gib > AWS_GP3_MAX_GIB)) {
+      sizeIssue(`${JSON.stringify(volume.size)} is larger than an AWS gp3 volume can be; use at most 16Ti`);
+    }
+    if (kind === 'block' && bp.clouds.includes('azure') && gib > AZURE_MANAGED_DISK_MAX_GIB) {
+      sizeIssue(`${JSON.stringify(volume.size)} is larger than an Azure managed disk can be; use at most ${AZURE_MANAGED_DISK_MAX_GIB}Gi`);
+    }
+    if (kind === 'file' && bp.clouds.includes('azure') && (gib < AZURE_FILES_NFS_MIN_GIB || gib > AZURE_FILES_NFS_MAX_GIB)) {
+      sizeIssue(
+        `${JSON.stringify(volume.size)} is outside what an Azure Files premium NFS share can be provisioned at (${AZURE_FILES_NFS_MIN_GIB}Gi to ${AZURE_FILES_NFS_MAX_GIB}Gi)`,
+      );
     }
   });
+
+/**
+ * How a volume is stored: `file` (shared, ReadWriteMany: EFS, Azure Files NFS)
+ * whenever more than one replica mounts it, `block` (one node at a time,
+ * ReadWriteOnce: EBS, managed disk) otherwise.
+ */
+export function volumeKind(replicas: number | undefined): 'file' | 'block' {
+  return (replicas ?? 1) > 1 ? 'file' : 'block';
+}
 
 /** A blueprint as written, after defaults. */
 export type BlueprintInput = z.output<typeof BlueprintSchema>;

@@ -9,12 +9,7 @@ export type Cloud = (typeof CLOUDS)[number];
 /** A blueprint targets both clouds unless it says otherwise. */
 export const DEFAULT_CLOUDS: readonly Cloud[] = ['aws', 'azure'];
 
-/**
- * Kubernetes minor versions in standard support on EKS when this release was cut.
- * @see https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html
- */
-export const SUPPORTED_KUBERNETES_VERSIONS = ['1.31', '1.32', '1.33'] as const;
-export const DEFAULT_KUBERNETES_VERSION = '1.32';
+/** Kubernetes versions and their support dates: see kubernetes-versions.ts. */
 
 /** GovCloud (US-West) is the default: FedRAMP High/Moderate workloads live there. */
 export const DEFAULT_AWS_REGION = 'us-gov-west-1';
@@ -92,5 +87,11 @@ export const DEFAULT_VOLUME_PROVISIONING: VolumeProvisioning = 'static';
 export const DEFAULT_WORKLOAD_PORT = 8080;
 /** Non-root user and group the workload runs as. */
 export const WORKLOAD_USER_ID = 10001;
-/** Where the workload mounts its volume. */
-export const WORKLOAD_DATA_PATH = '/data';
+/** Where every replica mounts the blueprint's volume, unless storage.volume.mountPath says otherwise. */
+export const DEFAULT_VOLUME_MOUNT_PATH = '/data/pdfs';
+/**
+ * Azure Files premium (provisioned) NFS shares: 100 GiB to 100 TiB.
+ * @see https://learn.microsoft.com/azure/storage/files/storage-files-scale-targets
+ */
+export const AZURE_FILES_NFS_MIN_GIB = 100;
+export const AZURE_FILES_NFS_MAX_GIB = 102400;

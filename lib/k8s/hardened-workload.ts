@@ -2,9 +2,27 @@ import { DeploymentV1 } from '@cdktf/provider-kubernetes/lib/deployment-v1';
 import { PodDisruptionBudgetV1 } from '@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import { Construct } from 'constructs';
-import { DEFAULT_WORKLOAD_PORT, MAX_WORKLOAD_REPLICAS, WORKLOAD_DATA_PATH, WORKLOAD_USER_ID } from '../core/defaults';
+import { DEFAULT_WORKLOAD_PORT, MAX_WORKLOAD_REPLICAS, WORKLOAD_USER_ID } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import { imageTag } from '../core/images';
+import type { VolumeAccessMode } from './target';
+
+/** A claim every replica mounts. */
+export interface WorkloadVolume {
+  readonly claimName: string;
+  /** Absolute folder in the container. */
+  readonly mountPath: string;
+  /**
+   * Mount read-only.
+   * @default false
+   */
+  readonly readOnly?: boolean;
+  /** The claim's access mode: a ReadWriteOnce volume serves one node, so only a single replica may mount it. */
+  readonly accessMode: VolumeAccessMode;
+}
+
+/** How long Terraform waits for every replica to be ready before the apply fails. */
+export const DEFAULT_ROLLOUT_TIMEOUT = '15m';
 
 /** Requests and limits when none are given: small, so that ten replicas fit a few nodes. */
 export const DEFAULT_WORKLOAD_RESOURCES = {
@@ -23,11 +41,16 @@ export interface HardenedWorkloadProps {
    */
   readonly port?: number;
   /**
-   * Claim to mount at /data. A block volume attaches to one node, so it is
-   * mounted only by a single-replica workload.
+   * The claim every replica mounts. A ReadWriteOnce (block) volume attaches to one
+   * node, so it may be mounted only by a single-replica workload.
    * @default - no volume
    */
-  readonly claimName?: string;
+  readonly volume?: WorkloadVolume;
+  /**
+   * How long `terraform apply` waits for the rollout (every replica ready) before failing.
+   * @default '15m'
+   */
+  readonly rolloutTimeout?: string;
   /**
    * Mount a service account token. Only workloads that call the Kubernetes API need one.
    * @default false
@@ -58,7 +81,11 @@ export class HardenedWorkload extends Construct {
       .check(Number.isInteger(props.replicas) && props.replicas >= 1 && props.replicas <= MAX_WORKLOAD_REPLICAS, `replicas (${props.replicas}) must be from 1 to ${MAX_WORKLOAD_REPLICAS}`)
       .check(Number.isInteger(port) && port >= 1024 && port <= 65535, `port (${port}) must be from 1024 to 65535: a non-root container cannot bind below 1024`)
       .check(tag !== undefined && tag !== 'latest', `image (${props.image}) must be pinned to a version tag or digest (CM-2, HMS-K8S-9)`)
-      .check(!props.claimName || props.replicas === 1, `claimName: a block volume attaches to one node, so ${props.replicas} replicas cannot all mount it; use replicas 1 or leave the claim unmounted`)
+      .check(
+        !props.volume || props.volume.accessMode === 'ReadWriteMany' || props.replicas === 1,
+        `volume: a ReadWriteOnce (block) volume attaches to one node, so ${props.replicas} replicas cannot all mount it; use shared file storage (ReadWriteMany) or replicas 1`,
+      )
+      .check(!props.volume || /^(\/[A-Za-z0-9._-]+)+$/.test(props.volume.mountPath), `volume.mountPath (${props.volume?.mountPath}) must be an absolute folder path, e.g. /data/pdfs`)
       .throwIfAny();
     const labels = { 'app.kubernetes.io/name': props.workloadName, 'app.kubernetes.io/managed-by': 'hms-sys' };
     const selector = { 'app.kubernetes.io/name': props.workloadName };
@@ -113,19 +140,23 @@ export class HardenedWorkload extends Construct {
                 livenessProbe: { tcpSocket: [{ port: String(port) }], initialDelaySeconds: 15, periodSeconds: 20 },
                 volumeMount: [
                   { name: 'tmp', mountPath: '/tmp' },
-                  ...(props.claimName ? [{ name: 'data', mountPath: WORKLOAD_DATA_PATH }] : []),
+                  ...(props.volume ? [{ name: 'data', mountPath: props.volume.mountPath, readOnly: props.volume.readOnly ?? false }] : []),
                 ],
               },
             ],
             volume: [
               // The root filesystem is read-only; /tmp is where apps write scratch files.
               { name: 'tmp', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
-              ...(props.claimName ? [{ name: 'data', persistentVolumeClaim: { claimName: props.claimName } }] : []),
+              ...(props.volume ? [{ name: 'data', persistentVolumeClaim: { claimName: props.volume.claimName, readOnly: props.volume.readOnly ?? false } }] : []),
             ],
           },
         },
       },
-      waitForRollout: false,
+      // Apply succeeds only once every replica is ready: an image that cannot be
+      // pulled or a pod that never becomes ready fails the apply instead of hiding
+      // behind a green run. @see https://registry.terraform.io/providers/hashicorp/kubernetes/2.38.0/docs/resources/deployment_v1#wait_for_rollout
+      waitForRollout: true,
+      timeouts: { create: props.rolloutTimeout ?? DEFAULT_ROLLOUT_TIMEOUT, update: props.rolloutTimeout ?? DEFAULT_ROLLOUT_TIMEOUT },
     });
     new PodDisruptionBudgetV1(this, 'DisruptionBudget', {
       metadata: { name: props.workloadName, namespace: props.namespaceName, labels },

@@ -1,3 +1,4 @@
+import { DEFAULT_KUBERNETES_VERSION } from '../../lib/core/kubernetes-versions';
 import { CONTROL_PLANE_LOG_TYPES, SecureCluster, type SecureClusterProps } from '../../lib/aws/secure-cluster';
 import { PARTITION_REF } from '../support/aws-fixtures';
 import { onlyResource, policyOf, resourcesOf, synthConstructs } from '../support/synth';
@@ -36,9 +37,16 @@ describe('SecureCluster', () => {
       expect(tf.resource?.aws_eks_access_entry).toBeUndefined();
     });
 
-    test('standard support only: extended support hides an overdue upgrade (SI-2)', () => {
+    test('support type follows the calendar: STANDARD for a version in standard support (SI-2)', () => {
       expect(cluster.upgrade_policy).toEqual({ support_type: 'STANDARD' });
-      expect(cluster.version).toBe('1.32');
+      expect(cluster.version).toBe(DEFAULT_KUBERNETES_VERSION);
+    });
+
+    test('a version already in extended support asks for EXTENDED, which EKS requires for it', () => {
+      const tf = synthConstructs((scope) => new SecureCluster(scope, 'cluster', { ...BASE, kubernetesVersion: '1.33', supportDate: new Date('2026-11-22T00:00:00Z') }));
+      expect(onlyResource(tf, 'aws_eks_cluster').upgrade_policy).toEqual({ support_type: 'EXTENDED' });
+      const before = synthConstructs((scope) => new SecureCluster(scope, 'cluster', { ...BASE, kubernetesVersion: '1.33', supportDate: new Date('2026-07-29T00:00:00Z') }));
+      expect(onlyResource(before, 'aws_eks_cluster').upgrade_policy).toEqual({ support_type: 'STANDARD' });
     });
 
     test('the VPC CNI enforces NetworkPolicy, and Pod Identity is installed', () => {
@@ -70,8 +78,8 @@ describe('SecureCluster', () => {
     });
 
     test('kubernetesVersion and logRetentionDays', () => {
-      const tf = synthConstructs((scope) => new SecureCluster(scope, 'cluster', { ...BASE, kubernetesVersion: '1.33', logRetentionDays: 731 }));
-      expect(onlyResource(tf, 'aws_eks_cluster').version).toBe('1.33');
+      const tf = synthConstructs((scope) => new SecureCluster(scope, 'cluster', { ...BASE, kubernetesVersion: '1.35', logRetentionDays: 731 }));
+      expect(onlyResource(tf, 'aws_eks_cluster').version).toBe('1.35');
       expect(onlyResource(tf, 'aws_cloudwatch_log_group').retention_in_days).toBe(731);
     });
 
@@ -85,7 +93,7 @@ describe('SecureCluster', () => {
 
   describe('validation errors', () => {
     test.each([
-      [{ kubernetesVersion: '1.24' }, /SecureCluster.kubernetesVersion \(1.24\) must be one of 1.31, 1.32, 1.33/],
+      [{ kubernetesVersion: '1.24' }, /SecureCluster.kubernetesVersion \(1.24\) is not offered by EKS on \d{4}-\d\d-\d\d; choose one of 1.36, 1.35/],
       [{ subnetIds: ['subnet-a'] }, /subnetIds must list at least two subnets/],
       [{ logRetentionDays: 2 }, /logRetentionDays \(2\) must be one of/],
       [{ endpointPublicAccess: true }, /publicAccessCidrs must list the networks/],

@@ -1,3 +1,4 @@
+import { DEFAULT_KUBERNETES_VERSION } from '../../lib/core/kubernetes-versions';
 import { CustomerManagedKey } from '../../lib/aws/customer-managed-key';
 import { NODE_MANAGED_POLICIES, SecureNodePool, type SecureNodePoolProps } from '../../lib/aws/secure-node-pool';
 import { FAKE_CLUSTER } from '../support/aws-fixtures';
@@ -68,7 +69,7 @@ describe('SecureNodePool', () => {
       expect(group.version).toBeUndefined();
       expect(lt.image_id).toMatch(/data\.aws_ssm_parameter\.\w+\.insecure_value/);
       expect(Object.values(tf.data?.aws_ssm_parameter ?? {})[0]).toEqual({
-        name: '/aws/service/canonical/ubuntu/eks-pro/22.04/1.32/stable/current/amd64/hvm/ebs-gp2/ami-id',
+        name: `/aws/service/canonical/ubuntu/eks-pro/22.04/${DEFAULT_KUBERNETES_VERSION}/stable/current/amd64/hvm/ebs-gp2/ami-id`,
       });
     });
 
@@ -96,7 +97,7 @@ describe('SecureNodePool', () => {
       const tf = pool({ runtime: 'bottlerocket-fips' });
       const group = onlyResource(tf, 'aws_eks_node_group');
       expect(group.ami_type).toBe('BOTTLEROCKET_x86_64_FIPS');
-      expect(group.version).toBe('1.32');
+      expect(group.version).toBe(DEFAULT_KUBERNETES_VERSION);
       const lt = onlyResource(tf, 'aws_launch_template');
       expect(lt.image_id).toBeUndefined();
       expect(lt.block_device_mappings.map((m: any) => [m.device_name, m.ebs.encrypted])).toEqual([['/dev/xvda', 'true'], ['/dev/xvdb', 'true']]);

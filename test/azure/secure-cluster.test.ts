@@ -77,15 +77,15 @@ describe('azure.SecureCluster', () => {
 
   test('options: admins, version, system pool size, zones, Defender off', () => {
     const tf2 = synthConstructs((scope) =>
-      new SecureCluster(scope, 'aks', { ...BASE, adminGroupObjectIds: ['00000000-0000-0000-0000-000000000001'], kubernetesVersion: '1.33', systemNodeCount: 2, zones: [], defender: false }),
+      new SecureCluster(scope, 'aks', { ...BASE, adminGroupObjectIds: ['00000000-0000-0000-0000-000000000001'], kubernetesVersion: '1.35', systemNodeCount: 2, zones: [], defender: false }),
     );
     const c = onlyResource(tf2, 'azurerm_kubernetes_cluster');
-    expect(c).toMatchObject({ kubernetes_version: '1.33', default_node_pool: { node_count: 2, zones: [] } });
+    expect(c).toMatchObject({ kubernetes_version: '1.35', default_node_pool: { node_count: 2, zones: [] } });
     expect(c.azure_active_directory_role_based_access_control.admin_group_object_ids).toEqual(['00000000-0000-0000-0000-000000000001']);
     expect(c.microsoft_defender).toBeUndefined();
   });
 
   test('refuses an unsupported version', () => {
-    expect(() => synthConstructs((scope) => new SecureCluster(scope, 'aks', { ...BASE, kubernetesVersion: '1.27' }))).toThrow(/azure.SecureCluster.kubernetesVersion \(1.27\) must be one of/);
+    expect(() => synthConstructs((scope) => new SecureCluster(scope, 'aks', { ...BASE, kubernetesVersion: '1.27' }))).toThrow(/azure.SecureCluster.kubernetesVersion \(1.27\) is not offered by AKS today; choose one of 1.37, 1.36/);
   });
 });

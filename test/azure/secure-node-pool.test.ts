@@ -1,3 +1,4 @@
+import { DEFAULT_KUBERNETES_VERSION } from '../../lib/core/kubernetes-versions';
 import { aksNodePoolName } from '../../lib/azure/private/names';
 import { SecureNodePool } from '../../lib/azure/secure-node-pool';
 import { FAKE_AKS } from '../support/azure-fixtures';
@@ -17,7 +18,7 @@ describe('azure.SecureNodePool', () => {
       zones: ['1', '2', '3'],
       mode: 'User',
       os_sku: 'Ubuntu',
-      orchestrator_version: '1.32',
+      orchestrator_version: DEFAULT_KUBERNETES_VERSION,
     });
   });
 

@@ -9,7 +9,7 @@ describe('blueprint JSON Schema', () => {
 
   test('describes the sections, required fields and enums editors complete', () => {
     const schema = blueprintJsonSchema() as any;
-    expect(schema.required).toEqual(['nodePool', 'network']);
+    expect(schema.required).toEqual(['nodePool', 'storage', 'network']);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.nodePool.properties.runtime.enum).toEqual(['fips-ubuntu-22.04', 'bottlerocket-fips']);
     expect(schema.properties.nodePool.properties.baseline.default).toBe('cis-level-2');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBlueprintFile, loadBlueprints, MAX_BLUEPRINT_BYTES, parseBlueprint } from '../../lib/blueprint/load';
 import { BlueprintError, type BlueprintProblem } from '../../lib/core/errors';
+import { DEFAULT_KUBERNETES_VERSION } from '../../lib/core/kubernetes-versions';
 import { EXAMPLE_BLUEPRINT_PATH } from '../support/synth';
 
 const VALID = `nodePool:
@@ -25,9 +26,12 @@ workload:
   replicas: 10
 `;
 
-function problemsOf(source: string | Buffer, file = 'blueprints/bad.yml'): BlueprintProblem[] {
+/** Support calendars move with the clock: version cases are judged on this fixed day. */
+const TODAY = new Date('2026-11-22T12:00:00Z');
+
+function problemsOf(source: string | Buffer, file = 'blueprints/bad.yml', today = TODAY): BlueprintProblem[] {
   try {
-    parseBlueprint(source, file);
+    parseBlueprint(source, file, { today });
   } catch (e) {
     if (e instanceof BlueprintError) return [...e.problems];
     throw e;
@@ -41,10 +45,11 @@ describe('loadBlueprintFile', () => {
     expect(bp).toMatchObject({
       name: 'dcaa-audit',
       clouds: ['aws', 'azure'],
-      kubernetesVersion: '1.32',
+      kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
       logRetentionDays: 365,
       nodePool: { name: 'dcaa-secure', count: 10, minCount: 10, maxCount: 10, runtime: 'fips-ubuntu-22.04', baseline: 'cis-level-2', diskSizeGiB: 100, metadataHopLimit: 1 },
-      storage: { volume: { name: 'contract-pdfs', sizeGiB: 1024, encryption: 'aes256' } },
+      // Ten replicas read the PDFs: shared file storage, mounted at the documented default.
+      storage: { volume: { name: 'contract-pdfs', sizeGiB: 1024, encryption: 'aes256', mountPath: '/data/pdfs', readOnly: false, kind: 'file' } },
       network: { policy: { name: 'dcaa-isolated', ingressCIDR: '192.168.15.0/24', egress: 'deny-all' } },
       workload: { image: 'ghcr.io/hms/dcaa-audit:v1.0', replicas: 10 },
       aws: { region: 'us-gov-west-1', vpcCidr: '10.40.0.0/16', availabilityZones: 3, instanceType: 'm6i.xlarge', fipsEndpoints: false, clusterAdminArns: [] },
@@ -59,10 +64,25 @@ describe('loadBlueprintFile', () => {
     expect(parseBlueprint(`name: other\n${VALID}`, 'blueprints/x.yml').name).toBe('other');
   });
 
-  test('storage and workload are optional', () => {
-    const bp = parseBlueprint(VALID.replace(/storage:[\s\S]*?(?=network:)/, '').replace(/workload:[\s\S]*$/, ''), 'a.yml');
+  test('"storage: none" declares a workload without data; the workload is optional', () => {
+    const bp = parseBlueprint(VALID.replace(/storage:[\s\S]*?(?=network:)/, 'storage: none\n').replace(/workload:[\s\S]*$/, ''), 'a.yml');
     expect(bp.storage).toBeUndefined();
     expect(bp.workload).toBeUndefined();
+  });
+
+  test('one replica gets a block volume, several share file storage', () => {
+    expect(parseBlueprint(VALID, 'a.yml').storage?.volume.kind).toBe('file');
+    expect(parseBlueprint(VALID.replace('replicas: 10', 'replicas: 1'), 'a.yml').storage?.volume.kind).toBe('block');
+    expect(parseBlueprint(VALID.replace(/workload:[\s\S]*$/, ''), 'a.yml').storage?.volume.kind).toBe('block');
+  });
+
+  test('a version near the end of its support is accepted with a located warning', () => {
+    const bp = parseBlueprint(`kubernetesVersion: "1.34"\n${VALID}`, 'blueprints/x.yml', { today: TODAY });
+    expect(bp.warnings.map((w) => `${w.line} ${w.path} ${w.message}`)).toEqual([
+      expect.stringMatching(/^1 kubernetesVersion Kubernetes 1.34 leaves EKS standard support on 2026-12-02, 10 days from now/),
+      expect.stringMatching(/^1 kubernetesVersion Kubernetes 1.34 leaves AKS standard support on 2026-11-30, 8 days from now/),
+    ]);
+    expect(parseBlueprint(VALID, 'a.yml', { today: TODAY }).warnings).toEqual([]);
   });
 
   test('a missing file is a user error naming the path', () => {
@@ -94,7 +114,15 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
     ['maxCount below count', VALID.replace('count: 10', 'count: 10\n  maxCount: 5'), 'nodePool.maxCount', 4, /maxCount \(5\) must be >= count \(10\)/],
     ['decimal size unit', VALID.replace('size: 1Ti', 'size: 1TB'), 'storage.volume.size', 9, /"1TB" is not a size; use a whole number with Gi or Ti, e.g. 500Gi or 1Ti/],
     ['size as a number', VALID.replace('size: 1Ti', 'size: 1024'), 'storage.volume.size', 9, /expected text, received 1024/],
-    ['size over the gp3 limit', VALID.replace('size: 1Ti', 'size: 17Ti'), 'storage.volume.size', 9, /at most 16Ti/],
+    ['storage section left out', VALID.replace(/storage:[\s\S]*?(?=network:)/, ''), 'storage', 1, /required; add a storage section .* or write "storage: none" if it keeps no data/],
+    ['storage as an unknown word', VALID.replace(/storage:[\s\S]*?(?=network:)/, 'storage: nothing\n'), 'storage', 6, /expected a mapping with a volume, or "none"; received "nothing"/],
+    ['misspelt key inside the volume', VALID.replace('encryption: aes256', 'encrypton: aes256'), 'storage.volume.encrypton', 10, /did you mean "encryption"/],
+    ['mount path not absolute', VALID.replace('encryption: aes256', 'mountPath: data'), 'storage.volume.mountPath', 10, /not an absolute folder path/],
+    ['mount path over a system folder', VALID.replace('encryption: aes256', 'mountPath: /etc/pdfs'), 'storage.volume.mountPath', 10, /would hide a system folder/],
+    ['mount path with ..', VALID.replace('encryption: aes256', 'mountPath: /data/../etc'), 'storage.volume.mountPath', 10, /holds "." or ".."/],
+    ['dynamic provisioning of shared storage', VALID.replace('encryption: aes256', 'provisioning: dynamic'), 'storage.volume.provisioning', 10, /"dynamic" applies to a block volume, which one replica mounts/],
+    ['block volume over the gp3 limit', VALID.replace('size: 1Ti', 'size: 17Ti').replace('replicas: 10', 'replicas: 1'), 'storage.volume.size', 9, /at most 16Ti/],
+    ['shared volume below the Azure Files minimum', VALID.replace('size: 1Ti', 'size: 50Gi'), 'storage.volume.size', 9, /Azure Files premium NFS share .*100Gi to 102400Gi/],
     ['unknown encryption', VALID.replace('encryption: aes256', 'encryption: rot13'), 'storage.volume.encryption', 10, /allowed: aes256/],
     ['malformed CIDR', VALID.replace('192.168.15.0/24', '192.168.15/24'), 'network.policy.ingressCIDR', 14, /not an IPv4 CIDR/],
     ['CIDR octet over 255', VALID.replace('192.168.15.0/24', '192.168.300.0/24'), 'network.policy.ingressCIDR', 14, /not an IPv4 CIDR/],
@@ -113,8 +141,9 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
     ['section as a scalar', VALID.replace(/workload:[\s\S]*$/, 'workload: yes\n'), 'workload', 16, /expected a mapping of fields, received "yes"/],
     ['unknown cloud', `clouds: [aws, gcp]\n${VALID}`, 'clouds.1', 1, /"gcp" is not allowed; allowed: aws, azure/],
     ['cloud listed twice', `clouds: [aws, aws]\n${VALID}`, 'clouds', 1, /lists a cloud twice/],
-    ['unsupported Kubernetes version', `kubernetesVersion: "1.25"\n${VALID}`, 'kubernetesVersion', 1, /allowed: 1.31, 1.32, 1.33/],
-    ['Kubernetes version as a number', `kubernetesVersion: 1.30\n${VALID}`, 'kubernetesVersion', 1, /received 1.3; allowed: 1.31, 1.32, 1.33 \(put numbers in quotes, e.g. "1.31"\)/],
+    ['unknown Kubernetes version', `kubernetesVersion: "1.25"\n${VALID}`, 'kubernetesVersion', 1, /"1.25" is not allowed; allowed: 1.37, 1.36, 1.35/],
+    ['Kubernetes version as a number', `kubernetesVersion: 1.30\n${VALID}`, 'kubernetesVersion', 1, /received 1.3; allowed: 1.37, .* \(put numbers in quotes, e.g. "1.37"\)/],
+    ['Kubernetes version EKS does not offer', `kubernetesVersion: "1.37"\n${VALID}`, 'kubernetesVersion', 1, /EKS does not offer Kubernetes 1.37; choose one of "1.36", "1.35"/],
     ['log retention CloudWatch cannot keep', `logRetentionDays: 100\n${VALID}`, 'logRetentionDays', 1, /100 is not allowed; allowed: 0, 1, 3/],
     ['reserved tag prefix', `tags:\n  "aws:owner": me\n${VALID}`, 'tags.aws:owner', 2, /reserved by AWS/],
     ['bad region', `aws:\n  region: usgov-west-1\n${VALID}`, 'aws.region', 2, /not an AWS region/],
@@ -133,7 +162,7 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
     ['bad Azure zone', `azure:\n  zones: ["4"]\n${VALID}`, 'azure.zones.0', 2, /allowed zones: "1", "2", "3"/],
     ['admin group not a GUID', `azure:\n  adminGroupObjectIds: [platform-admins]\n${VALID}`, 'azure.adminGroupObjectIds.0', 2, /not an Entra ID object id/],
     ['bad VM size', `azure:\n  vmSize: D4s_v5\n${VALID}`, 'azure.vmSize', 2, /not an Azure VM size; e.g. Standard_D4s_v5/],
-    ['size over the Azure disk limit', `clouds: [azure]\n${VALID.replace('size: 1Ti', 'size: 40Ti')}`, 'storage.volume.size', 10, /larger than an Azure managed disk can be; use at most 32767Gi/],
+    ['block volume over the Azure disk limit', `clouds: [azure]\n${VALID.replace('size: 1Ti', 'size: 40Ti').replace('replicas: 10', 'replicas: 1')}`, 'storage.volume.size', 10, /larger than an Azure managed disk can be; use at most 32767Gi/],
   ];
 
   test.each(cases)('%s', (_name, yaml, path, line, message) => {

@@ -28,7 +28,7 @@ describe('k8s.EncryptedVolume', () => {
   });
 
   test('static provisioning binds the claim to the disk the cloud stack created, in its zone', () => {
-    const tf = synthConstructs((s) => new EncryptedVolume(s, 'vol', { ...BASE, existingDisk: { volumeHandle: 'vol-0123', zone: 'us-gov-west-1a' } }));
+    const tf = synthConstructs((s) => new EncryptedVolume(s, 'vol', { ...BASE, existingVolume: { volumeHandle: 'vol-0123', zone: 'us-gov-west-1a' } }));
     const pv = onlyResource(tf, 'kubernetes_persistent_volume_v1');
     expect(pv.spec[0]).toMatchObject({
       capacity: { storage: '1024Gi' },
@@ -44,6 +44,36 @@ describe('k8s.EncryptedVolume', () => {
     expect(onlyResource(tf, 'kubernetes_storage_class_v1')).toMatchObject({
       storage_provisioner: 'disk.csi.azure.com',
       parameters: { skuName: 'Premium_LRS', diskEncryptionSetID: expect.stringContaining('diskEncryptionSets/des'), networkAccessPolicy: 'DenyAll' },
+    });
+  });
+
+  describe('shared file storage (kind file)', () => {
+    const FILE_TARGET = {
+      ...EKS_TARGET,
+      fileStorage: { provisioner: 'files.csi.example.com', parameters: { encrypted: 'true' }, accessMode: 'ReadWriteMany' as const, mountOptions: ['tls'] },
+    };
+    const tf = synthConstructs((s) =>
+      new EncryptedVolume(s, 'vol', { ...BASE, target: FILE_TARGET, kind: 'file', existingVolume: { volumeHandle: 'fs-1::fsap-2', volumeAttributes: { share: 'pdfs' } } }),
+    );
+
+    test('a ReadWriteMany claim bound to the file system, reachable from every zone', () => {
+      const pv = onlyResource(tf, 'kubernetes_persistent_volume_v1');
+      expect(pv.spec[0]).toMatchObject({
+        access_modes: ['ReadWriteMany'],
+        mount_options: ['tls'],
+        persistent_volume_source: { csi: { driver: 'files.csi.example.com', volume_handle: 'fs-1::fsap-2', volume_attributes: { share: 'pdfs' } } },
+      });
+      expect(pv.spec[0].node_affinity).toBeUndefined();
+      expect(pv.spec[0].persistent_volume_source.csi.fs_type).toBeUndefined();
+      expect(onlyResource(tf, 'kubernetes_persistent_volume_claim_v1').spec.access_modes).toEqual(['ReadWriteMany']);
+      expect(onlyResource(tf, 'kubernetes_storage_class_v1').volume_binding_mode).toBe('Immediate');
+    });
+
+    test('refuses file storage on a cluster that provides none, and without the file system to bind', () => {
+      expect(() => synthConstructs((s) => new EncryptedVolume(s, 'vol', { ...BASE, kind: 'file', existingVolume: { volumeHandle: 'x' } }))).toThrow(
+        /provides no shared file storage/,
+      );
+      expect(() => synthConstructs((s) => new EncryptedVolume(s, 'vol', { ...BASE, target: FILE_TARGET, kind: 'file' }))).toThrow(/pass its file system as existingVolume/);
     });
   });
 

@@ -52,10 +52,22 @@ describe('k8s.HardenedWorkload', () => {
     expect(spec.volume[0]).toEqual({ name: 'tmp', empty_dir: { medium: 'Memory', size_limit: '64Mi' } });
   });
 
-  test('claimName mounts the claim at /data for a single replica', () => {
-    const one = podSpec(synth({ replicas: 1, claimName: 'contract-pdfs' }));
-    expect(one.container[0].volume_mount).toContainEqual({ name: 'data', mount_path: '/data' });
-    expect(one.volume).toContainEqual({ name: 'data', persistent_volume_claim: { claim_name: 'contract-pdfs' } });
+  test('a block (ReadWriteOnce) claim is mounted at its path by a single replica', () => {
+    const one = podSpec(synth({ replicas: 1, volume: { claimName: 'contract-pdfs', mountPath: '/data/pdfs', accessMode: 'ReadWriteOnce' } }));
+    expect(one.container[0].volume_mount).toContainEqual({ name: 'data', mount_path: '/data/pdfs', read_only: false });
+    expect(one.volume).toContainEqual({ name: 'data', persistent_volume_claim: { claim_name: 'contract-pdfs', read_only: false } });
+  });
+
+  test('a shared (ReadWriteMany) claim is mounted by every replica, read-only when asked', () => {
+    const ten = podSpec(synth({ volume: { claimName: 'contract-pdfs', mountPath: '/srv/data', readOnly: true, accessMode: 'ReadWriteMany' } }));
+    expect(ten.container[0].volume_mount).toContainEqual({ name: 'data', mount_path: '/srv/data', read_only: true });
+    expect(ten.volume).toContainEqual({ name: 'data', persistent_volume_claim: { claim_name: 'contract-pdfs', read_only: true } });
+  });
+
+  test('terraform apply waits for every replica to be ready, and fails after a timeout', () => {
+    const d = onlyResource(tf, 'kubernetes_deployment_v1');
+    expect(d.wait_for_rollout).toBe(true);
+    expect(d.timeouts).toEqual({ create: '15m', update: '15m' });
   });
 
   test('port, service account token and resources are options', () => {
@@ -70,7 +82,8 @@ describe('k8s.HardenedWorkload', () => {
     [{ image: 'ghcr.io/hms/dcaa-audit' }, /must be pinned/],
     [{ port: 80 }, /port \(80\) must be from 1024 to 65535: a non-root container cannot bind below 1024/],
     [{ replicas: 0 }, /replicas \(0\) must be from 1 to 1000/],
-    [{ claimName: 'data' }, /a block volume attaches to one node, so 10 replicas cannot all mount it/],
+    [{ volume: { claimName: 'data', mountPath: '/data', accessMode: 'ReadWriteOnce' as const } }, /a ReadWriteOnce \(block\) volume attaches to one node, so 10 replicas cannot all mount it/],
+    [{ volume: { claimName: 'data', mountPath: 'data/../etc', accessMode: 'ReadWriteMany' as const } }, /volume.mountPath \(data\/..\/etc\) must be an absolute folder path/],
   ])('refuses %p', (props, message) => {
     expect(() => synth(props)).toThrow(message);
   });

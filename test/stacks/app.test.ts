@@ -84,12 +84,13 @@ describe('KubernetesStack', () => {
   });
 
   test('outputs the status summary: namespace, policy, egress, deployment, replicas, claim', () => {
-    expect(Object.keys(aws.output ?? {}).sort()).toEqual(['claim_mount_path', 'claim_name', 'deployment_name', 'egress', 'namespace_name', 'network_policy_name', 'replicas']);
+    expect(Object.keys(aws.output ?? {}).sort()).toEqual(['claim_access_mode', 'claim_mount_path', 'claim_name', 'deployment_name', 'egress', 'namespace_name', 'network_policy_name', 'replicas']);
   });
 });
 
 describe('volume provisioning choices', () => {
-  const dynamicYaml = (y: string) => y.replace('    encryption: aes256', '    encryption: aes256\n    provisioning: dynamic');
+  // Dynamic provisioning applies to a block volume, which one replica mounts.
+  const dynamicYaml = (y: string) => y.replace('    encryption: aes256', '    encryption: aes256\n    provisioning: dynamic').replace('replicas: 10', 'replicas: 1');
 
   test('dynamic: the cloud stacks create a key but no disk, and Kubernetes provisions on first use', () => {
     const { json } = build(dynamicYaml);
@@ -103,16 +104,16 @@ describe('volume provisioning choices', () => {
     expect(onlyResource(k8s, 'kubernetes_storage_class_v1').parameters.kmsKeyId).toMatch(/cross-stack-output-aws_kms_key/);
   });
 
-  test('a single replica mounts the claim at /data, and nothing is said', () => {
+  test('a single replica mounts the block claim at the default /data/pdfs, and nothing is said', () => {
     const { result, json } = build((y) => y.replace('replicas: 10', 'replicas: 1'));
     const spec = onlyResource(json('dcaa-audit-aws-k8s'), 'kubernetes_deployment_v1').spec.template.spec;
-    expect(spec.container[0].volume_mount).toContainEqual({ name: 'data', mount_path: '/data' });
+    expect(spec.container[0].volume_mount).toContainEqual({ name: 'data', mount_path: '/data/pdfs', read_only: false });
     expect(result.notices.some((n) => n.includes('not mounted'))).toBe(false);
   });
 
-  test('a blueprint without storage or workload has no claim and no deployment', () => {
+  test('a blueprint with "storage: none" and no workload has no claim and no deployment', () => {
     const app = new App();
-    const bp = exampleBlueprint((y) => y.replace(/storage:[\s\S]*?(?=network:)/, '').replace(/workload:[\s\S]*$/, ''));
+    const bp = exampleBlueprint((y) => y.replace(/storage:[\s\S]*?(?=network:)/, 'storage: none\n').replace(/workload:[\s\S]*$/, ''));
     const { stacks } = addBlueprintStacks(app, [{ ...bp, clouds: ['aws'] }]);
     const k8s = synthStack(stacks.find((s) => s.stackName.endsWith('-k8s'))!.stack as KubernetesStack);
     expect(k8s.resource?.kubernetes_persistent_volume_claim_v1).toBeUndefined();

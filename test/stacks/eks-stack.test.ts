@@ -59,8 +59,8 @@ describe('EksStack', () => {
     );
   });
 
-  test('a blueprint without storage has no volume and no volume outputs', () => {
-    const bp = exampleBlueprint((y) => y.replace(/storage:[\s\S]*?(?=network:)/, ''));
+  test('a blueprint with "storage: none" has no volume and no volume outputs', () => {
+    const bp = exampleBlueprint((y) => y.replace(/storage:[\s\S]*?(?=network:)/, 'storage: none\n'));
     const tf2 = synthStack(new EksStack(new App(), 'x-aws', { blueprint: bp }));
     expect(tf2.resource?.aws_ebs_volume).toBeUndefined();
     expect(tf2.output?.volume_id).toBeUndefined();

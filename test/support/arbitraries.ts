@@ -25,16 +25,28 @@ export const validBlueprint = fc.record({
     runtime: fc.constantFrom('fips-ubuntu-22.04', 'bottlerocket-fips'),
     baseline: fc.constantFrom('cis-level-1', 'cis-level-2'),
   }),
-  storage: fc.record({
-    volume: fc.record({
-      name: label,
-      size: fc.oneof(fc.integer({ min: 1, max: 16000 }).map((n) => `${n}Gi`), fc.integer({ min: 1, max: 15 }).map((n) => `${n}Ti`)),
-      encryption: fc.constant('aes256'),
-      provisioning: fc.constantFrom('static', 'dynamic'),
-    }),
-  }),
+  storage: fc.oneof(
+    { weight: 9, arbitrary: fc.record({
+      volume: fc.record({
+        name: label,
+        // Within every limit: gp3 and managed disks (block), Azure Files NFS (file, from 100Gi).
+        size: fc.oneof(fc.integer({ min: 100, max: 16000 }).map((n) => `${n}Gi`), fc.integer({ min: 1, max: 15 }).map((n) => `${n}Ti`)),
+        encryption: fc.constant('aes256'),
+        provisioning: fc.constantFrom('static', 'dynamic'),
+        mountPath: fc.constantFrom('/data/pdfs', '/srv/data', '/mnt/audit'),
+      }),
+    }) },
+    { weight: 1, arbitrary: fc.constant('none' as const) },
+  ),
   network: fc.record({ policy: fc.record({ name: label, ingressCIDR: cidr, egress: fc.constant('deny-all'), allowDns: fc.boolean() }) }),
   workload: fc.record({ image, replicas: fc.integer({ min: 1, max: 20 }) }),
+}).map((bp) => {
+  // Shared file storage (more than one replica) is always created by the cloud stack.
+  if (bp.storage !== 'none' && bp.workload.replicas > 1) {
+    const { provisioning: _static, ...volume } = bp.storage.volume;
+    return { ...bp, storage: { volume } };
+  }
+  return bp;
 });
 
 /** Strings an attacker or a typo puts in a field. */

@@ -1,3 +1,4 @@
+import { DEFAULT_KUBERNETES_VERSION } from '../../lib/core/kubernetes-versions';
 import type { IKeyVault } from '../../lib/azure/key-vault';
 import type { ISecureCluster } from '../../lib/azure/secure-cluster';
 
@@ -7,7 +8,7 @@ export const FAKE_VAULT = { keyVaultId: '/subscriptions/s/resourceGroups/rg/prov
 export const FAKE_AKS: ISecureCluster = {
   clusterId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/demo',
   clusterName: 'demo',
-  kubernetesVersion: '1.32',
+  kubernetesVersion: DEFAULT_KUBERNETES_VERSION,
   nodeSubnetId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/nodes',
   zones: ['1', '2', '3'],
 };

@@ -1,4 +1,5 @@
 import { loadBlueprints } from '../../blueprint/load';
+import { formatProblem } from '../../core/errors';
 import { parseCommandArgs } from '../args';
 import { usageOf } from '../main';
 import { EXIT_OK, type Io } from '../io';
@@ -9,6 +10,9 @@ const VALIDATE_USAGE = usageOf('validate');
 export function validateCommand(args: readonly string[], io: Io): number {
   const { positionals } = parseCommandArgs('validate', VALIDATE_USAGE, args, {});
   const blueprints = loadBlueprints(positionals.length > 0 ? positionals : ['blueprints'], io.cwd);
-  for (const bp of blueprints) io.out(`✔ ${bp.sourceFile}: valid (${bp.name}; ${bp.clouds.join(', ')})`);
+  for (const bp of blueprints) {
+    io.out(`✔ ${bp.sourceFile}: valid (${bp.name}; ${bp.clouds.join(', ')})`);
+    for (const w of bp.warnings) io.err(`warning: ${formatProblem(w)}`);
+  }
   return EXIT_OK;
 }
