@@ -7,7 +7,8 @@ import { EncryptedVolume, type ExistingVolume } from '../lib/k8s/encrypted-volum
 import { HardenedWorkload } from '../lib/k8s/hardened-workload';
 import { IsolatedNamespace } from '../lib/k8s/isolated-namespace';
 import { IsolatedNetwork } from '../lib/k8s/isolated-network';
-import type { IKubernetesTarget } from '../lib/k8s/target';
+import { InternalLoadBalancer } from '../lib/k8s/internal-load-balancer';
+import { mirroredImage, type IKubernetesTarget } from '../lib/k8s/target';
 import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { localBackend, type BackendFactory } from './backend';
 
@@ -95,10 +96,24 @@ export class KubernetesStack extends TerraformStack {
       new HardenedWorkload(this, 'workload', {
         namespaceName: namespace.namespaceName,
         workloadName,
-        image: bp.workload.image,
+        // The user names the upstream image; pods pull it through the cloud's private mirror.
+        image: mirroredImage(bp.workload.image, props.target.imageMirrors),
         replicas: bp.workload.replicas,
         port: bp.workload.port,
         volume: mounted && volume && declared ? { claimName: volume.claimName, mountPath: declared.mountPath, readOnly: declared.readOnly, accessMode: volume.accessMode } : undefined,
+      });
+
+    const loadBalancer =
+      workload &&
+      bp.workload &&
+      props.target.internalLoadBalancer &&
+      new InternalLoadBalancer(this, 'load-balancer', {
+        namespaceName: namespace.namespaceName,
+        serviceName: workloadName,
+        podLabels,
+        port: bp.workload.port,
+        sourceRanges: [bp.network.policy.ingressCIDR],
+        settings: props.target.internalLoadBalancer,
       });
 
     // Read by `hms-sys status`. Names only, nothing secret.
@@ -108,6 +123,8 @@ export class KubernetesStack extends TerraformStack {
     if (workload) {
       new TerraformOutput(this, 'deployment_name', { value: workload.deploymentName });
       new TerraformOutput(this, 'replicas', { value: bp.workload?.replicas });
+      new TerraformOutput(this, 'image', { value: mirroredImage(bp.workload?.image ?? '', props.target.imageMirrors) });
+      if (loadBalancer) new TerraformOutput(this, 'service_name', { value: loadBalancer.serviceName });
     }
     if (volume) {
       new TerraformOutput(this, 'claim_name', { value: volume.claimName });

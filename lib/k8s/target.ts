@@ -13,6 +13,54 @@ export interface IKubernetesTarget {
    * @default - none: a volume that several replicas need cannot be mounted
    */
   readonly fileStorage?: EncryptedStorageBackend;
+  /**
+   * Private mirrors of public registries (ECR pull-through cache, ACR cache rules):
+   * the user writes the upstream image, pods pull it through the mirror.
+   * @default - none: images are pulled from where they are named
+   */
+  readonly imageMirrors?: readonly ImageMirror[];
+  /**
+   * How the cloud exposes a Service on an internal load balancer, reachable only
+   * from inside the network and the agency ranges routed to it.
+   * @default - none: the workload gets no load balancer
+   */
+  readonly internalLoadBalancer?: InternalLoadBalancerSettings;
+}
+
+/** One upstream registry (or registry/path prefix) and the private prefix that mirrors it. */
+export interface ImageMirror {
+  /** e.g. `ghcr.io`, or `ghcr.io/hms` */
+  readonly upstream: string;
+  /** e.g. `123456789012.dkr.ecr.us-gov-west-1.amazonaws.com/ghcr`; may be a token */
+  readonly mirror: string;
+}
+
+/** Cloud-specific settings of a Service of type LoadBalancer that stays internal. */
+export interface InternalLoadBalancerSettings {
+  /** Annotations that make the cloud's load balancer internal, and anything else it needs. */
+  readonly annotations: Readonly<Record<string, string>>;
+  /**
+   * `Local` keeps the client's source address, so the NetworkPolicy that admits only
+   * the agency range sees it. @see https://kubernetes.io/docs/tasks/access-application-cluster/create-external-load-balancer/#preserving-the-client-source-ip
+   * @default 'Local'
+   */
+  readonly externalTrafficPolicy?: 'Local' | 'Cluster';
+  /**
+   * The load balancer class, where a controller other than the cloud's built-in one serves it.
+   * @default - the cluster's default
+   */
+  readonly loadBalancerClass?: string;
+}
+
+/**
+ * The image pods pull: through the longest matching mirror when one covers the
+ * image's registry or path prefix, otherwise the image as named.
+ */
+export function mirroredImage(image: string, mirrors: readonly ImageMirror[] = []): string {
+  const match = [...mirrors]
+    .sort((a, b) => b.upstream.length - a.upstream.length)
+    .find((m) => image.startsWith(`${m.upstream}/`));
+  return match ? `${match.mirror}/${image.slice(match.upstream.length + 1)}` : image;
 }
 
 /** How pods may use a volume. @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#access-modes */

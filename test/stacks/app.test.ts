@@ -84,7 +84,7 @@ describe('KubernetesStack', () => {
   });
 
   test('outputs the status summary: namespace, policy, egress, deployment, replicas, claim', () => {
-    expect(Object.keys(aws.output ?? {}).sort()).toEqual(['claim_access_mode', 'claim_mount_path', 'claim_name', 'deployment_name', 'egress', 'namespace_name', 'network_policy_name', 'replicas']);
+    expect(Object.keys(aws.output ?? {}).sort()).toEqual(['claim_access_mode', 'claim_mount_path', 'claim_name', 'deployment_name', 'egress', 'image', 'namespace_name', 'network_policy_name', 'replicas']);
   });
 });
 
