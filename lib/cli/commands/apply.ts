@@ -4,6 +4,8 @@ import { loadBlueprintFile, loadBlueprints } from '../../blueprint/load';
 import { ToolchainError, UserError } from '../../core/errors';
 import { terraformEnvironment } from '../../terraform/environment';
 import { terraform, terraformError } from '../../terraform/run';
+import { PREFLIGHT_CHECKS } from '../../preflight/checks';
+import { runPreflight } from '../../preflight/preflight';
 import { parseCommandArgs } from '../args';
 import { EventLog } from '../events';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
@@ -57,9 +59,18 @@ export async function applyCommand(args: readonly string[], io: Io): Promise<num
   events.emit('synth.finished', undefined, { stacks: stacks.map((s) => s.stackName) });
   io.out(`Synthesized and checked ${stacks.length} stack(s) of ${blueprint.name} (${elapsed(started)})`);
 
+  // Outputs of the stacks applied in this run, for the checks of the stacks after them.
+  const outputs = new Map<string, Record<string, unknown>>();
   for (const [i, stack] of stacks.entries()) {
     const step = `[${i + 1}/${stacks.length}] ${stack.stackName}`;
     const stackStarted = Date.now();
+    try {
+      const passed = await runPreflight(PREFLIGHT_CHECKS, { blueprint, stack, outputsOf: (name) => outputs.get(name) });
+      if (passed.length > 0) events.emit('stack.preflight', stack.stackName, { passed });
+    } catch (e) {
+      events.emit('stack.failed', stack.stackName, { step: 'preflight', message: (e as Error).message });
+      throw e;
+    }
     io.out(`${step}: plan`);
     events.emit('stack.planning', stack.stackName);
     let plan;
@@ -91,10 +102,23 @@ export async function applyCommand(args: readonly string[], io: Io): Promise<num
       events.emit('stack.failed', stack.stackName, { step: 'apply', message: terraformError(applied.output) });
       throw new ToolchainError(`terraform apply failed for ${stack.stackName}: ${terraformError(applied.output)}. The stacks before it were applied; fix the cause and run hms-sys apply again.`);
     }
+    outputs.set(stack.stackName, stackOutputs(dirname(plan.planFile), tf.env));
     events.emit('stack.applied', stack.stackName, { seconds: Number(((Date.now() - stackStarted) / 1000).toFixed(1)) });
     io.out(`✔ ${step}: applied (${elapsed(stackStarted)})`);
   }
   events.emit('apply.finished', undefined, { seconds: Number(((Date.now() - started) / 1000).toFixed(1)) });
   io.out(`✔ ${blueprint.name}: ${stacks.length} stack(s) applied (${elapsed(started)}). Next: hms-sys status ${blueprint.name}`);
   return EXIT_OK;
+}
+
+/** `terraform output -json` of an applied stack, as plain values; empty when Terraform cannot say. */
+function stackOutputs(dir: string, env: NodeJS.ProcessEnv): Record<string, unknown> {
+  const r = terraform(['output', '-json', '-no-color'], dir, env);
+  if (!r.ok) return {};
+  try {
+    const parsed = JSON.parse(r.stdout) as Record<string, { value?: unknown }>;
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v?.value]));
+  } catch {
+    return {};
+  }
 }

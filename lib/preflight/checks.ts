@@ -1,0 +1,8 @@
+import type { PreflightCheck } from './preflight';
+
+/**
+ * The preflight checks `hms-sys apply` runs, in order. Cloud modules add theirs
+ * (e.g. the EKS API endpoint before a Kubernetes stack, the Key Vault's private
+ * path before an Azure stack).
+ */
+export const PREFLIGHT_CHECKS: readonly PreflightCheck[] = [];
