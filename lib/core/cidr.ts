@@ -42,3 +42,18 @@ export function cidrProblem(value: string): string | undefined {
   return undefined;
 }
 
+
+/** The first and last address of a network, as numbers. */
+function bounds(cidr: string): [number, number] {
+  const [address, prefix] = cidr.split('/');
+  const size = 2 ** (32 - Number(prefix));
+  const first = toNumber(address) - (toNumber(address) % size);
+  return [first, first + size - 1];
+}
+
+/** True when two IPv4 networks (as `cidrProblem` accepts them) share an address. */
+export function cidrsOverlap(a: string, b: string): boolean {
+  const [a0, a1] = bounds(a);
+  const [b0, b1] = bounds(b);
+  return a0 <= b1 && b0 <= a1;
+}
