@@ -14,6 +14,7 @@ import { planStack } from '../plan-stack';
 import { synthesizeBlueprints } from '../synthesize';
 import { reportStackPlan } from './plan';
 import { DEFAULT_OUTDIR } from './synth';
+import { withEnvironmentDefaults } from '../environment-defaults';
 
 const APPLY_USAGE = usageOf('apply');
 
@@ -59,13 +60,15 @@ export async function applyCommand(args: readonly string[], io: Io): Promise<num
   events.emit('synth.finished', undefined, { stacks: stacks.map((s) => s.stackName) });
   io.out(`Synthesized and checked ${stacks.length} stack(s) of ${blueprint.name} (${elapsed(started)})`);
 
+  // The blueprint as synthesized, site settings from the environment included.
+  const [sited] = withEnvironmentDefaults([blueprint]);
   // Outputs of the stacks applied in this run, for the checks of the stacks after them.
   const outputs = new Map<string, Record<string, unknown>>();
   for (const [i, stack] of stacks.entries()) {
     const step = `[${i + 1}/${stacks.length}] ${stack.stackName}`;
     const stackStarted = Date.now();
     try {
-      const passed = await runPreflight(PREFLIGHT_CHECKS, { blueprint, stack, outputsOf: (name) => outputs.get(name) });
+      const passed = await runPreflight(PREFLIGHT_CHECKS, { blueprint: sited, stack, outputsOf: (name) => outputs.get(name) });
       if (passed.length > 0) events.emit('stack.preflight', stack.stackName, { passed });
     } catch (e) {
       events.emit('stack.failed', stack.stackName, { step: 'preflight', message: (e as Error).message });
