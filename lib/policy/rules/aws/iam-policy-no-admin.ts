@@ -12,7 +12,7 @@ export const iamPolicyNoAdmin: Rule = {
   fix: 'List the actions and resources the principal needs.',
   check(r) {
     const doc = parseJson(r.values.policy);
-    if (!isObject(doc)) return isUnresolved(r.values.policy) ? unknown('the policy is known only at apply time') : pass;
+    if (!isObject(doc)) return isUnresolved(r.values.policy) ? unknown('the policy is not known from the configuration', r.values.policy) : pass;
     const admin = asList(doc.Statement).some(
       (s) => isObject(s) && s.Effect === 'Allow' && asList(s.Action).includes('*') && asList(s.Resource).includes('*'),
     );

@@ -13,7 +13,7 @@ export const launchTemplateDisksEncrypted: Rule = {
     if (mappings.length === 0) return fail('no block_device_mappings: the root disk is encrypted only if the AMI or account says so');
     for (const m of mappings) {
       const encrypted = bool(block(m, 'ebs')?.encrypted);
-      if (encrypted === 'unknown') return unknown(`encryption of ${String(m.device_name)} is known only at apply time`);
+      if (encrypted === 'unknown') return unknown(`encryption of ${String(m.device_name)} is not known from the configuration`, block(m, 'ebs')?.encrypted);
       if (encrypted !== true) return fail(`${String(m.device_name ?? 'a device')} is not encrypted`);
     }
     return pass;

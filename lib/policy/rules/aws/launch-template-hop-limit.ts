@@ -10,7 +10,7 @@ export const launchTemplateHopLimit: Rule = {
   fix: 'Set metadata_options.http_put_response_hop_limit = 1 and give pods their own roles with Pod Identity.',
   check(r) {
     const limit = num(block(r.values, 'metadata_options')?.http_put_response_hop_limit);
-    if (limit === 'unknown') return unknown('the hop limit is known only at apply time');
+    if (limit === 'unknown') return unknown('the hop limit is not known from the configuration', block(r.values, 'metadata_options')?.http_put_response_hop_limit);
     return limit === 1 ? pass : fail(`hop limit is ${limit ?? 'the AMI default'}: pods can reach node credentials`);
   },
 };

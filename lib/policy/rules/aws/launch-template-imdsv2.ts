@@ -10,7 +10,7 @@ export const launchTemplateImdsv2: Rule = {
   fix: 'Set metadata_options.http_tokens = "required".',
   check(r) {
     const tokens = block(r.values, 'metadata_options')?.http_tokens;
-    if (isUnresolved(tokens)) return unknown('http_tokens is known only at apply time');
+    if (isUnresolved(tokens)) return unknown('http_tokens is not known from the configuration', tokens);
     return tokens === 'required' ? pass : fail(`http_tokens is ${tokens === undefined ? 'not set (IMDSv1 allowed)' : JSON.stringify(tokens)}`);
   },
 };

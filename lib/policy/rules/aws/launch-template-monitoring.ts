@@ -10,7 +10,7 @@ export const launchTemplateMonitoring: Rule = {
   fix: 'Set monitoring.enabled = true (baseline cis-level-2 does).',
   check(r) {
     const v = bool(block(r.values, 'monitoring')?.enabled);
-    if (v === 'unknown') return unknown('monitoring is known only at apply time');
+    if (v === 'unknown') return unknown('monitoring is not known from the configuration', block(r.values, 'monitoring')?.enabled);
     return v === true ? pass : fail('detailed monitoring is off');
   },
 };

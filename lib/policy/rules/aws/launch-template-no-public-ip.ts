@@ -12,7 +12,7 @@ export const launchTemplateNoPublicIp: Rule = {
     for (const nic of blocks(r.values, 'network_interfaces')) {
       const v = bool(nic.associate_public_ip_address);
       if (v === true) return fail('associate_public_ip_address is true');
-      if (v === 'unknown') return unknown('associate_public_ip_address is known only at apply time');
+      if (v === 'unknown') return unknown('associate_public_ip_address is not known from the configuration', nic.associate_public_ip_address);
     }
     return pass;
   },

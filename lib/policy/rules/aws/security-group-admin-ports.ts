@@ -10,7 +10,7 @@ export const securityGroupAdminPorts: Rule = {
   fix: 'Allow only named agency networks, or remove the rule and use SSM Session Manager.',
   check(r) {
     for (const p of permissionsOf(r).filter((x) => x.direction === 'ingress')) {
-      if (p.cidrs === 'unknown') return unknown('source ranges are known only at apply time');
+      if (p.cidrs === 'unknown') return unknown('source ranges are not known from the configuration');
       if (!fromWorld(p)) continue;
       if (isAllPorts(p)) return fail('all ports are open to the internet');
       for (const port of [22, 3389]) if (coversPort(p, port)) return fail(`port ${port} is open to the internet`);

@@ -13,7 +13,7 @@ export const vpcFlowLogs: Rule = {
     if (logs.some((l) => refersTo(l.values.vpc_id, r.address))) return pass;
     const vpcs = ctx.resourcesOf('aws_vpc');
     const unresolved = logs.filter((l) => isUnresolved(l.values.vpc_id) && !vpcs.some((v) => refersTo(l.values.vpc_id, v.address)));
-    if (unresolved.length > 0) return unknown('a flow log exists whose VPC is known only at apply time');
+    if (unresolved.length > 0) return unknown('a flow log exists whose VPC is not known from the configuration', unresolved.map((l) => l.values.vpc_id));
     return fail('no aws_flow_log for this VPC');
   },
 };

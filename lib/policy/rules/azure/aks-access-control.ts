@@ -11,7 +11,7 @@ export const aksLocalAccountsDisabled: Rule = {
   fix: 'Set local_account_disabled = true and use Entra ID with Azure RBAC.',
   check(r) {
     const v = bool(r.values.local_account_disabled);
-    if (v === 'unknown') return unknown('local_account_disabled is known only at apply time');
+    if (v === 'unknown') return unknown('local_account_disabled is not known from the configuration', r.values.local_account_disabled);
     return v === true ? pass : fail('local accounts are enabled');
   },
 };
