@@ -120,3 +120,14 @@ export function parseJson(value: unknown): unknown {
     return undefined;
   }
 }
+
+/**
+ * Whether a value that must be set (a key id, a workspace) is: a reference to
+ * another resource counts as set; a variable without a default or an unreadable
+ * literal is 'unknown' (it could be null); absent, null or empty is false.
+ */
+export function setState(value: unknown): boolean | 'unknown' {
+  if (!isSet(value)) return false;
+  const cause = unknownCause(value);
+  return cause === 'input' || cause === 'unreadable' ? 'unknown' : true;
+}
