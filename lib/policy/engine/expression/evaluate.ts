@@ -14,6 +14,8 @@ export class Unknown {
     readonly refs: readonly string[],
     /** The expression text, when no reference explains why it is unknown. */
     readonly source?: string,
+    /** Text with its unknown parts written as `${reference}`: a template that is partly known (a policy document, an ARN). */
+    readonly text?: string,
   ) {}
 }
 
@@ -74,6 +76,7 @@ const numeric = (v: Value): number | Unknown => (v instanceof Unknown ? v : type
 
 /** A value as JSON text, with unknown parts written as `${reference}` (as cdk.tf.json writes them). */
 export function renderUnknown(u: Unknown): string {
+  if (u.text !== undefined) return u.text;
   return u.refs.length > 0 ? u.refs.map((r) => `\${${r}}`).join('') : `\${${u.source ?? '(unknown)'}}`;
 }
 
@@ -215,8 +218,10 @@ export function evaluateExpression(expr: Expr, scope: Scope, depth = 0): Value {
       if (parts.length === 1) return parts[0];
       const texts = parts.map(toText);
       const unknowns = texts.filter((t): t is Unknown => t instanceof Unknown);
-      if (unknowns.length > 0) return unknownOf(unknowns, 'a template');
-      return texts.join('');
+      if (unknowns.length === 0) return texts.join('');
+      // Keep the known text: `arn:${partition}:iam::...`, a JSON policy with references inside.
+      const merged = unknownOf(unknowns, 'a template');
+      return new Unknown(merged.refs, merged.source, texts.map((t) => (t instanceof Unknown ? renderUnknown(t) : t)).join(''));
     }
     case 'tuple':
       return expr.items.map(ev);
@@ -248,6 +253,8 @@ export function evaluateExpression(expr: Expr, scope: Scope, depth = 0): Value {
     case 'call': {
       const args = expr.args.map(ev);
       const expanded = expr.expand && args.length > 0 ? [...args.slice(0, -1), ...(Array.isArray(args[args.length - 1]) ? (args[args.length - 1] as Value[]) : [args[args.length - 1]])] : args;
+      // base64encode of a partly known template: keep its text readable, so secrets and markers in user data are still seen.
+      if ((expr.name === 'base64encode' || expr.name === 'base64gzip') && expanded[0] instanceof Unknown && expanded[0].text !== undefined) return expanded[0];
       const partial = PARTIAL_FUNCTIONS[expr.name];
       if (partial) return partial(expanded);
       const strict = STRICT_FUNCTIONS[expr.name];
