@@ -19,6 +19,7 @@ const TABLE: readonly (readonly [string, string, string, Expected])[] = [
   ['spellings.tf.json', 'aws_security_group.ssh_ipv6_expanded', 'HMS-SG-1', 'FAIL'],
   ['spellings.tf.json', 'aws_security_group.tcp_minus_one', 'HMS-SG-1', 'FAIL'],
   ['spellings.tf.json', 'aws_security_group.split_blocks', 'HMS-SG-1', 'FAIL'],
+  ['spellings.tf.json', 'aws_security_group.hidden_by_repetition', 'HMS-SG-1', 'FAIL'],
   ['spellings.tf.json', 'aws_security_group.agency_only', 'HMS-SG-1', 'pass'],
   ['spellings.tf.json', 'aws_security_group_rule.half_a', 'HMS-SG-1', 'FAIL'],
   ['spellings.tf.json', 'aws_security_group_rule.half_b', 'HMS-SG-1', 'FAIL'],

@@ -44,7 +44,7 @@ const ROWS: Row[] = [
   ['HMS-LT-5', lt({}), 'pass', lt({ network_interfaces: [{ associate_public_ip_address: V }] }), 'unknown:input'],
   ['HMS-LT-6', lt({}), 'pass', lt({ user_data: V }), 'pass'],
   ['HMS-LT-7', lt({}), 'fail', lt({ monitoring: { enabled: V } }), 'unknown:input'],
-  ['HMS-EKS-1', eks({ subnet_ids: ['a'] }), 'fail', eks({ endpoint_public_access: V, endpoint_private_access: true }), 'unknown:input'],
+  ['HMS-EKS-1', eks({ subnet_ids: ['a'], endpoint_private_access: true }), 'fail', eks({ endpoint_public_access: V, endpoint_private_access: true }), 'unknown:input'],
   ['HMS-EKS-2', eks({ subnet_ids: ['a'] }), 'fail', eks({ public_access_cidrs: V }), 'unknown:input'],
   ['HMS-EKS-3', eks({}), 'fail', eks({}, { encryption_config: { resources: V, provider: { key_arn: 'k' } } }), 'unknown:input'],
   ['HMS-EKS-4', eks({}), 'fail', eks({}, { enabled_cluster_log_types: V }), 'unknown:input'],
