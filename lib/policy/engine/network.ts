@@ -105,8 +105,25 @@ export interface Exposure {
   readonly unreadable: readonly string[];
 }
 
+/** Exposures by their sources: the same few address lists recur across every stack, and BigInt arithmetic is not free. */
+const EXPOSURES = new Map<string, Exposure>();
+const MAX_CACHED_EXPOSURES = 4096;
+
 /** How much of the internet a set of source ranges admits, together. */
 export function exposureOf(sources: readonly string[]): Exposure {
+  if (sources.length === 0) return NO_EXPOSURE;
+  const key = sources.join('\u0000');
+  const cached = EXPOSURES.get(key);
+  if (cached) return cached;
+  const exposure = computeExposure(sources);
+  if (EXPOSURES.size >= MAX_CACHED_EXPOSURES) EXPOSURES.clear();
+  EXPOSURES.set(key, exposure);
+  return exposure;
+}
+
+const NO_EXPOSURE: Exposure = { internetWide: false, publicIpv4: 0n, publicIpv6: 0n, unreadable: [] };
+
+function computeExposure(sources: readonly string[]): Exposure {
   const v4: Interval[] = [];
   const v6: Interval[] = [];
   const unreadable: string[] = [];

@@ -20,7 +20,7 @@
 import { UserError } from '../../core/errors';
 import { evaluateExpression, renderUnknown, step, Unknown, type PathSegment, type Scope, type Value } from './expression/evaluate';
 import { MAX_EXPRESSION_DEPTH, parseTemplate } from './expression/parse';
-import { isObject } from './values';
+import { isObject, setOwn } from './values';
 
 type JsonObject = Record<string, unknown>;
 
@@ -109,7 +109,7 @@ function evaluateJson(value: unknown, scope: Scope, depth: number, where: string
   if (isObject(value)) {
     const out: Record<string, Value> = {};
     for (const [k, v] of Object.entries(value)) {
-      Object.defineProperty(out, k, { value: evaluateJson(v, scope, depth + 1, where), enumerable: true, writable: true, configurable: true });
+      setOwn(out, k, evaluateJson(v, scope, depth + 1, where));
     }
     return out;
   }
@@ -123,7 +123,7 @@ function toJson(value: Value, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((v) => toJson(v, depth + 1));
   if (typeof value === 'object' && value !== null) {
     const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: toJson(v as Value, depth + 1), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, toJson(v as Value, depth + 1));
     return out;
   }
   return value;
@@ -142,7 +142,7 @@ function resolveBody(body: JsonObject, scope: Scope, depth: number, where: strin
   const addBlocks = (type: string, blocks: Value[]) => {
     const existing = out[type];
     const list = existing === undefined ? [] : Array.isArray(existing) ? (existing as Value[]) : [existing];
-    Object.defineProperty(out, type, { value: [...list, ...blocks], enumerable: true, writable: true, configurable: true });
+    setOwn(out, type, [...list, ...blocks]);
   };
   for (const [key, value] of Object.entries(body)) {
     if (key === 'dynamic') {
@@ -158,11 +158,11 @@ function resolveBody(body: JsonObject, scope: Scope, depth: number, where: strin
     const isBlockList = Array.isArray(value) && value.length > 0 && value.every(isObject);
     if (isObject(value) || isBlockList) {
       const resolved = bodies(value, where).map((b) => resolveBody(b, scope, depth + 1, where));
-      if (isObject(value) && out[key] === undefined) Object.defineProperty(out, key, { value: resolved[0], enumerable: true, writable: true, configurable: true });
+      if (isObject(value) && out[key] === undefined) setOwn(out, key, resolved[0]);
       else addBlocks(key, resolved);
       continue;
     }
-    Object.defineProperty(out, key, { value: evaluateJson(value, scope, depth + 1, where), enumerable: true, writable: true, configurable: true });
+    setOwn(out, key, evaluateJson(value, scope, depth + 1, where));
   }
   return out;
 }

@@ -131,3 +131,9 @@ export function setState(value: unknown): boolean | 'unknown' {
   const cause = unknownCause(value);
   return cause === 'input' || cause === 'unreadable' ? 'unknown' : true;
 }
+
+/** Sets an own property; `__proto__` stays data, never a prototype, and other keys keep objects in V8's fast mode. */
+export function setOwn(obj: object, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else (obj as Record<string, unknown>)[key] = value;
+}

@@ -6,6 +6,7 @@
  * Collections keep their known elements, so `jsonencode({ Principal = "*",
  * Resource = aws_s3_bucket.b.arn })` is still a readable policy.
  */
+import { setOwn } from '../values';
 import { MAX_EXPRESSION_DEPTH, type Expr } from './parse';
 
 /** A value known only at plan or apply time; `refs` are the references it depends on. */
@@ -230,7 +231,7 @@ export function evaluateExpression(expr: Expr, scope: Scope, depth = 0): Value {
       for (const [k, v] of expr.items) {
         const key = ev(k);
         if (key instanceof Unknown || (typeof key !== 'string' && typeof key !== 'number')) return unknownOf([key], 'an object with a computed key');
-        Object.defineProperty(out, String(key), { value: ev(v), enumerable: true, writable: true, configurable: true });
+        setOwn(out, String(key), ev(v));
       }
       return out;
     }
@@ -331,7 +332,7 @@ function evaluateFor(expr: Extract<Expr, { kind: 'for' }>, scope: Scope, depth: 
     if (k instanceof Unknown) return k;
     const key = String(k);
     if (expr.grouped) out[key] = [...((out[key] as Value[] | undefined) ?? []), v];
-    else Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else setOwn(out, key, v);
   }
   return out;
 }
