@@ -8,10 +8,11 @@
 import ipaddr from 'ipaddr.js';
 
 /**
- * "Open to the internet": the sources together cover at least this many public
- * IPv4 addresses (a /8, 16.7 million), or this many IPv6 addresses of the
- * global unicast space 2000::/3 (a /32, a whole provider's allocation). Agency
- * networks are /16 to /28; anything this large admits the public at large.
+ * "Open to the internet": the sources together cover more public IPv4 addresses
+ * than a /8 (16.7 million), or more IPv6 addresses of the global unicast space
+ * 2000::/3 than a /32 (a whole provider's allocation). Agency networks are /16 to
+ * /28 (a blueprint's ingressCIDR may be as wide as a /8, which stays below the
+ * line); anything larger, such as two halves of 0.0.0.0/0, admits the public at large.
  */
 export const INTERNET_WIDE_IPV4_ADDRESSES = 2 ** 24;
 export const INTERNET_WIDE_IPV6_ADDRESSES = 2n ** 96n;
@@ -135,7 +136,7 @@ function computeExposure(sources: readonly string[]): Exposure {
   const publicIpv4 = overlap(merge(v4), PUBLIC_IPV4);
   const publicIpv6 = overlap(merge(v6), [GLOBAL_IPV6]);
   return {
-    internetWide: publicIpv4 >= BigInt(INTERNET_WIDE_IPV4_ADDRESSES) || publicIpv6 >= INTERNET_WIDE_IPV6_ADDRESSES,
+    internetWide: publicIpv4 > BigInt(INTERNET_WIDE_IPV4_ADDRESSES) || publicIpv6 > INTERNET_WIDE_IPV6_ADDRESSES,
     publicIpv4,
     publicIpv6,
     unreadable,

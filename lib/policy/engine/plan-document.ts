@@ -60,7 +60,8 @@ export function validatePlanShape(plan: unknown, file: string): void {
   ((plan.resource_changes as unknown[]) ?? []).forEach((c, i) => {
     const at = `resource_changes[${i}]`;
     if (!isObject(c)) refuse(file, at, 'must be an object');
-    for (const k of ['address', 'mode', 'type', 'name'] as const) if (typeof c[k] !== 'string') refuse(file, `${at}.${k}`, 'must be a string');
+    for (const k of ['address', 'type'] as const) if (typeof c[k] !== 'string') refuse(file, `${at}.${k}`, 'must be a string');
+    for (const k of ['mode', 'name'] as const) if (!optionalString(c[k])) refuse(file, `${at}.${k}`, 'must be a string');
     if (!optionalString(c.action_reason)) refuse(file, `${at}.action_reason`, 'must be a string');
     if (!isObject(c.change)) refuse(file, `${at}.change`, 'must be an object');
     const actions = c.change.actions;
