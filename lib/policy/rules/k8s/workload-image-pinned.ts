@@ -16,7 +16,7 @@ export const workloadImagePinned: Rule = {
       // A private mirror's host is often known only at apply time (ECR account, ACR name):
       // the repository and tag after the last expression are what pinning is about.
       const image = typeof named === 'string' && isUnresolved(named) ? literalSuffix(named) : named;
-      if (image === undefined || isUnresolved(image)) return unknown(`the image of ${c.name} is known only at apply time`);
+      if (image === undefined || isUnresolved(image)) return unknown(`the image of ${c.name} is not known from the configuration`, named);
       if (typeof image !== 'string') return fail(`container ${c.name} names no image`);
       if (image.includes('@sha256:')) continue;
       const tag = imageTag(image);
