@@ -142,7 +142,7 @@ export class AksStack extends TerraformStack {
       runnerPath: runnerPeering ? runnerPeering.connected : undefined,
       logAnalyticsWorkspaceId: workspace.id,
     });
-    new FlowLogs(this, 'flow-logs', {
+    const flowLogs = new FlowLogs(this, 'flow-logs', {
       name: bp.name,
       resourceGroupName: group.name,
       location: group.location,
@@ -225,8 +225,9 @@ export class AksStack extends TerraformStack {
         privateEndpointSubnetId: this.network.privateEndpointSubnetId,
         linkedNetworks: [clusterNetwork],
       });
+      FedRampBaseline.acknowledge(this.fileShare.storageAccount, 'HMS-ST-8', 'a FileStorage account has no blob service; its shares keep deleted data for 30 days (share soft delete)');
       FedRampBaseline.acknowledge(
-        this.fileShare,
+        this.fileShare.storageAccount,
         'HMS-ST-1',
         'NFS Azure file shares: with "secure transfer required" on, Azure Files refuses NFS mounts that are not encrypted in transit; every hms-sys mount uses encryption in transit (TLS) on AKS 1.33 and later, and the account is reachable only through its private endpoint',
       );
@@ -257,8 +258,14 @@ export class AksStack extends TerraformStack {
       new RoleAssignment(this, 'cluster-reads-volume-key', { scope: this.volumeDiskEncryptionSetId, roleDefinitionName: 'Reader', principalId: this.cluster.identityPrincipalId });
     }
 
-    FedRampBaseline.acknowledge(this.cluster, 'HMS-AKS-11', 'the Azure Policy add-on needs data.policy and store.policy endpoints, which have no private link, and a network-isolated cluster has no other way out; Pod Security "restricted" and the hms-sys policy gate enforce configuration instead');
-    FedRampBaseline.acknowledge(this.cluster, 'HMS-AKS-15', "the Defender sensor needs *.cloud.defender.microsoft.com and Entra ID, which have no private link; the subscription's Defender for Containers plan covers the registry and the control plane without it");
+    FedRampBaseline.acknowledge(
+      flowLogs.storageAccount,
+      'HMS-ST-8',
+      'Network Watcher rewrites each flow-log blob every minute, so versioning would keep a copy a minute; blob and container soft delete keep deleted logs for 30 days',
+    );
+    const clusterResource = this.cluster.node.findChild('Resource');
+    FedRampBaseline.acknowledge(clusterResource, 'HMS-AKS-11', 'the Azure Policy add-on needs data.policy and store.policy endpoints, which have no private link, and a network-isolated cluster has no other way out; Pod Security "restricted" and the hms-sys policy gate enforce configuration instead');
+    FedRampBaseline.acknowledge(clusterResource, 'HMS-AKS-15', "the Defender sensor needs *.cloud.defender.microsoft.com and Entra ID, which have no private link; the subscription's Defender for Containers plan covers the registry and the control plane without it");
 
     this.notices.push(...this.cluster.addOnNotices.map((n) => `on Azure, ${n}`));
     if (this.nodePool.runtimeNotice) this.notices.push(this.nodePool.runtimeNotice);

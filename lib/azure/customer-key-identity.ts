@@ -5,6 +5,20 @@ import { Construct } from 'constructs';
 import type { IKeyVault } from './key-vault';
 import { vaultKey } from './vault-key';
 
+/**
+ * What every storage account hms-sys creates has: TLS 1.2 or newer (SC-8), a second
+ * layer of encryption (SC-28(1)), Entra ID only with no shared keys and no SFTP local
+ * users (IA-2, AC-2), and no anonymous blob access (AC-3).
+ */
+export const HARDENED_STORAGE_ACCOUNT = {
+  minTlsVersion: 'TLS1_2',
+  infrastructureEncryptionEnabled: true,
+  sharedAccessKeyEnabled: false,
+  defaultToOauthAuthentication: true,
+  allowNestedItemsToBePublic: false,
+  localUserEnabled: false,
+} as const;
+
 export interface CustomerKeyIdentityProps {
   /** Names the key and the identity. */
   readonly name: string;
@@ -36,5 +50,14 @@ export class CustomerKeyIdentity extends Construct {
       principalId: identity.principalId,
     });
     this.identityId = identity.id;
+  }
+
+  /** A storage account's identity and customer key settings, and the grant it must wait for. */
+  storageAccountEncryption() {
+    return {
+      identity: { type: 'UserAssigned', identityIds: [this.identityId] },
+      customerManagedKey: { keyVaultKeyId: this.key.versionlessId, userAssignedIdentityId: this.identityId },
+      dependsOn: [this.keyAccess],
+    };
   }
 }

@@ -3,7 +3,7 @@ import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
 import { Construct } from 'constructs';
 import { AZURE_FILES_NFS_MAX_GIB, AZURE_FILES_NFS_MIN_GIB, type AzureEnvironment } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
-import { CustomerKeyIdentity } from './customer-key-identity';
+import { CustomerKeyIdentity, HARDENED_STORAGE_ACCOUNT } from './customer-key-identity';
 import type { IKeyVault } from './key-vault';
 import { PrivateLink, type NetworkLink } from './private-link';
 import { AzureContext } from './private/azure-context';
@@ -68,6 +68,8 @@ export class EncryptedFileShare extends Construct {
   public readonly shareName: string;
   public readonly resourceGroupName: string;
   public readonly sizeGiB: number;
+  /** The FileStorage account, for acknowledgements that concern it alone. */
+  public readonly storageAccount: StorageAccount;
 
   constructor(scope: Construct, id: string, props: EncryptedFileShareProps) {
     super(scope, id);
@@ -88,20 +90,13 @@ export class EncryptedFileShare extends Construct {
       accountKind: 'FileStorage',
       accountTier: 'Premium',
       accountReplicationType: props.replication ?? 'LRS',
+      ...HARDENED_STORAGE_ACCOUNT,
+      ...cmk.storageAccountEncryption(),
       httpsTrafficOnlyEnabled: false,
-      minTlsVersion: 'TLS1_2',
-      infrastructureEncryptionEnabled: true,
-      sharedAccessKeyEnabled: false,
-      defaultToOauthAuthentication: true,
-      allowNestedItemsToBePublic: false,
-      localUserEnabled: false,
       publicNetworkAccessEnabled: false,
       networkRules: { defaultAction: 'Deny', bypass: ['None'] },
-      identity: { type: 'UserAssigned', identityIds: [cmk.identityId] },
-      customerManagedKey: { keyVaultKeyId: cmk.key.versionlessId, userAssignedIdentityId: cmk.identityId },
       shareProperties: { retentionPolicy: { days: FILE_SHARE_SOFT_DELETE_DAYS } },
       lifecycle: { preventDestroy },
-      dependsOn: [cmk.keyAccess],
     });
     new PrivateLink(this, 'PrivateLink', {
       name: `${props.name}-files`,
@@ -123,6 +118,7 @@ export class EncryptedFileShare extends Construct {
       lifecycle: { preventDestroy },
     });
     this.storageAccountId = account.id;
+    this.storageAccount = account;
     this.storageAccountName = account.name;
     this.shareName = props.shareName;
     this.resourceGroupName = props.resourceGroupName;

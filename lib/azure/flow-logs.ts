@@ -2,12 +2,15 @@ import { NetworkWatcherFlowLog } from '@cdktf/provider-azurerm/lib/network-watch
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../core/errors';
-import { CustomerKeyIdentity } from './customer-key-identity';
+import { CustomerKeyIdentity, HARDENED_STORAGE_ACCOUNT } from './customer-key-identity';
 import type { IKeyVault } from './key-vault';
 import { AzureContext } from './private/azure-context';
 
 /** Flow logs are kept at least this long (HIPAA 90-day guidance, AU-11). */
 export const MIN_FLOW_LOG_RETENTION_DAYS = 90;
+
+/** Days a deleted flow-log blob or container stays recoverable. */
+export const FLOW_LOG_SOFT_DELETE_DAYS = 30;
 
 export interface FlowLogsProps {
   /** Prefix for names, usually the blueprint name. */
@@ -53,6 +56,8 @@ export interface FlowLogsProps {
  */
 export class FlowLogs extends Construct {
   public readonly storageAccountId: string;
+  /** The log storage account, for acknowledgements that concern it alone. */
+  public readonly storageAccount: StorageAccount;
 
   constructor(scope: Construct, id: string, props: FlowLogsProps) {
     super(scope, id);
@@ -69,21 +74,17 @@ export class FlowLogs extends Construct {
       accountKind: 'StorageV2',
       accountTier: 'Standard',
       accountReplicationType: 'GRS',
+      ...HARDENED_STORAGE_ACCOUNT,
+      ...cmk.storageAccountEncryption(),
       httpsTrafficOnlyEnabled: true,
-      minTlsVersion: 'TLS1_2',
-      infrastructureEncryptionEnabled: true,
-      sharedAccessKeyEnabled: false,
-      defaultToOauthAuthentication: true,
-      allowNestedItemsToBePublic: false,
-      localUserEnabled: false,
       // Trusted-service exceptions apply only while public access is "enabled from
       // selected networks"; default_action = Deny with no network rules admits nothing else.
       publicNetworkAccessEnabled: true,
       networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] },
-      identity: { type: 'UserAssigned', identityIds: [cmk.identityId] },
-      customerManagedKey: { keyVaultKeyId: cmk.key.versionlessId, userAssignedIdentityId: cmk.identityId },
+      // Deleted log blobs and containers stay recoverable (CP-9, AU-9). No versioning:
+      // Network Watcher rewrites each hour's blob every minute, which would keep a version a minute.
+      blobProperties: { deleteRetentionPolicy: { days: FLOW_LOG_SOFT_DELETE_DAYS }, containerDeleteRetentionPolicy: { days: FLOW_LOG_SOFT_DELETE_DAYS } },
       lifecycle: { preventDestroy: true },
-      dependsOn: [cmk.keyAccess],
     });
     new NetworkWatcherFlowLog(this, 'Resource', {
       name: `${props.name}-vnet-flow-log`,
@@ -103,5 +104,6 @@ export class FlowLogs extends Construct {
       },
     });
     this.storageAccountId = storage.id;
+    this.storageAccount = storage;
   }
 }

@@ -39,6 +39,10 @@ describe('azure.FlowLogs', () => {
     expect(onlyResource(tf, 'azurerm_role_assignment').role_definition_name).toBe('Key Vault Crypto Service Encryption User');
   });
 
+  test('deleted log blobs and containers stay recoverable for 30 days (CP-9, AU-9)', () => {
+    expect(account.blob_properties).toEqual({ delete_retention_policy: { days: 30 }, container_delete_retention_policy: { days: 30 } });
+  });
+
   test('options: retention and the Network Watcher', () => {
     const tf2 = synthConstructs((scope) => new FlowLogs(scope, 'fl', { ...BASE, retentionDays: 90, networkWatcherName: 'nw', networkWatcherResourceGroup: 'ops' }));
     expect(onlyResource(tf2, 'azurerm_network_watcher_flow_log')).toMatchObject({ network_watcher_name: 'nw', resource_group_name: 'ops', retention_policy: { days: 90 } });

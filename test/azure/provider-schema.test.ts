@@ -101,6 +101,8 @@ const VALIDATIONS: [string, string, (v: any) => boolean, string][] = [
   ['azurerm_storage_account', 'network_rules.bypass', (v: string[]) => v.every((b) => ['AzureServices', 'Logging', 'Metrics', 'None'].includes(b)), 'storageaccounts.PossibleValuesForBypass'],
   // expandAccountCustomerManagedKey: a customer key needs StorageV2 or Premium, and a user-assigned identity.
   ['azurerm_storage_account', 'identity.type', oneOf('UserAssigned', 'SystemAssigned, UserAssigned'), 'storage/storage_account_resource.go expandAccountCustomerManagedKey'],
+  ['azurerm_storage_account', 'blob_properties.delete_retention_policy.days', (v) => v >= 1 && v <= 365, 'storage/storage_account_resource.go IntBetween(1, 365)'],
+  ['azurerm_storage_account', 'share_properties.retention_policy.days', (v) => v >= 1 && v <= 365, 'storage/storage_account_resource.go IntBetween(1, 365)'],
   ['azurerm_storage_share', 'quota', (v) => v >= 1 && v <= 102400, 'storage/storage_share_resource.go IntBetween(1, 102400)'],
   ['azurerm_storage_share', 'enabled_protocol', oneOf('SMB', 'NFS'), 'storage/storage_share_resource.go "enabled_protocol"'],
   ['azurerm_container_registry', 'sku', oneOf('Basic', 'Standard', 'Premium'), 'containers/container_registry_resource.go "sku"'],

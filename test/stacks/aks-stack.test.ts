@@ -123,8 +123,12 @@ describe('AksStack, seed blueprint verbatim', () => {
     expect(Object.keys(tf.resource ?? {}).every((t) => t.startsWith('azurerm_'))).toBe(true);
   });
 
-  test('passes the policy packs with no finding', () => {
+  test('passes the policy packs, acknowledging exactly the settings the design needs, each on its own resource', () => {
     expect(stack.node.validate()).toEqual([]);
+    // Acknowledgements travel in `//` metadata, which Testing.synth strips; read the stack as written.
+    const written = stack.toTerraform() as TfJson;
+    const acks = Object.entries(byAddress(written)).flatMap(([address, r]) => ((r['//']?.['hms-sys:acknowledgements'] ?? []) as { ruleId: string }[]).map((a) => `${a.ruleId} ${address.split('.')[0]}`));
+    expect(acks.sort()).toEqual(['HMS-AKS-11 azurerm_kubernetes_cluster', 'HMS-AKS-15 azurerm_kubernetes_cluster', 'HMS-ST-1 azurerm_storage_account', 'HMS-ST-8 azurerm_storage_account', 'HMS-ST-8 azurerm_storage_account']);
   });
 
   test('publishes what the Kubernetes preflight reads: API URL and CA (sensitive), vault, secret names', () => {
