@@ -73,7 +73,7 @@ export class AksStack extends TerraformStack {
   public readonly keyVault: KeyVault;
   public readonly volume?: EncryptedVolume;
   public readonly fileShare?: EncryptedFileShare;
-  public readonly registry?: PrivateRegistry;
+  public readonly registry: PrivateRegistry;
   /** Disk encryption set of the blueprint's block volume, static or dynamic. */
   public readonly volumeDiskEncryptionSetId?: string;
   /** True when NFS mounts are encrypted in transit (AKS 1.33 and later). */
@@ -163,6 +163,24 @@ export class AksStack extends TerraformStack {
       privateEndpointSubnetId: this.network.privateEndpointSubnetId,
       linkedNetworks: [clusterNetwork],
     });
+    // One registry serves AKS's own images (bootstrap) and the workload's, through its
+    // private endpoint: the cluster waits for it and its kubelet identity pulls from it.
+    const namespace = bp.workload && imageNamespace(bp.workload.image);
+    if (bp.workload && !namespace) {
+      this.notices.push(`${bp.workload.image} names no registry, and AKS nodes have no way out: name it with its registry (e.g. docker.io/library/<name>:<tag>) so that the blueprint's registry cache can mirror it`);
+    }
+    this.registry = new PrivateRegistry(this, 'registry', {
+      name: bp.name,
+      resourceGroupName: group.name,
+      location: group.location,
+      environment: az.environment,
+      privateEndpointSubnetId: this.network.privateEndpointSubnetId,
+      linkedNetworks: [clusterNetwork],
+      upstreamNamespace: namespace || undefined,
+      upstreamCredentials: az.upstreamCredentials,
+      keyVault: this.keyVault,
+      aksBootstrap: true,
+    });
     this.cluster = new SecureCluster(this, 'cluster', {
       clusterName: bp.name,
       resourceGroupName: group.name,
@@ -181,6 +199,7 @@ export class AksStack extends TerraformStack {
       adminGroupObjectIds: az.adminGroupObjectIds,
       systemVmSize: az.vmSize,
       zones: az.zones,
+      bootstrapRegistry: { registryId: this.registry.registryId, ready: this.registry.bootstrapReady },
     });
     monitoring.monitorCluster(this, 'container-insights', this.cluster.clusterId, bp.name);
     this.nodePool = new SecureNodePool(this, 'node-pool', {
@@ -192,25 +211,6 @@ export class AksStack extends TerraformStack {
       runtime: bp.nodePool.runtime,
       vmSize: az.vmSize,
     });
-    const namespace = bp.workload && imageNamespace(bp.workload.image);
-    if (bp.workload && !namespace) {
-      this.notices.push(`${bp.workload.image} names no registry, and AKS nodes have no way out: name it with its registry (e.g. docker.io/library/<name>:<tag>) so that the blueprint's registry cache can mirror it`);
-    }
-    if (namespace) {
-      this.registry = new PrivateRegistry(this, 'registry', {
-        name: bp.name,
-        resourceGroupName: group.name,
-        location: group.location,
-        environment: az.environment,
-        privateEndpointSubnetId: this.network.privateEndpointSubnetId,
-        linkedNetworks: [clusterNetwork],
-        upstreamNamespace: namespace,
-        upstreamCredentials: az.upstreamCredentials,
-        keyVault: this.keyVault,
-        pullerPrincipalIds: [this.cluster.kubeletPrincipalId],
-      });
-    }
-
     this.nfsEncryptionInTransit = nfsEncryptionInTransit(this.cluster.kubernetesVersion);
     const declared = bp.storage?.volume;
     if (declared?.kind === 'file') {
@@ -282,12 +282,12 @@ export class AksStack extends TerraformStack {
         `no agency gateway (azure.agencyGateway or HMS_AZURE_AGENCY_HUB_NETWORK_ID): ${bp.network.policy.ingressCIDR} has no route to the cluster's internal load balancer until the agency network is connected to ${bp.name}-vnet`,
       );
     }
-    if (this.registry && !this.registry.cached) {
+    if (namespace && !this.registry.cached) {
       this.notices.push(
         `the registry cache cannot mirror ${namespace?.split('/')[0]} (it mirrors ${ACR_CACHE_UPSTREAMS.join(', ')}): import ${bp.workload?.image} into the blueprint's registry (az acr import --name <registry> --source ${bp.workload?.image} --image ${bp.workload?.image}) before the Kubernetes stack is applied`,
       );
     }
-    if (this.registry?.credentialSecrets) {
+    if (this.registry.credentialSecrets) {
       const s = this.registry.credentialSecrets;
       this.notices.push(`before the workload can pull ${bp.workload?.image}, store the upstream registry's username and token as Key Vault secrets ${s.username} and ${s.password} (hms-sys apply checks them before the Kubernetes stack)`);
     }
@@ -301,12 +301,10 @@ export class AksStack extends TerraformStack {
     new TerraformOutput(this, 'node_pool_desired_size', { value: bp.nodePool.count });
     new TerraformOutput(this, 'resource_group_name', { value: group.name });
     new TerraformOutput(this, 'key_vault_id', { value: this.keyVault.keyVaultId });
-    if (this.registry) {
-      new TerraformOutput(this, 'registry_login_server', { value: this.registry.loginServer });
-      if (this.registry.credentialSecrets) {
-        new TerraformOutput(this, 'upstream_username_secret', { value: this.registry.credentialSecrets.username });
-        new TerraformOutput(this, 'upstream_password_secret', { value: this.registry.credentialSecrets.password });
-      }
+    new TerraformOutput(this, 'registry_login_server', { value: this.registry.loginServer });
+    if (this.registry.credentialSecrets) {
+      new TerraformOutput(this, 'upstream_username_secret', { value: this.registry.credentialSecrets.username });
+      new TerraformOutput(this, 'upstream_password_secret', { value: this.registry.credentialSecrets.password });
     }
     if (this.volume) new TerraformOutput(this, 'volume_id', { value: this.volume.diskId });
     if (this.fileShare) new TerraformOutput(this, 'file_share_id', { value: `${this.fileShare.storageAccountId}/fileServices/default/shares/${this.fileShare.shareName}` });

@@ -117,7 +117,7 @@ function aksTarget(aks: AksStack): IKubernetesTarget {
     networkPolicyEnforced: aks.cluster.networkPolicyEnforced,
     storage: azureDiskStorage(aks.volumeDiskEncryptionSetId ?? aks.cluster.diskEncryptionSetId),
     fileStorage: aks.fileShare && azureFileStorage({ resourceGroup: aks.fileShare.resourceGroupName, storageAccount: aks.fileShare.storageAccountName }, aks.nfsEncryptionInTransit),
-    imageMirrors: aks.registry ? [aks.registry.mirror] : undefined,
+    imageMirrors: aks.registry.mirror ? [aks.registry.mirror] : undefined,
     internalLoadBalancer: {
       annotations: {
         'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',

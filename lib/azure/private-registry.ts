@@ -2,6 +2,7 @@ import { ContainerRegistry } from '@cdktf/provider-azurerm/lib/container-registr
 import { ContainerRegistryCacheRule } from '@cdktf/provider-azurerm/lib/container-registry-cache-rule';
 import { ContainerRegistryCredentialSet } from '@cdktf/provider-azurerm/lib/container-registry-credential-set';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { ACR_CACHE_UPSTREAMS, type AzureEnvironment, type UpstreamCredentials } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
@@ -23,15 +24,36 @@ export interface PrivateRegistryProps {
   /**
    * The repository namespace the cache mirrors, `registry/path` of the workload image
    * without its last segment, e.g. `ghcr.io/hms` for `ghcr.io/hms/dcaa-audit:v1.0`.
+   * @default - no workload mirror
    */
-  readonly upstreamNamespace: string;
-  /** `key-vault`: a credential set reads the upstream username and token from the vault; `none`: anonymous pulls. */
-  readonly upstreamCredentials: UpstreamCredentials;
+  readonly upstreamNamespace?: string;
+  /**
+   * `key-vault`: a credential set reads the upstream username and token from the vault;
+   * `none`: anonymous pulls.
+   * @default 'key-vault'
+   */
+  readonly upstreamCredentials?: UpstreamCredentials;
   /** Vault that holds the upstream credential secrets. */
   readonly keyVault: IKeyVault;
-  /** Principals that pull images (the kubelet identity): AcrPull on the registry. */
-  readonly pullerPrincipalIds: readonly string[];
+  /**
+   * Principals that pull images: AcrPull on the registry.
+   * @default - none (a SecureCluster grants its kubelet identity itself)
+   */
+  readonly pullerPrincipalIds?: readonly string[];
+  /**
+   * Serve a network-isolated AKS cluster's own images too: the `aks-managed-mcr` cache
+   * rule that AKS requires of a bring-your-own bootstrap registry.
+   * @default false
+   */
+  readonly aksBootstrap?: boolean;
 }
+
+/**
+ * The cache rule AKS requires, verbatim, of a registry that bootstraps a network-isolated
+ * cluster ("This cache rule should NOT be modified").
+ * @see articles/aks/network-isolated.md ("Step 3: Create the ACR and enable artifact cache")
+ */
+export const AKS_BOOTSTRAP_CACHE_RULE = { name: 'aks-managed-mcr', sourceRepo: 'mcr.microsoft.com/*', targetRepo: 'aks-managed-repository/*' } as const;
 
 /** Names of the Key Vault secrets the credential set reads, which the operator stores. */
 export function upstreamSecretNames(upstreamRegistry: string): { username: string; password: string } {
@@ -40,8 +62,8 @@ export function upstreamSecretNames(upstreamRegistry: string): { username: strin
 }
 
 /**
- * A Premium Azure Container Registry that is the cluster's only image source besides
- * AKS's own bootstrap cache: reachable only through a private endpoint (SC-7), no
+ * A Premium Azure Container Registry that is the cluster's only image source (AKS's own
+ * images through the `aks-managed-mcr` rule, when it bootstraps the cluster): reachable only through a private endpoint (SC-7), no
  * admin user, no anonymous pulls, no export (exfiltration), dedicated data endpoints,
  * and an artifact cache rule that pulls the workload's repository namespace from its
  * upstream registry on first use, signing in with a credential set whose username
@@ -61,7 +83,9 @@ export class PrivateRegistry extends Construct {
   public readonly registryId: string;
   public readonly loginServer: string;
   /** Where the workload's upstream namespace is mirrored: give it to `IKubernetesTarget.imageMirrors`. */
-  public readonly mirror: ImageMirror;
+  public readonly mirror?: ImageMirror;
+  /** What a cluster bootstrapping from this registry waits for: its private endpoint, DNS records and links, and the AKS cache rule. */
+  public readonly bootstrapReady: readonly ITerraformDependable[];
   /**
    * True when the artifact cache pulls the namespace itself; false for registries it
    * cannot mirror, whose images the operator imports (`az acr import`) before the
@@ -73,11 +97,12 @@ export class PrivateRegistry extends Construct {
 
   constructor(scope: Construct, id: string, props: PrivateRegistryProps) {
     super(scope, id);
-    const upstreamRegistry = props.upstreamNamespace.split('/')[0];
+    const namespace = props.upstreamNamespace;
+    const upstreamRegistry = namespace?.split('/')[0] ?? '';
     new PropsValidator('azure.PrivateRegistry', this.node.path)
-      .check(/^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]+$|^[a-z0-9.-]+\.[a-z]+$/.test(props.upstreamNamespace), `upstreamNamespace (${props.upstreamNamespace}) must be registry/path, e.g. ghcr.io/hms`)
+      .check(namespace === undefined || /^[a-z0-9.-]+(:[0-9]+)?\/[a-z0-9._/-]+$|^[a-z0-9.-]+\.[a-z]+$/.test(namespace), `upstreamNamespace (${namespace}) must be registry/path, e.g. ghcr.io/hms`)
       .throwIfAny();
-    this.cached = (ACR_CACHE_UPSTREAMS as readonly string[]).includes(upstreamRegistry);
+    this.cached = namespace !== undefined && (ACR_CACHE_UPSTREAMS as readonly string[]).includes(upstreamRegistry);
     const ctx = AzureContext.of(this);
     const registry = new ContainerRegistry(this, 'Resource', {
       name: ctx.globalName('acr', `${props.name}/registry`, 24),
@@ -93,7 +118,7 @@ export class PrivateRegistry extends Construct {
       networkRuleBypassOption: 'AzureServices',
       lifecycle: { preventDestroy: true },
     });
-    new PrivateLink(this, 'PrivateLink', {
+    const link = new PrivateLink(this, 'PrivateLink', {
       name: `${props.name}-registry`,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
@@ -104,10 +129,13 @@ export class PrivateRegistry extends Construct {
       linkedNetworks: props.linkedNetworks,
     });
 
-    const ruleName = props.upstreamNamespace.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 49);
+    const bootstrapRule =
+      props.aksBootstrap &&
+      new ContainerRegistryCacheRule(this, 'AksBootstrapRule', { containerRegistryId: registry.id, ...AKS_BOOTSTRAP_CACHE_RULE });
+    const ruleName = (namespace ?? '').replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 49);
     let credentialSetId: string | undefined;
     let credentialsReadable: RoleAssignment | undefined;
-    if (this.cached && props.upstreamCredentials === 'key-vault') {
+    if (this.cached && (props.upstreamCredentials ?? 'key-vault') === 'key-vault') {
       this.credentialSecrets = upstreamSecretNames(upstreamRegistry);
       const credentials = new ContainerRegistryCredentialSet(this, 'Credentials', {
         name: upstreamRegistry.replace(/[^a-zA-Z0-9]+/g, '-'),
@@ -132,16 +160,17 @@ export class PrivateRegistry extends Construct {
       new ContainerRegistryCacheRule(this, 'CacheRule', {
         name: ruleName.length >= 5 ? ruleName : `${ruleName}-cache`,
         containerRegistryId: registry.id,
-        sourceRepo: `${props.upstreamNamespace}/*`,
-        targetRepo: `${props.upstreamNamespace}/*`,
+        sourceRepo: `${namespace}/*`,
+        targetRepo: `${namespace}/*`,
         credentialSetId,
         dependsOn: credentialsReadable ? [credentialsReadable] : undefined,
       });
     }
-    props.pullerPrincipalIds.forEach((principalId, i) => new RoleAssignment(this, `Pull${i}`, { scope: registry.id, roleDefinitionName: 'AcrPull', principalId }));
+    (props.pullerPrincipalIds ?? []).forEach((principalId, i) => new RoleAssignment(this, `Pull${i}`, { scope: registry.id, roleDefinitionName: 'AcrPull', principalId }));
 
     this.registryId = registry.id;
     this.loginServer = registry.loginServer;
-    this.mirror = { upstream: props.upstreamNamespace, mirror: `${registry.loginServer}/${props.upstreamNamespace}` };
+    this.mirror = namespace ? { upstream: namespace, mirror: `${registry.loginServer}/${namespace}` } : undefined;
+    this.bootstrapReady = [...link.ready, ...(bootstrapRule ? [bootstrapRule] : [])];
   }
 }

@@ -108,6 +108,13 @@ export interface SecureClusterProps {
    */
   readonly zones?: readonly string[];
   /**
+   * The bring-your-own registry AKS pulls its own images from (with the `aks-managed-mcr`
+   * cache rule, `PrivateRegistry` with `aksBootstrap`): the kubelet gets AcrPull on it and
+   * the cluster waits for its private endpoint and rule.
+   * @default - AKS creates and manages a registry of its own
+   */
+  readonly bootstrapRegistry?: { readonly registryId: string; readonly ready: readonly ITerraformDependable[] };
+  /**
    * Add-ons that call public endpoints with no private link (Azure Policy:
    * data.policy.azure.us; Defender sensor: *.cloud.defender.microsoft.com; workload
    * identity: login.microsoftonline.us). Turn them on only where the node subnet has an
@@ -120,7 +127,7 @@ export interface SecureClusterProps {
 
 /**
  * An AKS cluster that is private (SC-7) and network isolated (no outbound route;
- * images through the AKS-managed registry cache), authenticated only through Entra
+ * images through a private registry cache, the blueprint's own when given), authenticated only through Entra
  * ID with Azure RBAC and no local accounts (AC-2, AC-6, IA-2), enforcing
  * NetworkPolicy with Cilium over Azure CNI Overlay (AC-4), with FIPS and
  * host-encrypted system nodes on customer-key OS disks (SC-13, SC-28), audit logs
@@ -210,6 +217,9 @@ export class SecureCluster extends Construct implements ISecureCluster {
       // AKS assigns a pre-created kubelet identity to the node pools only if the control
       // plane identity may operate it (articles/aks/use-managed-identity.md).
       new RoleAssignment(this, 'KubeletIdentityOperator', { scope: kubelet.id, roleDefinitionName: 'Managed Identity Operator', principalId: identity.principalId }),
+      // Nodes pull AKS's images and the workload's from the registry with this identity,
+      // from their first boot (articles/aks/network-isolated.md, "Grant AcrPull permissions").
+      ...(props.bootstrapRegistry ? [new RoleAssignment(this, 'KubeletPull', { scope: props.bootstrapRegistry.registryId, roleDefinitionName: 'AcrPull', principalId: kubelet.principalId })] : []),
     ];
 
     const cluster = new KubernetesCluster(this, 'Resource', {
@@ -245,7 +255,7 @@ export class SecureCluster extends Construct implements ISecureCluster {
         outboundType: 'none',
         loadBalancerSku: 'standard',
       },
-      bootstrapProfile: { artifactSource: 'Cache' },
+      bootstrapProfile: { artifactSource: 'Cache', containerRegistryId: props.bootstrapRegistry?.registryId },
       diskEncryptionSetId: osDiskKey.diskEncryptionSetId,
       defaultNodePool: {
         name: 'system',
@@ -278,7 +288,7 @@ export class SecureCluster extends Construct implements ISecureCluster {
       // signs in through the node's instance metadata service: no egress needed.
       keyVaultSecretsProvider: { secretRotationEnabled: true },
       lifecycle: { preventDestroy: true },
-      dependsOn: [...grants, osDiskKey.keyAccess],
+      dependsOn: [...grants, osDiskKey.keyAccess, ...(props.bootstrapRegistry?.ready ?? [])],
     });
     new MonitorDiagnosticSetting(this, 'AuditLog', {
       name: 'hms-sys-audit',

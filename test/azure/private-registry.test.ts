@@ -62,9 +62,20 @@ describe('azure.PrivateRegistry', () => {
   });
 
   test('the mirror maps the upstream namespace onto the registry', () => {
-    expect(registry.mirror.upstream).toBe('ghcr.io/hms');
-    expect(registry.mirror.mirror).toMatch(/\/ghcr\.io\/hms$/);
+    expect(registry.mirror?.upstream).toBe('ghcr.io/hms');
+    expect(registry.mirror?.mirror).toMatch(/\/ghcr\.io\/hms$/);
     expect(registry.credentialSecrets).toEqual({ username: 'ghcr-io-username', password: 'ghcr-io-password' });
+  });
+
+  test("a bootstrap registry for a network-isolated AKS cluster carries AKS's rule verbatim, and the cluster waits for it", () => {
+    let ready = 0;
+    const tf2 = synthConstructs((scope) => {
+      ready = new PrivateRegistry(scope, 'acr', { ...BASE, upstreamNamespace: undefined, pullerPrincipalIds: undefined, aksBootstrap: true }).bootstrapReady.length;
+    });
+    expect(onlyResource(tf2, 'azurerm_container_registry_cache_rule')).toMatchObject({ name: 'aks-managed-mcr', source_repo: 'mcr.microsoft.com/*', target_repo: 'aks-managed-repository/*' });
+    expect(tf2.resource?.azurerm_container_registry_credential_set).toBeUndefined();
+    // The endpoint with its records, the zone link, and the rule.
+    expect(ready).toBe(3);
   });
 
   test('anonymous upstreams need no credential set', () => {

@@ -117,7 +117,7 @@ const VALIDATIONS: [string, string, (v: any) => boolean, string][] = [
 ];
 
 describe('azurerm v4.55.0 validation functions: attribute values', () => {
-  test.each(VALIDATIONS)('%s %s (%s)', (type, path, ok, source) => {
+  test.each(VALIDATIONS.map(([type, path, ok, source]) => [type, path, source, ok] as const))('%s %s (%s)', (type, path, source, ok) => {
     const values = ofType(type).map((r) => get(r, path)).filter((v) => v !== undefined);
     expect({ source, values: values.length }).toMatchObject({ values: expect.any(Number) });
     expect(values.length).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import { ResourceGroup } from '@cdktf/provider-azurerm/lib/resource-group';
 import { AKS_AUDIT_LOG_CATEGORIES, AKS_CLUSTER_ADMIN_ROLE, aksSupportTier, SecureCluster, type SecureClusterProps } from '../../lib/azure/secure-cluster';
 import { FAKE_VAULT, RUNNER_NETWORK_ID } from '../support/azure-fixtures';
 import { onlyResource, resourcesOf, synthConstructs } from '../support/synth';
@@ -48,6 +49,17 @@ describe('azure.SecureCluster', () => {
   test('network isolated: no outbound route, images from the AKS-managed cache (SC-7(5))', () => {
     expect(aks.network_profile).toMatchObject({ outbound_type: 'none' });
     expect(aks.bootstrap_profile).toEqual({ artifact_source: 'Cache' });
+  });
+
+  test('a bring-your-own bootstrap registry: the kubelet pulls from it, and the cluster waits for its endpoint and rule', () => {
+    const tf2 = synthConstructs((scope) => {
+      const rule = new ResourceGroup(scope, 'Rule', { name: 'x', location: 'y' });
+      new SecureCluster(scope, 'aks', { ...BASE, bootstrapRegistry: { registryId: 'acr-id', ready: [rule] } });
+    });
+    const c = onlyResource(tf2, 'azurerm_kubernetes_cluster');
+    expect(c.bootstrap_profile).toEqual({ artifact_source: 'Cache', container_registry_id: 'acr-id' });
+    expect(roles(tf2)).toContainEqual(['AcrPull', 'acr-id', expect.stringMatching(/KubeletIdentity_\w+\.principal_id/)]);
+    expect(c.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/^azurerm_resource_group\./), expect.stringMatching(/KubeletPull/)]));
   });
 
   test('Cilium over Azure CNI Overlay with explicit pod and Service ranges (CKV_AZURE_7)', () => {

@@ -76,11 +76,19 @@ describe('AksStack, seed blueprint verbatim', () => {
     }
   });
 
-  test("item 7: a private Premium registry caches the workload's namespace, and the kubelet may pull from it", () => {
+  test("item 7: one private Premium registry caches AKS's images and the workload's namespace, and the kubelet may pull from it before the cluster exists", () => {
     expect(onlyResource(tf, 'azurerm_container_registry')).toMatchObject({ sku: 'Premium', admin_enabled: false, anonymous_pull_enabled: false, public_network_access_enabled: false });
-    expect(onlyResource(tf, 'azurerm_container_registry_cache_rule')).toMatchObject({ source_repo: 'ghcr.io/hms/*', target_repo: 'ghcr.io/hms/*' });
+    expect(resourcesOf(tf, 'azurerm_container_registry_cache_rule').map((r) => [r.source_repo, r.target_repo])).toEqual(
+      expect.arrayContaining([
+        ['ghcr.io/hms/*', 'ghcr.io/hms/*'],
+        ['mcr.microsoft.com/*', 'aks-managed-repository/*'],
+      ]),
+    );
+    const cluster = onlyResource(tf, 'azurerm_kubernetes_cluster');
+    expect(cluster.bootstrap_profile).toEqual({ artifact_source: 'Cache', container_registry_id: expect.stringMatching(/azurerm_container_registry\.\w+\.id/) });
+    expect(cluster.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/AksBootstrapRule/), expect.stringMatching(/registry_PrivateLink/), expect.stringMatching(/KubeletPull/)]));
     expect(resourcesOf(tf, 'azurerm_role_assignment').find((r) => r.role_definition_name === 'AcrPull')?.principal_id).toMatch(/KubeletIdentity/);
-    expect(stack.registry?.mirror.upstream).toBe('ghcr.io/hms');
+    expect(stack.registry.mirror?.upstream).toBe('ghcr.io/hms');
     expect(stack.notices).toContainEqual(expect.stringMatching(/store the upstream registry's username and token as Key Vault secrets ghcr-io-username and ghcr-io-password/));
   });
 
