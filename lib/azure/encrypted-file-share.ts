@@ -1,11 +1,11 @@
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { StorageShare } from '@cdktf/provider-azurerm/lib/storage-share';
 import { Construct } from 'constructs';
-import { AZURE_FILES_NFS_MAX_GIB, AZURE_FILES_NFS_MIN_GIB, type AzureEnvironment } from '../core/defaults';
+import { AZURE_FILES_NFS_MAX_GIB, AZURE_FILES_NFS_MIN_GIB } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import { CustomerKeyIdentity, HARDENED_STORAGE_ACCOUNT } from './customer-key-identity';
 import type { IKeyVault } from './key-vault';
-import { PrivateLink, type NetworkLink } from './private-link';
+import { PrivateLink, type PrivateServiceProps } from './private-link';
 import { AzureContext } from './private/azure-context';
 import { PRIVATE_DNS_ZONES } from './private/dns-zones';
 
@@ -21,20 +21,12 @@ export function azureShareName(volumeName: string): string {
   return name.length >= 3 ? name : `${name}-share`;
 }
 
-export interface EncryptedFileShareProps {
+export interface EncryptedFileShareProps extends PrivateServiceProps {
   /** Share name (the blueprint's volume name): lowercase letters, digits and "-", 3 to 63. */
   readonly shareName: string;
-  /** Prefix for other names, usually the blueprint name. */
-  readonly name: string;
   /** Provisioned size in GiB (100 to 102400). */
   readonly sizeGiB: number;
-  readonly resourceGroupName: string;
-  readonly location: string;
-  readonly environment: AzureEnvironment;
   readonly keyVault: IKeyVault;
-  readonly privateEndpointSubnetId: string;
-  /** Networks that mount the share (the cluster's). */
-  readonly linkedNetworks: readonly NetworkLink[];
   /**
    * `ZRS` keeps the share up through a zone outage where the region offers premium ZRS.
    * @default 'LRS'

@@ -5,7 +5,7 @@ import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { AzureEnvironment } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
-import { PrivateLink, type NetworkLink } from './private-link';
+import { PrivateLink, type PrivateServiceProps } from './private-link';
 import { AzureContext } from './private/azure-context';
 import { PRIVATE_DNS_ZONES } from './private/dns-zones';
 
@@ -33,19 +33,7 @@ export interface IKeyVault {
   readonly dataPlaneReady: readonly ITerraformDependable[];
 }
 
-export interface KeyVaultProps {
-  /** Prefix for names, usually the blueprint name. */
-  readonly name: string;
-  readonly resourceGroupName: string;
-  readonly location: string;
-  readonly environment: AzureEnvironment;
-  /** Subnet for the private endpoint. */
-  readonly privateEndpointSubnetId: string;
-  /**
-   * Networks that resolve the vault's private name: the blueprint network (nodes read
-   * secrets through the CSI driver) and the runner network (Terraform creates keys).
-   */
-  readonly linkedNetworks: readonly NetworkLink[];
+export interface KeyVaultProps extends PrivateServiceProps {
   /**
    * The network path from the runner (its peerings), which data-plane calls wait for.
    * @default - none: the runner already reaches the blueprint network

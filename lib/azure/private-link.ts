@@ -3,6 +3,7 @@ import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/pr
 import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import type { AzureEnvironment } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 
 /** A virtual network that resolves private endpoint names through the zones it is linked to. */
@@ -10,6 +11,20 @@ export interface NetworkLink {
   /** Short name, part of the link's name (e.g. `cluster`, `runner`). */
   readonly name: string;
   readonly virtualNetworkId: string;
+}
+
+/** Where a service reached only through a private endpoint lives, and who resolves it. */
+export interface PrivateServiceProps {
+  /** Prefix for names, usually the blueprint name. */
+  readonly name: string;
+  readonly resourceGroupName: string;
+  readonly location: string;
+  /** Picks the private DNS zones (Azure Government or public cloud). */
+  readonly environment: AzureEnvironment;
+  /** Subnet that holds the private endpoint. */
+  readonly privateEndpointSubnetId: string;
+  /** Networks that resolve the service's private names. */
+  readonly linkedNetworks: readonly NetworkLink[];
 }
 
 export interface PrivateLinkProps {

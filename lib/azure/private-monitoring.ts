@@ -4,23 +4,14 @@ import { MonitorDataCollectionRuleAssociation } from '@cdktf/provider-azurerm/li
 import { MonitorPrivateLinkScope } from '@cdktf/provider-azurerm/lib/monitor-private-link-scope';
 import { MonitorPrivateLinkScopedService } from '@cdktf/provider-azurerm/lib/monitor-private-link-scoped-service';
 import { Construct } from 'constructs';
-import type { AzureEnvironment } from '../core/defaults';
-import { PrivateLink, type NetworkLink } from './private-link';
+import { PrivateLink, type PrivateServiceProps } from './private-link';
 import { PRIVATE_DNS_ZONES } from './private/dns-zones';
 
 /** The Container insights stream group the AKS monitoring add-on's agent sends. */
 export const CONTAINER_INSIGHTS_STREAMS = ['Microsoft-ContainerInsights-Group-Default'];
 
-export interface PrivateMonitoringProps {
-  /** Prefix for names, usually the blueprint name. */
-  readonly name: string;
-  readonly resourceGroupName: string;
-  readonly location: string;
-  readonly environment: AzureEnvironment;
+export interface PrivateMonitoringProps extends PrivateServiceProps {
   readonly logAnalyticsWorkspaceId: string;
-  readonly privateEndpointSubnetId: string;
-  /** Networks whose agents send through the scope (the cluster's). */
-  readonly linkedNetworks: readonly NetworkLink[];
 }
 
 /**

@@ -4,23 +4,15 @@ import { ContainerRegistryCredentialSet } from '@cdktf/provider-azurerm/lib/cont
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ACR_CACHE_UPSTREAMS, type AzureEnvironment, type UpstreamCredentials } from '../core/defaults';
+import { ACR_CACHE_UPSTREAMS, type UpstreamCredentials } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import type { ImageMirror } from '../k8s/target';
 import type { IKeyVault } from './key-vault';
-import { PrivateLink, type NetworkLink } from './private-link';
+import { PrivateLink, type PrivateServiceProps } from './private-link';
 import { AzureContext } from './private/azure-context';
 import { PRIVATE_DNS_ZONES } from './private/dns-zones';
 
-export interface PrivateRegistryProps {
-  /** Prefix for names, usually the blueprint name. */
-  readonly name: string;
-  readonly resourceGroupName: string;
-  readonly location: string;
-  readonly environment: AzureEnvironment;
-  readonly privateEndpointSubnetId: string;
-  /** Networks that resolve the registry's private names (the cluster's). */
-  readonly linkedNetworks: readonly NetworkLink[];
+export interface PrivateRegistryProps extends PrivateServiceProps {
   /**
    * The repository namespace the cache mirrors, `registry/path` of the workload image
    * without its last segment, e.g. `ghcr.io/hms` for `ghcr.io/hms/dcaa-audit:v1.0`.
