@@ -11,11 +11,11 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the CLI in-process with captured output. */
-export async function runCli(argv: string[], cwd: string): Promise<CliResult> {
+/** Runs the CLI in-process with captured output; `extra` injects what the binary takes from the process (fetch). */
+export async function runCli(argv: string[], cwd: string, extra: Pick<Io, 'fetch'> = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), cwd };
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l), cwd, ...extra };
   const code = await run(argv, io);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
