@@ -4,6 +4,7 @@
  * @see https://developer.hashicorp.com/terraform/cloud-docs/api-docs/assessment-results
  */
 import { ToolchainError, UserError } from '../core/errors';
+import { DEFAULT_TFC_HOSTNAME } from '../core/terraform-cloud';
 import { readDrift, type DriftedResource } from './resource-drift';
 
 export interface AssessmentClientOptions {
@@ -26,8 +27,6 @@ interface JsonApi<T> {
   data?: { id?: string; attributes?: T };
 }
 
-/** Terraform Cloud's host: where TFE_TOKEN goes unless TFE_HOSTNAME names another. */
-export const DEFAULT_TFC_HOSTNAME = 'app.terraform.io';
 
 /** How Terraform names the variable that holds a host's token: dots as `_`, dashes as `__`. */
 export function tokenVariableFor(hostname: string): string {
