@@ -2,7 +2,7 @@
  * Reads blueprint files. YAML is parsed with positions so that every problem
  * names its file, line and column; all problems are reported at once.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CST, isMap, isScalar, Lexer, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { BlueprintError, type BlueprintProblem } from '../core/errors';
@@ -171,17 +171,41 @@ function isPlainObject(value: unknown): boolean {
 
 /** Reads and validates one blueprint file. */
 export function loadBlueprintFile(path: string, displayPath = path, options: LoadOptions = {}): Blueprint {
-  let stat;
+  return parseBlueprint(readBlueprintBytes(path, displayPath), displayPath, options);
+}
+
+const OPEN_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'does not exist; check the path, or list blueprints with `ls blueprints/`',
+  ELOOP: 'is a loop of symbolic links; point it at a .yml file',
+  EACCES: 'cannot be read (permission denied)',
+  EISDIR: 'is not a file; pass a .yml blueprint or a folder of them',
+};
+
+/**
+ * A blueprint's bytes, read only from a regular file and never more than the
+ * limit allows: opened without blocking (a FIFO named x.yml does not hang), checked
+ * on the open descriptor (a link to /dev/zero, whose size reads 0, is not a file),
+ * and read in a bounded loop (a file that grows after the check is cut off).
+ */
+function readBlueprintBytes(path: string, displayPath: string): Buffer {
+  let fd: number;
   try {
-    stat = statSync(path);
-  } catch {
-    throw fileError(displayPath, 'does not exist; check the path, or list blueprints with `ls blueprints/`');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw fileError(displayPath, OPEN_PROBLEMS[code] ?? `cannot be opened (${code})`);
   }
-  if (!stat.isFile()) throw fileError(displayPath, 'is not a file; pass a .yml blueprint or a folder of them');
-  if (stat.size > MAX_BLUEPRINT_BYTES) {
-    throw fileError(displayPath, `is ${stat.size} bytes; a blueprint may be at most ${MAX_BLUEPRINT_BYTES} bytes`);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw fileError(displayPath, 'is not a file; pass a .yml blueprint or a folder of them');
+    if (stat.size > MAX_BLUEPRINT_BYTES) throw fileError(displayPath, `is ${stat.size} bytes; a blueprint may be at most ${MAX_BLUEPRINT_BYTES} bytes`);
+    const buffer = Buffer.alloc(MAX_BLUEPRINT_BYTES + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
   }
-  return parseBlueprint(readFileSync(path), displayPath, options);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBlueprintFile, loadBlueprints, MAX_BLUEPRINT_BYTES, parseBlueprint } from '../../lib/blueprint/load';
@@ -312,6 +313,19 @@ describe('loadBlueprints', () => {
     writeFileSync(join(dir, 'one.yml'), `name: same\n${VALID}`);
     writeFileSync(join(dir, 'two.yml'), `name: same\n${VALID}`);
     expect(() => loadBlueprints([dir], dir)).toThrow(/blueprint name "same" is also used by one.yml/);
+  });
+
+  test('only regular files are read, never more than the limit: a FIFO, a link to /dev/zero, a link loop', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-bp-'));
+    execFileSync('mkfifo', [join(dir, 'fifo.yml')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.yml'));
+    symlinkSync(join(dir, 'loop-b.yml'), join(dir, 'loop-a.yml'));
+    symlinkSync(join(dir, 'loop-a.yml'), join(dir, 'loop-b.yml'));
+    const started = Date.now();
+    expect(() => loadBlueprints([dir], dir)).toThrow(
+      /fifo\.yml {2}is not a file[\s\S]*loop-a\.yml {2}is a loop of symbolic links[\s\S]*loop-b\.yml {2}is a loop of symbolic links[\s\S]*zero\.yml {2}is not a file/,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   test('a folder without blueprints is an error', () => {
