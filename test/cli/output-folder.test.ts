@@ -126,8 +126,15 @@ describe('output folder: hms-sys replaces only what it wrote', () => {
     return out;
   }
 
-  function userProject(): string {
-    const dir = exampleProject();
+  /**
+   * A project with documents, state and a repository, in a sandbox folder of its own:
+   * `--out ..` must point at the sandbox, never at the system's temporary folder,
+   * so that this test deletes nothing but its own files even when the code under
+   * test is broken (it once was, on purpose, and took /tmp with it).
+   */
+  function userProject(): { sandbox: string; dir: string } {
+    const sandbox = mkdtempSync(join(tmpdir(), 'hms-sandbox-'));
+    const dir = exampleProject(undefined, sandbox);
     mkdirSync(join(dir, 'docs'));
     writeFileSync(join(dir, 'docs', 'ssp.md'), '# System Security Plan\n');
     writeFileSync(join(dir, 'README.md'), '# agency platform\n');
@@ -135,7 +142,8 @@ describe('output folder: hms-sys replaces only what it wrote', () => {
     writeFileSync(join(dir, 'terraform-state', 'dcaa-audit-aws.tfstate'), '{"version":4,"serial":7}');
     mkdirSync(join(dir, '.git'));
     writeFileSync(join(dir, '.git', 'HEAD'), 'ref: refs/heads/main\n');
-    return dir;
+    writeFileSync(join(sandbox, 'beside-the-project.txt'), 'another project\n');
+    return { sandbox, dir };
   }
 
   test.each([
@@ -148,14 +156,14 @@ describe('output folder: hms-sys replaces only what it wrote', () => {
     ['plan --out terraform-state (the state folder)', ['plan', '--out', 'terraform-state'], /terraform-state: it is, holds or is inside the Terraform state folder/],
     ['plan --out terraform-state/x (inside the state folder)', ['plan', '--out', 'terraform-state/x'], /inside the Terraform state folder/],
     ['drift --out docs', ['drift', '--out', 'docs'], /docs: it exists and was not written by hms-sys/],
-  ])('%s is refused with exit 1 and one paragraph; nothing in the project changes', async (_name, argv, message) => {
-    const dir = userProject();
-    const before = snapshot(dir);
+  ])('%s is refused with exit 1 and one paragraph; nothing in the project or beside it changes', async (_name, argv, message) => {
+    const { sandbox, dir } = userProject();
+    const before = snapshot(sandbox);
     const r = await runCli(argv, dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(snapshot(dir)).toEqual(before);
+    expect(snapshot(sandbox)).toEqual(before);
     expect(readdirSync(dir).filter((f) => f.startsWith('.') && f !== '.git')).toEqual([]);
   });
 
