@@ -35,7 +35,7 @@ function describeAt(bp: Blueprint, field: string): string {
 }
 
 /** Every stack the blueprints yield, as stacks/app.ts names them. */
-export function plannedStacks(blueprints: readonly Blueprint[]): PlannedStack[] {
+function plannedStacks(blueprints: readonly Blueprint[]): PlannedStack[] {
   const planned: PlannedStack[] = [];
   for (const bp of blueprints) {
     for (const cloud of bp.clouds) {

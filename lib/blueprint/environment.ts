@@ -14,7 +14,7 @@ export const TFC_ORGANIZATION_ENV = 'HMS_TFC_ORGANIZATION';
 export const TFC_HOSTNAME_ENV = 'HMS_TFC_HOSTNAME';
 
 /** The Terraform Cloud settings the environment asks for, validated; undefined when it asks for none. */
-export function environmentTerraformCloud(env: NodeJS.ProcessEnv): TerraformCloudSettings | undefined {
+function environmentTerraformCloud(env: NodeJS.ProcessEnv): TerraformCloudSettings | undefined {
   const organization = env[TFC_ORGANIZATION_ENV];
   if (!organization) return undefined;
   const hostname = env[TFC_HOSTNAME_ENV] || undefined;

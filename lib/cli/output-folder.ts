@@ -28,7 +28,7 @@ export const OUTPUT_MARKER = '.hms-sys-output';
 /** Bumped when the layout of the output changes incompatibly. */
 export const OUTPUT_FORMAT_VERSION = 1;
 /** CDKTF's list of the stacks in an output folder. */
-export const MANIFEST_FILE = 'manifest.json';
+const MANIFEST_FILE = 'manifest.json';
 /** What hms-sys writes at the top of an output folder, and nothing else. */
 const TOP_LEVEL_ENTRIES = new Set([OUTPUT_MARKER, MANIFEST_FILE, 'stacks']);
 /** hms-sys writes this beside every stack; an output with it beside every stack predates the marker. */
@@ -49,7 +49,7 @@ interface OutputMarker {
 }
 
 /** The marker's content for an output holding `stacks`. */
-export function outputMarker(stacks: readonly string[]): string {
+function outputMarker(stacks: readonly string[]): string {
   return `${JSON.stringify({ tool: 'hms-sys', formatVersion: OUTPUT_FORMAT_VERSION, stacks: [...stacks].sort() } satisfies OutputMarker, null, 2)}\n`;
 }
 
@@ -127,7 +127,7 @@ function stateFilesIn(stackDir: string): string[] {
  * Whether hms-sys may replace what is at `target`: nothing there, an empty
  * folder, or an output it wrote and nobody else added to.
  */
-export function judgeOutputFolder(target: string, context: OutputContext): OutputVerdict {
+function judgeOutputFolder(target: string, context: OutputContext): OutputVerdict {
   const refused = (reason: string): OutputVerdict => ({ kind: 'refused', reason });
   const cwd = resolve(context.cwd);
   if (dirname(target) === target) return refused('is the root of the file system');
@@ -218,10 +218,10 @@ function unremovableFolder(dir: string): string | undefined {
 }
 
 /** Sibling names of an output folder's staging and previous copies. */
-export function stagingPrefix(target: string): string {
+function stagingPrefix(target: string): string {
   return `.${basename(target)}.staging-`;
 }
-export function previousPrefix(target: string): string {
+function previousPrefix(target: string): string {
   return `.${basename(target)}.previous-`;
 }
 

@@ -29,7 +29,7 @@ interface JsonApi<T> {
 
 
 /** How Terraform names the variable that holds a host's token: dots as `_`, dashes as `__`. */
-export function tokenVariableFor(hostname: string): string {
+function tokenVariableFor(hostname: string): string {
   return `TF_TOKEN_${hostname.replace(/-/g, '__').replace(/\./g, '_')}`;
 }
 

@@ -20,7 +20,7 @@ export function terraform(args: readonly string[], cwd: string, env: NodeJS.Proc
 }
 
 /** Runs `fn` (which starts a child process) with umask 077, restoring the previous mask after. */
-export function withPrivateUmask<T>(fn: () => T): T {
+function withPrivateUmask<T>(fn: () => T): T {
   const previous = process.umask(0o077);
   try {
     return fn();
