@@ -1,11 +1,12 @@
 /**
- * The hms-sys command line. Every command returns an exit code: 0 success,
- * 1 a problem the user can fix (printed as help, without a stack trace),
- * 2 an internal error (printed with its stack, to report), 3 the tool chain
- * failed (Terraform missing, a provider not installable, a plan that fails).
+ * The hms-sys command line. Every command returns an exit code from the table in
+ * `io.ts` (0 success, 1 refused, 2 drift, 3 tool chain or cloud, 70 internal
+ * error); every failure is printed as one paragraph, a stack trace only for an
+ * internal error and only with HMS_SYS_DEBUG=1.
  */
 import { isUserError } from '../core/errors';
-import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, processIo, type Io } from './io';
+import { DEBUG_ENV, EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, processIo, type Io } from './io';
+import { describeSystemError } from './system-error';
 
 type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
@@ -80,16 +81,39 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   try {
     return await command.load()(args, io);
   } catch (e) {
-    if (isUserError(e)) {
-      io.err(e.message);
-      return (e as { exitCode?: number }).exitCode ?? EXIT_USER_ERROR;
-    }
-    io.err(`hms-sys: internal error; please report it with the blueprint that caused it:\n${(e as Error)?.stack ?? String(e)}`);
-    return EXIT_INTERNAL_ERROR;
+    return reportFailure(e, io);
   }
+}
+
+/** Prints a failure as one paragraph and returns its exit code. */
+export function reportFailure(e: unknown, io: Io, env: NodeJS.ProcessEnv = process.env): number {
+  if (isUserError(e)) {
+    io.err(e.message);
+    return (e as { exitCode?: number }).exitCode ?? EXIT_USER_ERROR;
+  }
+  const system = describeSystemError(e);
+  if (system) {
+    io.err(system.message);
+    return system.exitCode;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  const trace = env[DEBUG_ENV] === '1' && e instanceof Error && e.stack ? `\n${e.stack}` : ` Run again with ${DEBUG_ENV}=1 for the stack trace.`;
+  io.err(`hms-sys: internal error (a bug in hms-sys, exit ${EXIT_INTERNAL_ERROR}): ${message.split('\n')[0]}. Please report it with the command and the blueprint.${trace}`);
+  return EXIT_INTERNAL_ERROR;
 }
 
 /** Entry point of the `hms-sys` binary. */
 export async function cli(argv: readonly string[]): Promise<void> {
+  // Whatever escapes a command (a callback, a promise nobody awaited) is still one paragraph and exit 70.
+  const fail = (e: unknown) => {
+    process.exitCode = reportFailure(e, processIo);
+    process.exit();
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  // A closed pipe (`hms-sys check ... | head`) ends the output, not the command's exit code.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(process.exitCode ?? EXIT_OK) : fail(e)));
+  }
   process.exitCode = await run(argv);
 }

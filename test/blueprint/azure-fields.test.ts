@@ -77,7 +77,7 @@ describe('site settings from the environment', () => {
   });
 
   test('are checked like the blueprint fields, naming the variable', () => {
-    expect(() => withEnvironmentDefaults([exampleBlueprint()], { HMS_AZURE_RUNNER_NETWORK_ID: 'runners' })).toThrow(/HMS_AZURE_RUNNER_NETWORK_ID: "runners" is not a virtual network id/);
+    expect(() => withEnvironmentDefaults([exampleBlueprint()], { HMS_AZURE_RUNNER_NETWORK_ID: 'runners' })).toThrow(/\$HMS_AZURE_RUNNER_NETWORK_ID +"runners" is not a virtual network id[^]*\(from the environment variable HMS_AZURE_RUNNER_NETWORK_ID\)/);
     expect(() => withEnvironmentDefaults([exampleBlueprint()], { HMS_AZURE_AGENCY_HUB_NETWORK_ID: HUB_NETWORK_ID })).toThrow(/HMS_AZURE_AGENCY_HUB_NETWORK_ID and HMS_AZURE_AGENCY_GATEWAY go together/);
   });
 

@@ -55,7 +55,7 @@ export async function applyCommand(args: readonly string[], io: Io): Promise<num
   events.emit('apply.started', undefined, { source: blueprint.sourceFile });
   const outdir = resolve(io.cwd, DEFAULT_OUTDIR);
   const tf = terraformEnvironment(join(dirname(outdir), '.hms-sys'));
-  const result = synthesizeBlueprints(named ? [...all, named] : all, outdir);
+  const result = synthesizeBlueprints(named ? [...all, named] : all, outdir, { cwd: io.cwd });
   const stacks = result.stacks.filter((s) => s.blueprint === blueprint.name);
   events.emit('synth.finished', undefined, { stacks: stacks.map((s) => s.stackName) });
   io.out(`Synthesized and checked ${stacks.length} stack(s) of ${blueprint.name} (${elapsed(started)})`);
