@@ -34,7 +34,7 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
   },
   apply: {
     load: () => require('./commands/apply').applyCommand,
-    usage: 'hms-sys apply <blueprint name | blueprint.yml> [--yes] [--allow-destroy ADDRESS]... [--events FILE | -] [--blueprints DIR]',
+    usage: 'hms-sys apply <blueprint name | blueprint.yml> [--yes] [--allow-destroy ADDRESS]... [--events FILE | - | https://URL] [--blueprints DIR]',
     summary: 'plan, check and apply one blueprint stack by stack, stopping at the first refusal',
   },
   drift: {
