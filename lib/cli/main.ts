@@ -44,8 +44,9 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
   },
   status: {
     load: () => require('./commands/status').statusCommand,
-    usage: 'hms-sys status <blueprint name> [--json] [--blueprints DIR] [--state-dir terraform-state]',
-    summary: 'what is deployed for a blueprint, from its stacks\' Terraform state',
+    usage:
+      'hms-sys status <blueprint | blueprint.yml | node pool> [--watch [--timeout 900] [--interval 10]] [--json] [--events FILE | - | https://URL] [--request-timeout 10] [--blueprints DIR] [--state-dir terraform-state]',
+    summary: 'node pool, volume, network policy and workload, read live from each cluster; exit 0 only when converged',
   },
   check: {
     load: () => require('./commands/check').checkCommand,

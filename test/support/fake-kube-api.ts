@@ -56,6 +56,11 @@ export interface FakeKubeApi {
   readonly token: string;
   /** A credential plugin (an executable) that prints an ExecCredential with the token. */
   readonly plugin: string;
+  /**
+   * Writes a credential plugin named `name` (e.g. `aws`, `kubelogin`) into `dir`,
+   * to put on a spawned CLI's PATH; it records its arguments in `<dir>/<name>.args`.
+   */
+  installPlugin(dir: string, name: string): void;
   /** Every request, as `METHOD path?query`. */
   readonly requests: string[];
   readonly cluster: FakeCluster;
@@ -235,17 +240,22 @@ export async function startFakeKubeApi(cluster: FakeCluster): Promise<FakeKubeAp
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as { port: number }).port;
 
-  const pluginDir = mkdtempSync(join(tmpdir(), 'fake-kube-plugin-'));
-  const plugin = join(pluginDir, 'fake-get-token');
   const credential = { apiVersion: 'client.authentication.k8s.io/v1beta1', kind: 'ExecCredential', status: { token, expirationTimestamp: new Date(Date.now() + 3600_000).toISOString() } };
-  writeFileSync(plugin, `#!/bin/sh\necho '${JSON.stringify(credential)}'\n`);
-  chmodSync(plugin, 0o755);
+  const installPlugin = (dir: string, name: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, `#!/bin/sh\necho "$@" > "${file}.args"\necho '${JSON.stringify(credential)}'\n`);
+    chmodSync(file, 0o755);
+  };
+  const pluginDir = mkdtempSync(join(tmpdir(), 'fake-kube-plugin-'));
+  installPlugin(pluginDir, 'fake-get-token');
+  const plugin = join(pluginDir, 'fake-get-token');
 
   return {
     url: `https://127.0.0.1:${port}`,
     caData: Buffer.from(ca).toString('base64'),
     token,
     plugin,
+    installPlugin,
     requests,
     cluster,
     close: () =>
