@@ -48,6 +48,12 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
       'hms-sys status <blueprint | blueprint.yml | node pool> [--watch [--timeout 900] [--interval 10]] [--json] [--events FILE | - | https://URL] [--request-timeout 10] [--blueprints DIR] [--state-dir terraform-state]',
     summary: 'node pool, volume, network policy and workload, read live from each cluster; exit 0 only when converged',
   },
+  verify: {
+    load: () => require('./commands/verify').verifyCommand,
+    usage:
+      'hms-sys verify <blueprint | blueprint.yml | node pool> [--format text|json|junit] [--output FILE] [--events FILE | - | https://URL] [--probe-image IMAGE] [--egress-target HOST:PORT] [--probe-timeout 180] [--request-timeout 10] [--blueprints DIR] [--state-dir terraform-state]',
+    summary: 'prove FIPS nodes, denied egress, fenced ingress and the volume on the running platform with restricted probe pods (--help: each probe and its control)',
+  },
   check: {
     load: () => require('./commands/check').checkCommand,
     usage:

@@ -1,7 +1,8 @@
 import type { PolicyReport } from '../engine/evaluate';
 import { citeControls, findingLocation } from '../engine/format-finding';
 
-const escape = (s: string): string =>
+/** Escapes text for XML attributes and content. */
+export const escapeXml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** JUnit XML: one test suite per document, one failed test case per blocking finding. */
@@ -9,15 +10,15 @@ export function formatJunit(report: PolicyReport): string {
   const suites = report.documents.map((doc) => {
     const findings = report.findings.filter((f) => f.document === doc);
     const cases = findings.map((f) => {
-      const name = escape(`${f.ruleId} ${findingLocation(f)}`);
-      const detail = escape(`${f.message} (${citeControls(f.controls)}). Fix: ${f.fix}`);
-      if (f.blocking) return `    <testcase classname="${escape(doc)}" name="${name}"><failure message="${escape(f.summary)}">${detail}</failure></testcase>`;
-      return `    <testcase classname="${escape(doc)}" name="${name}"><skipped message="${escape(f.acknowledgedBecause ? `acknowledged: ${f.acknowledgedBecause}` : `${f.severity}: ${f.message}`)}"/></testcase>`;
+      const name = escapeXml(`${f.ruleId} ${findingLocation(f)}`);
+      const detail = escapeXml(`${f.message} (${citeControls(f.controls)}). Fix: ${f.fix}`);
+      if (f.blocking) return `    <testcase classname="${escapeXml(doc)}" name="${name}"><failure message="${escapeXml(f.summary)}">${detail}</failure></testcase>`;
+      return `    <testcase classname="${escapeXml(doc)}" name="${name}"><skipped message="${escapeXml(f.acknowledgedBecause ? `acknowledged: ${f.acknowledgedBecause}` : `${f.severity}: ${f.message}`)}"/></testcase>`;
     });
     const failures = findings.filter((f) => f.blocking).length;
-    const passedCase = `    <testcase classname="${escape(doc)}" name="policy checks passed"/>`;
+    const passedCase = `    <testcase classname="${escapeXml(doc)}" name="policy checks passed"/>`;
     return [
-      `  <testsuite name="${escape(doc)}" tests="${cases.length + 1}" failures="${failures}" skipped="${cases.length - failures}">`,
+      `  <testsuite name="${escapeXml(doc)}" tests="${cases.length + 1}" failures="${failures}" skipped="${cases.length - failures}">`,
       passedCase,
       ...cases,
       '  </testsuite>',
