@@ -4,7 +4,7 @@
  * shows a state file by printing it), with the EKS cluster's endpoint and CA
  * pointing at the fake, and a fake `aws` credential plugin on PATH.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -63,12 +63,13 @@ export interface Spawned {
  * Runs bin/hms-sys in `project` without blocking the event loop (the fake API
  * server lives in this process and must answer).
  */
-export function runLive(project: LiveProject, args: string[], extra: NodeJS.ProcessEnv = {}): Promise<Spawned> {
+export function runLive(project: LiveProject, args: string[], extra: NodeJS.ProcessEnv = {}, started: (child: ChildProcess) => void = () => undefined): Promise<Spawned> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: project.dir,
       env: { ...CLI_ENV, ...extra, PATH: `${project.bin}:${FAKE_TERRAFORM}:${dirname(process.execPath)}:/usr/bin:/bin` },
     });
+    started(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
