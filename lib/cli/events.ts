@@ -56,6 +56,23 @@ export const EVENT_POST_TIMEOUT_MS = 5000;
 /** How long a command waits at its end for queued events to be delivered. */
 export const EVENT_FLUSH_TIMEOUT_MS = 10_000;
 
+/** Delivery limits of an HTTP endpoint; tests shorten them. */
+export interface DeliveryLimits {
+  readonly queueLimit: number;
+  readonly attempts: number;
+  readonly retryDelayMs: number;
+  readonly postTimeoutMs: number;
+  readonly flushTimeoutMs: number;
+}
+
+export const DEFAULT_DELIVERY_LIMITS: DeliveryLimits = {
+  queueLimit: EVENT_QUEUE_LIMIT,
+  attempts: EVENT_POST_ATTEMPTS,
+  retryDelayMs: EVENT_RETRY_DELAY_MS,
+  postTimeoutMs: EVENT_POST_TIMEOUT_MS,
+  flushTimeoutMs: EVENT_FLUSH_TIMEOUT_MS,
+};
+
 interface Sink {
   write(event: CloudEvent<Record<string, unknown>>): void;
   close(): Promise<void>;
@@ -72,10 +89,11 @@ class HttpSink implements Sink {
   constructor(
     private readonly url: string,
     private readonly warn: (line: string) => void,
+    private readonly limits: DeliveryLimits,
   ) {}
 
   write(event: CloudEvent<Record<string, unknown>>): void {
-    if (this.queue.length >= EVENT_QUEUE_LIMIT) {
+    if (this.queue.length >= this.limits.queueLimit) {
       this.queue.shift();
       this.dropped += 1;
     }
@@ -87,9 +105,9 @@ class HttpSink implements Sink {
 
   private async post(event: CloudEvent<Record<string, unknown>>): Promise<boolean> {
     const message = HTTP.structured(event);
-    for (let attempt = 1; attempt <= EVENT_POST_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= this.limits.attempts; attempt++) {
       try {
-        const response = await fetch(this.url, { method: 'POST', headers: message.headers as Record<string, string>, body: String(message.body), signal: AbortSignal.timeout(EVENT_POST_TIMEOUT_MS) });
+        const response = await fetch(this.url, { method: 'POST', headers: message.headers as Record<string, string>, body: String(message.body), signal: AbortSignal.timeout(this.limits.postTimeoutMs) });
         if (response.ok) return true;
         this.lastError = `HTTP ${response.status}`;
         // 4xx other than 408/429 will not get better by retrying.
@@ -97,7 +115,7 @@ class HttpSink implements Sink {
       } catch (e) {
         this.lastError = (e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message;
       }
-      if (attempt < EVENT_POST_ATTEMPTS && !this.closing) await new Promise((r) => setTimeout(r, EVENT_RETRY_DELAY_MS * 2 ** (attempt - 1)));
+      if (attempt < this.limits.attempts && !this.closing) await new Promise((r) => setTimeout(r, this.limits.retryDelayMs * 2 ** (attempt - 1)));
     }
     return false;
   }
@@ -113,7 +131,7 @@ class HttpSink implements Sink {
     this.closing = true;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'late'>((r) => {
-      timer = setTimeout(() => r('late'), EVENT_FLUSH_TIMEOUT_MS);
+      timer = setTimeout(() => r('late'), this.limits.flushTimeoutMs);
       timer.unref();
     });
     const late = (await Promise.race([this.sending ?? Promise.resolve(), deadline])) === 'late';
@@ -123,9 +141,9 @@ class HttpSink implements Sink {
   }
 }
 
-function sinkFor(target: string, io: Io): Sink {
+function sinkFor(target: string, io: Io, limits: DeliveryLimits): Sink {
   if (target === '-') return { write: (e) => io.out(JSON.stringify(e)), close: async () => undefined };
-  if (/^https?:\/\//.test(target)) return new HttpSink(target, io.err);
+  if (/^https?:\/\//.test(target)) return new HttpSink(target, io.err, limits);
   const file = resolve(io.cwd, target);
   return { write: (e) => appendFileSync(file, `${JSON.stringify(e)}\n`), close: async () => undefined };
 }
@@ -147,8 +165,9 @@ export class EventStream {
     private readonly blueprint: string,
     target: string | undefined,
     io: Io,
+    limits: DeliveryLimits = DEFAULT_DELIVERY_LIMITS,
   ) {
-    this.sink = target ? sinkFor(target, io) : undefined;
+    this.sink = target ? sinkFor(target, io, limits) : undefined;
     this.toStdout = target === '-';
   }
 
