@@ -90,8 +90,11 @@ describe('EventStream', () => {
     const events = new EventStream('status', 'dcaa-audit', ep.url, io, FAST);
     events.emit('gov.hms-sys.status.cluster.read', { outcome: 'succeeded', cloud: 'aws' });
     events.emit('gov.hms-sys.status.finished', { outcome: 'converged' });
-    await events.close();
-    await ep.close();
+    try {
+      await events.close();
+    } finally {
+      await ep.close();
+    }
     expect(ep.bodies.map((b) => b.type)).toEqual(['gov.hms-sys.status.cluster.read', 'gov.hms-sys.status.finished']);
     expect(ep.headers[0]).toBe('application/cloudevents+json; charset=utf-8');
     ep.bodies.forEach(expectSpecCompliant);
@@ -104,9 +107,12 @@ describe('EventStream', () => {
     const events = new EventStream('apply', 'dcaa-audit', ep.url, io, FAST);
     for (let i = 0; i < 20; i++) events.emit('gov.hms-sys.apply.started', { outcome: 'started' });
     const started = Date.now();
-    await events.close();
+    try {
+      await events.close();
+    } finally {
+      await ep.close();
+    }
     expect(Date.now() - started).toBeLessThan(FAST.flushTimeoutMs + 1000);
-    await ep.close();
     expect(io.errLines).toHaveLength(1);
     expect(io.errLines[0]).toMatch(/^events: \d+ event\(s\) could not be delivered to http:\/\/127\.0\.0\.1:\d+\/events \(.+\); the command's result does not depend on them$/);
   });

@@ -48,6 +48,8 @@ describe('verifyPlatform', () => {
     expect(r.code).toBe(0);
     // One FIPS probe per node of the pool, one volume probe per node running a replica.
     expect(r.byId.fips.evidence).toHaveLength(3);
+    // DNS is denied by the blueprint (allowDns false), so the egress probe tries it too.
+    expect(r.byId.egress.evidence).toEqual(['from dcaa-audit: tcp 1.1.1.1:443 blocked; dns blocked;']);
     expect(api.requests.filter((q) => q.startsWith('POST /apis/batch/v1/namespaces/dcaa-audit/jobs'))).toHaveLength(3 + 1 + 3);
     expect(api.requests.filter((q) => q.startsWith('DELETE /apis/batch/v1/namespaces/')).length).toBe(8);
     expect(api.requests).toContain('DELETE /api/v1/namespaces/hms-sys-probe-r1');
