@@ -40,7 +40,9 @@ const labelSelector = (labels: Readonly<Record<string, string>>) => Object.entri
 
 /** Folds the results of several probe pods into one verdict. */
 function verdict(results: { label: string; result: ProbeResult }[], failedReason: string): Check {
-  const evidence = results.map(({ label, result }) => (result.kind === 'ran' ? `${label}: ${result.evidence || `exit ${result.exitCode}`}` : `${label}: ${result.reason}`));
+  // Probe scripts name their node themselves; other evidence gets the probe's label.
+  const said = (label: string, text: string) => (text.includes(label) ? text : `${label}: ${text}`);
+  const evidence = results.map(({ label, result }) => said(label, result.kind === 'ran' ? result.evidence || `exit ${result.exitCode}` : result.reason));
   const broken = results.filter(({ result }) => result.kind === 'ran' && result.exitCode === 1);
   if (broken.length > 0) return { outcome: 'failed', evidence, reason: `${failedReason}: ${evidence[results.indexOf(broken[0])]}` };
   const unproven = results.find(({ result }) => result.kind === 'error' || result.exitCode !== 0);

@@ -60,7 +60,7 @@ describe('verifyPlatform', () => {
 
   test('one node out of FIPS mode fails the promise, naming the node and SC-13, exit 1', async () => {
     const r = await verify(['non-fips-node']);
-    expect(r.text).toContain('✘ FIPS mode on every node of the pool on aws (NIST 800-53 SC-13): a node is not in FIPS mode: ip-10-40-0-12.us-gov-west-1.compute.internal: node ip-10-40-0-12.us-gov-west-1.compute.internal: fips_enabled=0');
+    expect(r.text).toContain('✘ FIPS mode on every node of the pool on aws (NIST 800-53 SC-13): a node is not in FIPS mode: node ip-10-40-0-12.us-gov-west-1.compute.internal: fips_enabled=0');
     expect(r.code).toBe(1);
   });
 
