@@ -16,7 +16,7 @@ function first(list: unknown): Json | undefined {
  * The API server and CA of the cluster in a cloud stack's state (`terraform show
  * -json`): read from the resource attributes, so the cloud stacks need no extra
  * outputs. EKS: `endpoint` and `certificate_authority[0].data` of aws_eks_cluster
- * (terraform-provider-aws 5.100.0, website/docs/r/eks_cluster.html.markdown).
+ * (terraform-provider-aws 5.100.0 schema, as @cdktf/provider-aws 20.1.0 lib/eks-cluster binds it).
  * AKS: `kube_config[0].host` and `cluster_ca_certificate` of
  * azurerm_kubernetes_cluster: the server and CA of the cluster-user kubeconfig
  * (ListClusterUserCredentials, kubernetes_cluster_resource.go:2790 and :3072;
