@@ -10,6 +10,7 @@ import type { DesiredPlatform } from './desired';
 import { NODE_POOL_LABEL } from './desired';
 import { KubeError, type KubeClient } from './kube-client';
 import { networkPolicyEnforcement } from './network-enforcement';
+import { claimMount, runningPods } from './pods';
 
 type Item = StatusLine['item'];
 
@@ -49,13 +50,12 @@ function workloadPods(client: KubeClient, d: DesiredPlatform): Promise<V1Pod[]> 
   return d.workload ? client.listPods(d.namespace, selector(d.workload.podLabels)) : Promise.resolve([]);
 }
 
-const running = (pods: V1Pod[]) => pods.filter((p) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp);
+const running = runningPods;
 
-/** Whether a pod mounts `claim` at `path`, read-only as declared, in its first container. */
+/** Whether a pod mounts `claim` at `path`, read-only as declared. */
 function mountsClaim(pod: V1Pod, claim: string, path: string, readOnly: boolean): boolean {
-  const volume = pod.spec?.volumes?.find((v) => v.persistentVolumeClaim?.claimName === claim);
-  const mount = volume && pod.spec?.containers[0]?.volumeMounts?.find((m) => m.name === volume.name);
-  return mount?.mountPath === path && (mount.readOnly ?? false) === readOnly;
+  const mount = claimMount(pod, claim);
+  return mount.path === path && mount.readOnly === readOnly;
 }
 
 async function volume(client: KubeClient, d: DesiredPlatform, pods: V1Pod[]): Promise<StatusLine> {

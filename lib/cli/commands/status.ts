@@ -7,7 +7,7 @@ import { connectCluster, DEFAULT_REQUEST_TIMEOUT_MS } from '../../live/kube-clie
 import { cloudStatus, statusExitCode } from '../../live/platform-status';
 import { formatStatus, type StatusLine } from '../../status/summarize';
 import { LOCAL_STATE_DIR } from '../../../stacks/backend';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, secondsOption } from '../args';
 import { blueprintArgument } from '../blueprint-argument';
 import { EventStream, humanIo, refuseTwoStdoutStreams, since, type Outcome } from '../events';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
@@ -21,12 +21,6 @@ export const DEFAULT_WATCH_TIMEOUT_S = 900;
 /** Seconds between two readings while watching. */
 export const DEFAULT_WATCH_INTERVAL_S = 10;
 
-function seconds(value: unknown, flag: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UserError(`hms-sys status: ${flag} must be a number of seconds above 0, got ${JSON.stringify(value)}`);
-  return n;
-}
 
 /**
  * What is running for a blueprint: node pool, volume, network policy and
@@ -48,9 +42,9 @@ export async function statusCommand(args: readonly string[], io: Io): Promise<nu
   });
   if (positionals.length !== 1) throw new UserError(`hms-sys status: name one blueprint, blueprint file or node pool\nusage: ${STATUS_USAGE}`);
   refuseTwoStdoutStreams('status', values.json, values.events);
-  const watchTimeoutS = seconds(values.timeout, '--timeout', DEFAULT_WATCH_TIMEOUT_S);
-  const intervalS = seconds(values.interval, '--interval', DEFAULT_WATCH_INTERVAL_S);
-  const requestTimeoutMs = seconds(values['request-timeout'], '--request-timeout', DEFAULT_REQUEST_TIMEOUT_MS / 1000) * 1000;
+  const watchTimeoutS = secondsOption('status', '--timeout', values.timeout, DEFAULT_WATCH_TIMEOUT_S);
+  const intervalS = secondsOption('status', '--interval', values.interval, DEFAULT_WATCH_INTERVAL_S);
+  const requestTimeoutMs = secondsOption('status', '--request-timeout', values['request-timeout'], DEFAULT_REQUEST_TIMEOUT_MS / 1000) * 1000;
   const blueprint = blueprintArgument('status', positionals[0], typeof values.blueprints === 'string' ? values.blueprints : 'blueprints', io);
   const stateDir = resolve(io.cwd, typeof values['state-dir'] === 'string' ? values['state-dir'] : LOCAL_STATE_DIR);
   const events = new EventStream('status', blueprint.name, typeof values.events === 'string' ? values.events : undefined, io);

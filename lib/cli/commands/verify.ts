@@ -16,7 +16,7 @@ import { removeExpiredProbes, verifyPlatform, type PromiseResult } from '../../l
 import { LOCAL_STATE_DIR } from '../../../stacks/backend';
 import { KubernetesStack } from '../../../stacks/kubernetes-stack';
 import { addBlueprintStacks } from '../../../stacks/app';
-import { parseCommandArgs } from '../args';
+import { parseCommandArgs, secondsOption } from '../args';
 import { blueprintArgument } from '../blueprint-argument';
 import { withEnvironmentDefaults } from '../environment-defaults';
 import { EventStream, humanIo, since } from '../events';
@@ -62,12 +62,6 @@ function probeImages(bp: Blueprint, named: string | undefined): Record<Cloud, st
   return { aws: mirroredImage(DEFAULT_PROBE_IMAGES.aws, mirrorsOf('aws')), azure: mirroredImage(DEFAULT_PROBE_IMAGES.azure, mirrorsOf('azure')) };
 }
 
-function seconds(value: unknown, flag: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new UserError(`hms-sys verify: ${flag} must be a number of seconds above 0, got ${JSON.stringify(value)}`);
-  return n;
-}
 
 /**
  * Post-apply acceptance: proves each promise of the blueprint on each of its
@@ -98,8 +92,8 @@ export async function verifyCommand(args: readonly string[], io: Io): Promise<nu
   }
   const egressTarget = typeof values['egress-target'] === 'string' ? values['egress-target'] : DEFAULT_EGRESS_TARGET;
   if (!/^[A-Za-z0-9.:-]+:\d{1,5}$/.test(egressTarget)) throw new UserError(`hms-sys verify: --egress-target must be host:port, e.g. ${DEFAULT_EGRESS_TARGET}; got ${JSON.stringify(egressTarget)}`);
-  const probeTimeoutMs = seconds(values['probe-timeout'], '--probe-timeout', DEFAULT_PROBE_TIMEOUT_S) * 1000;
-  const requestTimeoutMs = seconds(values['request-timeout'], '--request-timeout', DEFAULT_REQUEST_TIMEOUT_MS / 1000) * 1000;
+  const probeTimeoutMs = secondsOption('verify', '--probe-timeout', values['probe-timeout'], DEFAULT_PROBE_TIMEOUT_S) * 1000;
+  const requestTimeoutMs = secondsOption('verify', '--request-timeout', values['request-timeout'], DEFAULT_REQUEST_TIMEOUT_MS / 1000) * 1000;
   const bp = blueprintArgument('verify', positionals[0], typeof values.blueprints === 'string' ? values.blueprints : 'blueprints', io);
   const stateDir = resolve(io.cwd, typeof values['state-dir'] === 'string' ? values['state-dir'] : LOCAL_STATE_DIR);
   const events = new EventStream('verify', bp.name, typeof values.events === 'string' ? values.events : undefined, io);

@@ -8,6 +8,7 @@ import { WORKLOAD_USER_ID } from '../../core/defaults';
 import type { DesiredPlatform } from '../desired';
 import { NODE_POOL_LABEL } from '../desired';
 import { KubeError, type KubeClient } from '../kube-client';
+import { claimMount, runningPods } from '../pods';
 import { EXPIRES_LABEL, EGRESS_SCRIPT, FIPS_SCRIPT, INGRESS_SCRIPT, PROBE_LABEL, probeNamespace, VOLUME_SCRIPT } from './probe-job';
 import { promise, type PromiseId } from './promises';
 import { runProbe, type ProbeCleanup, type ProbeResult, type RunOptions } from './run-probe';
@@ -71,7 +72,7 @@ async function egress(client: KubeClient, cleanup: ProbeCleanup, d: DesiredPlatf
   return d.network.allowDns ? { ...check, evidence: [...check.evidence, 'DNS not probed: the blueprint allows it (network.policy.allowDns)'] } : check;
 }
 
-const running = (pods: V1Pod[]) => pods.filter((p) => p.status?.phase === 'Running' && p.status.podIP && !p.metadata?.deletionTimestamp);
+const running = (pods: V1Pod[]) => runningPods(pods).filter((p) => p.status?.podIP);
 
 async function ingress(client: KubeClient, cleanup: ProbeCleanup, d: DesiredPlatform, o: VerifyOptions, pods: V1Pod[]): Promise<Check> {
   if (!d.workload) return { outcome: 'passed', evidence: ['no workload: nothing listens'] };
@@ -85,13 +86,6 @@ async function ingress(client: KubeClient, cleanup: ProbeCleanup, d: DesiredPlat
   return verdict([{ label: `from namespace ${namespace} to ${live.length} pod(s) on port ${d.workload.port}`, result }], 'a pod of another namespace reached the workload');
 }
 
-/** Whether a replica mounts the claim at the path, read-only as declared. */
-function replicaMount(pod: V1Pod, claimName: string): { path?: string; readOnly?: boolean } {
-  const volume = pod.spec?.volumes?.find((v) => v.persistentVolumeClaim?.claimName === claimName);
-  const mount = volume && pod.spec?.containers[0]?.volumeMounts?.find((m) => m.name === volume.name);
-  return { path: mount?.mountPath, readOnly: mount ? (mount.readOnly ?? false) || (volume?.persistentVolumeClaim?.readOnly ?? false) : undefined };
-}
-
 async function volume(client: KubeClient, cleanup: ProbeCleanup, d: DesiredPlatform, o: VerifyOptions, pods: V1Pod[]): Promise<Check> {
   if (!d.volume) return { outcome: 'passed', evidence: ['no volume declared (storage: none)'] };
   const v = d.volume;
@@ -101,7 +95,7 @@ async function volume(client: KubeClient, cleanup: ProbeCleanup, d: DesiredPlatf
   }
   const live = running(pods);
   if (live.length === 0) return { outcome: 'error', evidence: [], reason: 'no running replica to check' };
-  const specs = live.map((p) => ({ pod: p, mount: replicaMount(p, v.claimName) }));
+  const specs = live.map((p) => ({ pod: p, mount: claimMount(p, v.claimName) }));
   const wrong = specs.find((s) => s.mount.path !== v.mountPath || s.mount.readOnly !== v.readOnly);
   const evidence = specs.map((s) => `replica ${s.pod.metadata?.name} on ${s.pod.spec?.nodeName}: ${s.mount.path ? `${s.mount.path}${s.mount.readOnly ? ' read-only' : ''}` : 'does not mount the claim'}`);
   if (wrong) return { outcome: 'failed', evidence, reason: `replica ${wrong.pod.metadata?.name} ${wrong.mount.path ? `mounts it at ${wrong.mount.path}${wrong.mount.readOnly ? ' read-only' : ''}` : 'does not mount the claim'}, declared ${v.mountPath} ${mode}` };
