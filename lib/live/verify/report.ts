@@ -1,4 +1,4 @@
-import { escapeXml } from '../../policy/report/junit';
+import { escape as escapeXml } from '../../policy/report/junit';
 import type { PromiseResult } from './verify-platform';
 
 export type VerifyFormat = 'text' | 'json' | 'junit';
