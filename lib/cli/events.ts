@@ -85,6 +85,8 @@ class HttpSink implements Sink {
   private dropped = 0;
   private lastError = '';
   private closing = false;
+  /** Set when an event exhausted its retries: later events get one attempt each, so a dead endpoint cannot stall the command. */
+  private down = false;
 
   constructor(
     private readonly url: string,
@@ -105,18 +107,23 @@ class HttpSink implements Sink {
 
   private async post(event: CloudEvent<Record<string, unknown>>): Promise<boolean> {
     const message = HTTP.structured(event);
-    for (let attempt = 1; attempt <= this.limits.attempts; attempt++) {
+    const attempts = this.down ? 1 : this.limits.attempts;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
       try {
         const response = await fetch(this.url, { method: 'POST', headers: message.headers as Record<string, string>, body: String(message.body), signal: AbortSignal.timeout(this.limits.postTimeoutMs) });
-        if (response.ok) return true;
+        if (response.ok) {
+          this.down = false;
+          return true;
+        }
         this.lastError = `HTTP ${response.status}`;
         // 4xx other than 408/429 will not get better by retrying.
         if (response.status < 500 && response.status !== 408 && response.status !== 429) return false;
       } catch (e) {
         this.lastError = (e as Error).cause ? String(((e as Error).cause as Error).message ?? (e as Error).cause) : (e as Error).message;
       }
-      if (attempt < this.limits.attempts && !this.closing) await new Promise((r) => setTimeout(r, this.limits.retryDelayMs * 2 ** (attempt - 1)));
+      if (attempt < attempts && !this.closing) await new Promise((r) => setTimeout(r, this.limits.retryDelayMs * 2 ** (attempt - 1)));
     }
+    this.down = true;
     return false;
   }
 

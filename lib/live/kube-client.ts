@@ -147,7 +147,20 @@ export function connectCluster(connection: ClusterConnection, timeoutMs = DEFAUL
   const kc: KubeConfigType = new k8s.KubeConfig();
   kc.loadFromOptions({
     clusters: [{ name: 'hms-sys', server: connection.server, caData: connection.caData, skipTLSVerify: false }],
-    users: [{ name: 'hms-sys', exec: { apiVersion: 'client.authentication.k8s.io/v1beta1', command: connection.exec.command, args: [...connection.exec.args], interactiveMode: 'Never' } }],
+    users: [
+      {
+        name: 'hms-sys',
+        exec: {
+          apiVersion: 'client.authentication.k8s.io/v1beta1',
+          command: connection.exec.command,
+          args: [...connection.exec.args],
+          interactiveMode: 'Never',
+          // The plugin is looked up on this module's PATH, which is the process's
+          // except where a host (a test runner, an embedding tool) gives modules their own environment.
+          env: [{ name: 'PATH', value: process.env.PATH ?? '' }],
+        },
+      },
+    ],
     contexts: [{ name: 'hms-sys', cluster: 'hms-sys', user: 'hms-sys' }],
     currentContext: 'hms-sys',
   });

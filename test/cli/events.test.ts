@@ -4,15 +4,14 @@
  * failing the command; and the governance gate, which stops apply before any
  * cloud call.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { CloudEvent } from 'cloudevents';
 import { EVENT_TYPES, EventStream, type DeliveryLimits } from '../../lib/cli/events';
 import type { Io } from '../../lib/cli/io';
-import { CLI_ENV, exampleProject } from '../support/cli';
+import { exampleProject, runCli } from '../support/cli';
 
 /**
  * The context attributes CloudEvents 1.0 requires, and the constraints it puts on them.
@@ -39,13 +38,15 @@ function memoryIo(cwd = tmpdir()): Io & { outLines: string[]; errLines: string[]
 const FAST: DeliveryLimits = { queueLimit: 5, attempts: 3, retryDelayMs: 10, postTimeoutMs: 300, flushTimeoutMs: 1500 };
 
 /** An HTTP endpoint on 127.0.0.1 that answers each POST with the next status of `statuses` (then 200), or never. */
-async function endpoint(statuses: number[] | 'hang'): Promise<{ url: string; bodies: any[]; headers: string[]; close: () => Promise<void> }> {
+async function endpoint(statuses: number[] | 'hang'): Promise<{ url: string; bodies: any[]; headers: string[]; posts: () => number; close: () => Promise<void> }> {
+  let posts = 0;
   const bodies: any[] = [];
   const headers: string[] = [];
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
+      posts += 1;
       if (statuses === 'hang') return;
       const status = statuses.shift() ?? 200;
       if (status === 200) {
@@ -60,6 +61,7 @@ async function endpoint(statuses: number[] | 'hang'): Promise<{ url: string; bod
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}/events`,
     bodies,
     headers,
+    posts: () => posts,
     close: () => new Promise<void>((r) => {
       server.closeAllConnections();
       server.close(() => r());
@@ -117,6 +119,20 @@ describe('EventStream', () => {
     expect(io.errLines[0]).toMatch(/^events: \d+ event\(s\) could not be delivered to http:\/\/127\.0\.0\.1:\d+\/events \(.+\); the command's result does not depend on them$/);
   });
 
+  test('HTTP: once an event exhausts its retries, later events get one attempt each, so a dead endpoint cannot stall the command', async () => {
+    const ep = await endpoint(Array(100).fill(503));
+    const io = memoryIo();
+    const events = new EventStream('apply', 'dcaa-audit', ep.url, io, FAST);
+    for (let i = 0; i < 4; i++) events.emit('gov.hms-sys.apply.started', { outcome: 'started' });
+    try {
+      await events.close();
+    } finally {
+      await ep.close();
+    }
+    expect(ep.posts()).toBe(FAST.attempts + 3);
+    expect(io.errLines[0]).toMatch(/^events: 4 event\(s\) could not be delivered to .* \(HTTP 503\)/);
+  });
+
   test('a file target appends, one event a line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'events-'));
     for (const blueprint of ['a', 'b']) {
@@ -129,36 +145,35 @@ describe('EventStream', () => {
   });
 });
 
-const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
 const FAKE_TERRAFORM = join(__dirname, '..', 'support', 'fake-terraform');
 
-function apply(dir: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; calls: string[] }> {
+/** hms-sys apply in this process, with the fake terraform first on PATH; what it ran, from the fake's log. */
+async function apply(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string; calls: string[] }> {
   const log = join(dir, 'terraform.log');
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, 'apply', ...args], { cwd: dir, env: { ...CLI_ENV, PATH: `${FAKE_TERRAFORM}:${dirname(process.execPath)}`, FAKE_TF_LOG: log } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => {
-      let calls: string[] = [];
-      try {
-        calls = readFileSync(log, 'utf8').trim().split('\n');
-      } catch {
-        calls = [];
-      }
-      done({ code, stdout: stdout.trim(), stderr: stderr.trim(), calls });
-    });
-  });
+  const saved = { PATH: process.env.PATH, FAKE_TF_LOG: process.env.FAKE_TF_LOG };
+  process.env.PATH = `${FAKE_TERRAFORM}:${saved.PATH}`;
+  process.env.FAKE_TF_LOG = log;
+  try {
+    const r = await runCli(['apply', ...args], dir);
+    let calls: string[] = [];
+    try {
+      calls = readFileSync(log, 'utf8').trim().split('\n');
+    } catch {
+      calls = [];
+    }
+    return { ...r, calls };
+  } finally {
+    process.env.PATH = saved.PATH;
+    if (saved.FAKE_TF_LOG === undefined) delete process.env.FAKE_TF_LOG;
+    else process.env.FAKE_TF_LOG = saved.FAKE_TF_LOG;
+  }
 }
 
 describe('hms-sys apply events and governance', () => {
   test('--events - puts only events on stdout; a dead HTTP endpoint does not fail the apply', async () => {
     const aws = (y: string) => `${y}\nclouds: [aws]\n`;
-    const [toStdout, toDeadEndpoint] = await Promise.all([
-      apply(exampleProject(aws), ['dcaa-audit', '--yes', '--events', '-']),
-      apply(exampleProject(aws), ['dcaa-audit', '--yes', '--events', 'http://127.0.0.1:9/events']),
-    ]);
+    const toStdout = await apply(exampleProject(aws), ['dcaa-audit', '--yes', '--events', '-']);
+    const toDeadEndpoint = await apply(exampleProject(aws), ['dcaa-audit', '--yes', '--events', 'http://127.0.0.1:9/events']);
     expect(toStdout.code).toBe(0);
     const events = toStdout.stdout.split('\n').map((l) => JSON.parse(l));
     events.forEach(expectSpecCompliant);
@@ -175,14 +190,12 @@ describe('hms-sys apply events and governance', () => {
 
     expect(toDeadEndpoint.code).toBe(0);
     expect(toDeadEndpoint.stdout).toMatch(/✔ dcaa-audit: 2 stack\(s\) applied/);
-    expect(toDeadEndpoint.stderr).toMatch(/events: \d+ event\(s\) could not be delivered to http:\/\/127\.0\.0\.1:9\/events/);
+    expect(toDeadEndpoint.stderr).toMatch(/events: 9 event\(s\) could not be delivered to http:\/\/127\.0\.0\.1:9\/events/);
   });
 
   test('governance stays in front: a non-FIPS runtime or an unpinned image is refused with its control and the fix, before any cloud call', async () => {
-    const [runtime, image] = await Promise.all([
-      apply(exampleProject((y) => y.replace('runtime: fips-ubuntu-22.04', 'runtime: ubuntu-22.04')), ['dcaa-audit', '--yes', '--events', 'events.jsonl']),
-      apply(exampleProject((y) => y.replace('dcaa-audit:v1.0', 'dcaa-audit:latest')), ['dcaa-audit', '--yes']),
-    ]);
+    const runtime = await apply(exampleProject((y) => y.replace('runtime: fips-ubuntu-22.04', 'runtime: ubuntu-22.04')), ['dcaa-audit', '--yes', '--events', 'events.jsonl']);
+    const image = await apply(exampleProject((y) => y.replace('dcaa-audit:v1.0', 'dcaa-audit:latest')), ['dcaa-audit', '--yes']);
     expect(runtime.code).toBe(1);
     expect(runtime.stderr).toBe(
       '1 problem in blueprint:\n  blueprints/dcaa-audit.yml:4:12  nodePool.runtime: "ubuntu-22.04" is not a FIPS 140 validated runtime (NIST 800-53 SC-13); allowed: fips-ubuntu-22.04, bottlerocket-fips',

@@ -63,6 +63,8 @@ export interface FakeKubeApi {
   installPlugin(dir: string, name: string): void;
   /** Every request, as `METHOD path?query`. */
   readonly requests: string[];
+  /** Every Job created, as posted, also after it is deleted. */
+  readonly createdJobs: Obj[];
   readonly cluster: FakeCluster;
   close(): Promise<void>;
 }
@@ -143,6 +145,7 @@ export async function startFakeKubeApi(cluster: FakeCluster): Promise<FakeKubeAp
   const { key, cert, ca } = testTls();
   const token = `fake-token-${Math.random().toString(36).slice(2)}`;
   const requests: string[] = [];
+  const createdJobs: Obj[] = [];
   const jobReads = new Map<string, number>();
   const held: ServerResponse[] = [];
 
@@ -216,6 +219,7 @@ export async function startFakeKubeApi(cluster: FakeCluster): Promise<FakeKubeAp
           if (!cluster.namespaces.some((n) => n.metadata.name === ns)) return send(404, statusObject(404, 'NotFound', `namespaces "${ns}" not found`));
           const job = { ...body, metadata: { ...body!.metadata, namespace: ns, uid: `uid-${body!.metadata.name}` }, status: {} };
           (cluster.jobs[ns] ??= []).push(job);
+          createdJobs.push(job);
           (cluster.pods[ns] ??= []).push(podForJob(cluster, job, ns, 0));
           return send(201, job);
         }
@@ -257,6 +261,7 @@ export async function startFakeKubeApi(cluster: FakeCluster): Promise<FakeKubeAp
     plugin,
     installPlugin,
     requests,
+    createdJobs,
     cluster,
     close: () =>
       new Promise<void>((done) => {

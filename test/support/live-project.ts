@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CLI_ENV, exampleProject } from './cli';
+import { CLI_ENV, exampleProject, runCli, type CliResult } from './cli';
 import type { FakeKubeApi } from './fake-kube-api';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
@@ -76,4 +76,19 @@ export function runLive(project: LiveProject, args: string[], extra: NodeJS.Proc
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => done({ code, stdout: stdout.trimEnd(), stderr: stderr.trimEnd() }));
   });
+}
+
+/**
+ * Runs the CLI in this process, with the project's fake credential plugins and
+ * the fake terraform first on PATH: what the spawned binary does, without the
+ * cost of a process. Calls must not overlap: PATH is this test file's.
+ */
+export async function runLiveInProcess(project: LiveProject, args: string[]): Promise<CliResult> {
+  const saved = process.env.PATH;
+  process.env.PATH = `${project.bin}:${FAKE_TERRAFORM}:${saved}`;
+  try {
+    return await runCli(args, project.dir);
+  } finally {
+    process.env.PATH = saved;
+  }
 }
