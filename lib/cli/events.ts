@@ -185,7 +185,7 @@ export class EventStream {
     if (!this.sink) return;
     const event = new CloudEvent<Record<string, unknown>>({
       type,
-      source: `/hms-sys/${this.command}/${this.blueprint}`,
+      source: `/hms-sys/${this.command}/${encodeURIComponent(this.blueprint)}`,
       subject: data.stack,
       datacontenttype: 'application/json',
       data: { blueprint: this.blueprint, runId: this.runId, ...data },

@@ -35,7 +35,8 @@ function memoryIo(cwd = tmpdir()): Io & { outLines: string[]; errLines: string[]
   return { cwd, out: (l) => outLines.push(l), err: (l) => errLines.push(l), outLines, errLines };
 }
 
-const FAST: DeliveryLimits = { queueLimit: 5, attempts: 3, retryDelayMs: 10, postTimeoutMs: 300, flushTimeoutMs: 1500 };
+/** Short waits, but not so short that a loaded machine misses an answer. */
+const FAST: DeliveryLimits = { queueLimit: 5, attempts: 3, retryDelayMs: 10, postTimeoutMs: 2000, flushTimeoutMs: 1500 };
 
 /** An HTTP endpoint on 127.0.0.1 that answers each POST with the next status of `statuses` (then 200), or never. */
 async function endpoint(statuses: number[] | 'hang'): Promise<{ url: string; bodies: any[]; headers: string[]; posts: () => number; close: () => Promise<void> }> {
@@ -89,7 +90,7 @@ describe('EventStream', () => {
   test('HTTP: structured mode, in order, retried through 503s', async () => {
     const ep = await endpoint([503, 503]);
     const io = memoryIo();
-    const events = new EventStream('status', 'dcaa-audit', ep.url, io, FAST);
+    const events = new EventStream('status', 'dcaa-audit', ep.url, io, { ...FAST, flushTimeoutMs: 20_000 });
     events.emit('gov.hms-sys.status.cluster.read', { outcome: 'succeeded', cloud: 'aws' });
     events.emit('gov.hms-sys.status.finished', { outcome: 'converged' });
     try {
@@ -122,7 +123,7 @@ describe('EventStream', () => {
   test('HTTP: once an event exhausts its retries, later events get one attempt each, so a dead endpoint cannot stall the command', async () => {
     const ep = await endpoint(Array(100).fill(503));
     const io = memoryIo();
-    const events = new EventStream('apply', 'dcaa-audit', ep.url, io, FAST);
+    const events = new EventStream('apply', 'dcaa-audit', ep.url, io, { ...FAST, flushTimeoutMs: 20_000 });
     for (let i = 0; i < 4; i++) events.emit('gov.hms-sys.apply.started', { outcome: 'started' });
     try {
       await events.close();
@@ -194,7 +195,8 @@ describe('hms-sys apply events and governance', () => {
   });
 
   test('governance stays in front: a non-FIPS runtime or an unpinned image is refused with its control and the fix, before any cloud call', async () => {
-    const runtime = await apply(exampleProject((y) => y.replace('runtime: fips-ubuntu-22.04', 'runtime: ubuntu-22.04')), ['dcaa-audit', '--yes', '--events', 'events.jsonl']);
+    const runtimeDir = exampleProject((y) => y.replace('runtime: fips-ubuntu-22.04', 'runtime: ubuntu-22.04'));
+    const runtime = await apply(runtimeDir, ['dcaa-audit', '--yes', '--events', 'events.jsonl']);
     const image = await apply(exampleProject((y) => y.replace('dcaa-audit:v1.0', 'dcaa-audit:latest')), ['dcaa-audit', '--yes']);
     expect(runtime.code).toBe(1);
     expect(runtime.stderr).toBe(
@@ -204,5 +206,10 @@ describe('hms-sys apply events and governance', () => {
     expect(image.stderr).toContain('workload.image: "ghcr.io/hms/dcaa-audit:latest" is tagged latest, so what runs is unknown (NIST 800-53 CM-2, CM-6, SI-7; rule HMS-K8S-9); pin a version tag or, better, a @sha256 digest');
     // Terraform never ran: no init, no plan, no apply.
     expect([...runtime.calls, ...image.calls]).toEqual([]);
+    // The dashboard still hears that the run ended, and why.
+    const events = readFileSync(join(runtimeDir, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(events).toHaveLength(1);
+    expectSpecCompliant(events[0]);
+    expect(events[0]).toMatchObject({ type: 'gov.hms-sys.apply.finished', source: '/hms-sys/apply/dcaa-audit', data: { outcome: 'refused', stoppedAt: 'validation', message: expect.stringContaining('SC-13') } });
   });
 });

@@ -89,7 +89,7 @@ describe('hms-sys status, live (fake API server, fake terraform, fake aws get-to
   });
 
   test('an unreachable cluster: exit 3, why, and where to run from', async () => {
-    const r = await runLiveInProcess(liveProject(api, { server: 'https://dcaa-audit.gr7.us-gov-west-1.eks.amazonaws.invalid' }), ['status', 'dcaa-secure', '--request-timeout', '3']);
+    const r = await runLiveInProcess(liveProject(api, { server: 'https://dcaa-audit.gr7.us-gov-west-1.eks.amazonaws.invalid' }), ['status', 'dcaa-secure', '--request-timeout', '30']);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(
       /^✘ Cluster dcaa-audit-aws at https:\/\/dcaa-audit\.gr7\.us-gov-west-1\.eks\.amazonaws\.invalid: list nodes on dcaa-audit-aws: cannot reach \S+ \((ENOTFOUND|EAI_AGAIN)\)\. the name does not resolve from this machine\. The EKS API endpoint of dcaa-audit is private: run from a machine in the VPC of dcaa-audit-aws \(10\.40\.0\.0\/16, us-gov-west-1\)/,

@@ -29,7 +29,7 @@ describe('live status', () => {
   async function statusOf(cluster: FakeCluster, outputs: Record<string, unknown> | 'not-applied' = shared, blueprint = bp) {
     Object.assign(api.cluster, cluster);
     const cloud = blueprint.clouds[0];
-    const lines = await cloudStatus(blueprint, { cloud, stacks: [], connection, desired: desiredPlatform(blueprint, cloud, outputs === 'not-applied' ? undefined : outputs) }, (c) => connectCluster(c, 2000));
+    const lines = await cloudStatus(blueprint, { cloud, stacks: [], connection, desired: desiredPlatform(blueprint, cloud, outputs === 'not-applied' ? undefined : outputs) }, (c) => connectCluster(c));
     return { lines, text: formatStatus(lines), code: statusExitCode(lines) };
   }
 
@@ -130,7 +130,7 @@ describe('live status', () => {
   });
 
   test('an unreachable cluster is one line that says why and where to run from, exit 3', async () => {
-    const lines = await cloudStatus(bp, { cloud: 'aws', stacks: [], connection: { ...connection, server: 'https://127.0.0.1:1' }, desired: desiredPlatform(bp, 'aws', shared) }, (c) => connectCluster(c, 2000));
+    const lines = await cloudStatus(bp, { cloud: 'aws', stacks: [], connection: { ...connection, server: 'https://127.0.0.1:1' }, desired: desiredPlatform(bp, 'aws', shared) }, (c) => connectCluster(c));
     expect(lines).toHaveLength(1);
     expect(formatStatus(lines)).toBe(
       '✘ Cluster dcaa-audit-aws at https://127.0.0.1:1: list nodes on dcaa-audit-aws: cannot reach https://127.0.0.1:1 (ECONNREFUSED). the connection was refused: something answers at that address that is not the API server. The EKS API endpoint of dcaa-audit is private: run from a machine in the VPC of dcaa-audit-aws (10.40.0.0/16, us-gov-west-1) or a network routed to it that uses the VPC\'s DNS resolver, such as the runner that applied dcaa-audit-aws-k8s',

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { loadBlueprintFile, loadBlueprints } from '../../blueprint/load';
 import type { Blueprint } from '../../blueprint/blueprint';
 import { isUserError, ToolchainError, UserError } from '../../core/errors';
@@ -43,12 +43,24 @@ export async function applyCommand(args: readonly string[], io: Io): Promise<num
   });
   if (positionals.length !== 1) throw new UserError(`hms-sys apply: name one blueprint (its name or its file)\nusage: ${APPLY_USAGE}`);
   const folder = typeof values.blueprints === 'string' ? values.blueprints : 'blueprints';
-  const named = ['.yml', '.yaml'].includes(extname(positionals[0])) ? loadBlueprintFile(resolve(io.cwd, positionals[0]), positionals[0]) : undefined;
-  const all = loadBlueprints([folder], io.cwd).filter((b) => b.name !== named?.name);
-  const blueprint = named ?? all.find((b) => b.name === positionals[0]);
-  if (!blueprint) throw new UserError(`hms-sys apply: no blueprint named ${positionals[0]}; blueprints: ${all.map((b) => b.name).join(', ')}`);
+  const target = typeof values.events === 'string' ? values.events : undefined;
+  let named: Blueprint | undefined;
+  let all: Blueprint[];
+  let blueprint: Blueprint | undefined;
+  try {
+    named = ['.yml', '.yaml'].includes(extname(positionals[0])) ? loadBlueprintFile(resolve(io.cwd, positionals[0]), positionals[0]) : undefined;
+    all = loadBlueprints([folder], io.cwd).filter((b) => b.name !== named?.name);
+    blueprint = named ?? all.find((b) => b.name === positionals[0]);
+    if (!blueprint) throw new UserError(`hms-sys apply: no blueprint named ${positionals[0]}; blueprints: ${all.map((b) => b.name).join(', ')}`);
+  } catch (e) {
+    // A blueprint refused before any cloud call still ends the dashboard's stream, under the name it was asked by.
+    const refused = new EventStream('apply', basename(positionals[0], extname(positionals[0])), target, io);
+    refused.emit('gov.hms-sys.apply.finished', { outcome: isUserError(e) ? 'refused' : 'failed', stoppedAt: 'validation', message: (e as Error).message });
+    await refused.close();
+    throw e;
+  }
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
-  const events = new EventStream('apply', blueprint.name, typeof values.events === 'string' ? values.events : undefined, io);
+  const events = new EventStream('apply', blueprint.name, target, io);
   try {
     return await applyStacks(blueprint, named ? [...all, named] : all, allowances, values.yes === true, events, humanIo(io, events));
   } finally {

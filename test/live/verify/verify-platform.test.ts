@@ -20,11 +20,11 @@ describe('verifyPlatform', () => {
   let client: KubeClient;
   beforeAll(async () => {
     api = await startFakeKubeApi(convergedCluster({ nodes: 3, replicas: 3, mountPath: '/data/pdfs' }));
-    client = connectCluster({ label: 'dcaa-audit-aws', server: api.url, caData: api.caData, exec: { command: api.plugin, args: [] } }, 2000);
+    client = connectCluster({ label: 'dcaa-audit-aws', server: api.url, caData: api.caData, exec: { command: api.plugin, args: [] } });
   });
   afterAll(() => api.close());
 
-  async function verify(faults: Fault[], desiredOutputs: Record<string, unknown> = outputs, timeoutMs = 5000) {
+  async function verify(faults: Fault[], desiredOutputs: Record<string, unknown> = outputs, timeoutMs = 30_000) {
     Object.assign(api.cluster, convergedCluster({ nodes: 3, replicas: 3, mountPath: '/data/pdfs' }));
     api.cluster.probe = probeOutcomes(faults);
     api.cluster.podStartPolls = 1;
