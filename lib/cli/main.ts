@@ -35,7 +35,7 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
   },
   apply: {
     load: () => require('./commands/apply').applyCommand,
-    usage: 'hms-sys apply <blueprint name | blueprint.yml> [--yes] [--allow-destroy ADDRESS]... [--events FILE | -] [--blueprints DIR]',
+    usage: 'hms-sys apply <blueprint name | blueprint.yml> [--yes] [--allow-destroy ADDRESS]... [--events FILE | - | https://URL] [--blueprints DIR]',
     summary: 'plan, check and apply one blueprint stack by stack, stopping at the first refusal',
   },
   drift: {
@@ -45,8 +45,15 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
   },
   status: {
     load: () => require('./commands/status').statusCommand,
-    usage: 'hms-sys status <blueprint name> [--json] [--blueprints DIR] [--state-dir terraform-state]',
-    summary: 'what is deployed for a blueprint, from its stacks\' Terraform state',
+    usage:
+      'hms-sys status <blueprint | blueprint.yml | node pool> [--watch [--timeout 900] [--interval 10]] [--json] [--events FILE | - | https://URL] [--request-timeout 10] [--blueprints DIR] [--state-dir terraform-state]',
+    summary: 'node pool, volume, network policy and workload, read live from each cluster; exit 0 only when converged',
+  },
+  verify: {
+    load: () => require('./commands/verify').verifyCommand,
+    usage:
+      'hms-sys verify <blueprint | blueprint.yml | node pool> [--format text|json|junit] [--output FILE] [--events FILE | - | https://URL] [--probe-image IMAGE] [--egress-target HOST:PORT] [--probe-timeout 180] [--request-timeout 10] [--blueprints DIR] [--state-dir terraform-state]',
+    summary: 'prove FIPS nodes, denied egress, fenced ingress and the volume on the running platform with restricted probe pods (--help: each probe and its control)',
   },
   check: {
     load: () => require('./commands/check').checkCommand,

@@ -20,7 +20,7 @@ describe('hms-sys', () => {
 
   test('an unknown command exits 1 and lists the commands', async () => {
     const r = await runCli(['deploy'], ROOT);
-    expect(r).toMatchObject({ code: 1, stderr: 'hms-sys: unknown command "deploy"; commands: validate, synth, plan, apply, drift, status, check' });
+    expect(r).toMatchObject({ code: 1, stderr: 'hms-sys: unknown command "deploy"; commands: validate, synth, plan, apply, drift, status, verify, check' });
   });
 
   test('the installed binary exits 1 on a missing blueprint, with one readable line and no stack trace', () => {
