@@ -86,7 +86,29 @@ describe('AksStack, seed blueprint verbatim', () => {
     );
     const cluster = onlyResource(tf, 'azurerm_kubernetes_cluster');
     expect(cluster.bootstrap_profile).toEqual({ artifact_source: 'Cache', container_registry_id: expect.stringMatching(/azurerm_container_registry\.\w+\.id/) });
-    expect(cluster.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/AksBootstrapRule/), expect.stringMatching(/registry_PrivateLink/), expect.stringMatching(/KubeletPull/)]));
+    // What a node needs at its first boot (network-isolated.md, "bring your own ACR"): the registry's
+    // private endpoint with its records, its zone linked to the cluster network, the aks-managed-mcr
+    // rule, and AcrPull for the kubelet identity. The cluster waits for each of them.
+    const zone = resourcesOf(tf, 'azurerm_private_dns_zone').find((z) => z.name === 'privatelink.azurecr.us');
+    expect(zone).toBeDefined();
+    const registryLinks = Object.entries(tf.resource?.azurerm_private_dns_zone_virtual_network_link ?? {}).filter(([, l]) => /registry_PrivateLink_Zone0_/.test((l as any).private_dns_zone_name));
+    expect(registryLinks.map(([, l]) => (l as any).virtual_network_id)).toEqual([expect.stringMatching(/^\$\{azurerm_virtual_network\.network_\w+\.id\}$/)]);
+    const endpoint = addressesOf(tf, 'azurerm_private_endpoint').find((a) => /registry/.test(a))!;
+    expect(byAddress(tf)[endpoint].private_service_connection).toMatchObject({ subresource_names: ['registry'] });
+    expect(cluster.depends_on).toEqual(
+      expect.arrayContaining([
+        endpoint,
+        `azurerm_private_dns_zone_virtual_network_link.${registryLinks[0][0]}`,
+        expect.stringMatching(/^azurerm_container_registry_cache_rule\.registry_AksBootstrapRule_/),
+        expect.stringMatching(/^azurerm_role_assignment\.cluster_KubeletPull_/),
+      ]),
+    );
+    expect(byAddress(tf)[cluster.depends_on.find((d: string) => /KubeletPull/.test(d))]).toMatchObject({
+      role_definition_name: 'AcrPull',
+      scope: expect.stringMatching(/azurerm_container_registry\.registry_\w+\.id/),
+      principal_id: expect.stringMatching(/KubeletIdentity_\w+\.principal_id/),
+    });
+    expect(cluster.kubelet_identity.object_id).toMatch(/KubeletIdentity_\w+\.principal_id/);
     expect(resourcesOf(tf, 'azurerm_role_assignment').find((r) => r.role_definition_name === 'AcrPull')?.principal_id).toMatch(/KubeletIdentity/);
     expect(stack.registry.mirror?.upstream).toBe('ghcr.io/hms');
     expect(stack.notices).toContainEqual(expect.stringMatching(/store the upstream registry's username and token as Key Vault secrets ghcr-io-username and ghcr-io-password/));
