@@ -1,5 +1,5 @@
 import { makeDocument, type TfResource } from '../../lib/policy/engine/document';
-import type { Outcome, Rule } from '../../lib/policy/engine/rule';
+import { contextOf, type Outcome, type Rule } from '../../lib/policy/engine/rule';
 
 type Values = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ export function resource(address: string, values: Values): TfResource {
 /** Runs `rule` on `subject` (its address's type is the first of the rule's types unless given) within `others`. */
 export function runRule(rule: Rule, subject: TfResource, others: TfResource[] = []): Outcome {
   const doc = makeDocument('test', 'test', [subject, ...others]);
-  return rule.check(subject, { document: doc, resourcesOf: (t) => doc.byType.get(t) ?? [] });
+  return rule.check(subject, contextOf(doc));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors';
 import { DEFAULT_PACKS, PACKS, type Pack, type Severity } from '../packs';
 import type { Acknowledgement, TfDocument, TfResource } from './document';
-import type { Rule, RuleContext } from './rule';
+import { contextOf, type EvaluationMemo, type Rule } from './rule';
 import type { UnknownCause } from './values';
 
 export interface EvaluateOptions {
@@ -140,21 +140,27 @@ export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[
   const acknowledgements: RecordedAcknowledgement[] = [];
   let checksPassed = 0;
   let resourcesEvaluated = 0;
+  const memo: EvaluationMemo = new Map();
   for (const doc of documents) {
-    const context: RuleContext = { document: doc, resourcesOf: (t) => doc.byType.get(t) ?? [] };
+    const context = contextOf(doc, memo);
     for (const resource of doc.resources) {
-      const applicable = byType.get(resource.type) ?? [];
-      if (applicable.length > 0) resourcesEvaluated++;
-      const failedRules = new Set<string>();
-      const honoured = resource.acknowledgements.filter((a) => !options.ignoreAcknowledgements && acknowledgementProblem(a, rules) === undefined);
+      const acks = resource.acknowledgements;
+      const applicable = byType.get(resource.type);
+      if (applicable === undefined) {
+        // No rule applies: an acknowledgement here is stale, and still recorded.
+        if (acks.length > 0) acknowledgements.push(...recordAcknowledgements(doc, resource, new Set(), rules, options.ignoreAcknowledgements === true));
+        continue;
+      }
+      resourcesEvaluated++;
+      let failedRules: Set<string> | undefined;
       for (const { rule, severity, controls } of applicable) {
         const outcome = rule.check(resource, context);
         if (outcome.status === 'pass') {
           checksPassed++;
           continue;
         }
-        failedRules.add(rule.id);
-        const ack = honoured.find((a) => a.ruleId === rule.id);
+        (failedRules ??= new Set()).add(rule.id);
+        const ack = acks.length === 0 || options.ignoreAcknowledgements ? undefined : acks.find((a) => a.ruleId === rule.id && acknowledgementProblem(a, rules) === undefined);
         // A computed unknown (another resource's attribute, a value known after apply) is not a finding by itself;
         // a variable without a default or a literal hms-sys cannot read decides the setting unseen, so it blocks like a failure.
         const blocks =
@@ -177,7 +183,7 @@ export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[
           acknowledgedBecause: ack?.reason.trim(),
         });
       }
-      acknowledgements.push(...recordAcknowledgements(doc, resource, failedRules, rules, options.ignoreAcknowledgements === true));
+      if (acks.length > 0) acknowledgements.push(...recordAcknowledgements(doc, resource, failedRules ?? new Set(), rules, options.ignoreAcknowledgements === true));
     }
   }
   const controlsCovered: Record<string, string[]> = {};

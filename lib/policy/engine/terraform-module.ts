@@ -19,7 +19,7 @@
  */
 import { UserError } from '../../core/errors';
 import { evaluateExpression, renderUnknown, step, Unknown, type PathSegment, type Scope, type Value } from './expression/evaluate';
-import { MAX_EXPRESSION_DEPTH, parseTemplate } from './expression/parse';
+import { MAX_EXPRESSION_DEPTH, parseTemplate, type Expr } from './expression/parse';
 import { isObject, setOwn } from './values';
 
 type JsonObject = Record<string, unknown>;
@@ -101,10 +101,27 @@ function declarationsOf(files: readonly ModuleFile[]): Declarations {
   return d;
 }
 
+/** Parsed templates by their text: the same references recur across every resource and stack. */
+const TEMPLATES = new Map<string, Expr>();
+const MAX_CACHED_TEMPLATES = 16_384;
+
+function template(text: string): Expr {
+  let expr = TEMPLATES.get(text);
+  if (expr === undefined) {
+    expr = parseTemplate(text);
+    if (TEMPLATES.size >= MAX_CACHED_TEMPLATES) TEMPLATES.clear();
+    TEMPLATES.set(text, expr);
+  }
+  return expr;
+}
+
+/** Literal text: `$${` and `%%{` are the escapes of `${` and `%{`. */
+const unescapeLiteral = (text: string): string => (text.includes('$${') || text.includes('%%{') ? text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : text);
+
 /** JSON configuration values as expression values: strings are templates. */
 function evaluateJson(value: unknown, scope: Scope, depth: number, where: string): Value {
   if (depth > MAX_BODY_DEPTH) throw new UserError(`${where}: nested deeper than ${MAX_BODY_DEPTH} levels; hms-sys refuses it rather than read part of it`);
-  if (typeof value === 'string') return value.includes('${') ? evaluateExpression(parseTemplate(value), scope) : value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  if (typeof value === 'string') return value.includes('${') ? evaluateExpression(template(value), scope) : unescapeLiteral(value);
   if (Array.isArray(value)) return value.map((v) => evaluateJson(v, scope, depth + 1, where));
   if (isObject(value)) {
     const out: Record<string, Value> = {};
@@ -129,6 +146,55 @@ function toJson(value: Value, depth = 0): unknown {
   return value;
 }
 
+/**
+ * Text whose interpolations are all plain references to other resources or data
+ * sources (`arn:${data.aws_partition.p.partition}:iam::...`): those stay unknown
+ * and read back as the same text, so the evaluator is not needed. Roots the
+ * module resolves itself (var, local, count, each, ...) and the escapes `$${`
+ * and `%%{` do not qualify; every character is matched by one alternative, so
+ * the match is linear.
+ */
+const TEXT_WITH_PLAIN_REFERENCES = /^(?:[^$%]|\$(?![{$])|%(?![{%])|\$\{(?!(?:var|local|count|each|self|path|terraform|module)\b)[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+\})*$/;
+
+/**
+ * An attribute value as resources carry it: JSON, with unknown parts written as
+ * `${reference}` text. Equivalent to toJson(evaluateJson(value)), but a value
+ * with nothing to resolve is returned as it is, not copied: most of a
+ * synthesized stack is literal or plain references.
+ */
+function resolveJson(value: unknown, scope: Scope, depth: number, where: string): unknown {
+  if (depth > MAX_BODY_DEPTH) throw new UserError(`${where}: nested deeper than ${MAX_BODY_DEPTH} levels; hms-sys refuses it rather than read part of it`);
+  if (typeof value === 'string') {
+    if (!value.includes('${')) return unescapeLiteral(value);
+    // Inside a dynamic block, a plain-looking reference may name its iterator: evaluate.
+    const plain = scope.roots === undefined && TEXT_WITH_PLAIN_REFERENCES.test(value);
+    return plain ? value : toJson(evaluateExpression(template(value), scope));
+  }
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = resolveJson(value[i], scope, depth + 1, where);
+      if (out === undefined && v !== value[i]) out = value.slice(0, i);
+      out?.push(v);
+    }
+    return out ?? value;
+  }
+  if (isObject(value)) {
+    let out: JsonObject | undefined;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const v = resolveJson(value[keys[i]], scope, depth + 1, where);
+      if (out === undefined && v !== value[keys[i]]) {
+        out = {};
+        for (let j = 0; j < i; j++) setOwn(out, keys[j], value[keys[j]]);
+      }
+      if (out !== undefined) setOwn(out, keys[i], v);
+    }
+    return out ?? value;
+  }
+  return value === undefined ? null : value;
+}
+
 /** Keys of a resource body that are Terraform's, not the provider's. */
 const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection', '//']);
 
@@ -136,34 +202,69 @@ const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', '
  * Resolves a body: attributes evaluated, `dynamic` blocks expanded, nested
  * blocks (objects or lists of objects) resolved in turn.
  */
-function resolveBody(body: JsonObject, scope: Scope, depth: number, where: string): Record<string, Value> {
+function resolveBody(body: JsonObject, scope: Scope, depth: number, where: string): JsonObject {
   if (depth > MAX_BODY_DEPTH) throw new UserError(`${where}: blocks nested deeper than ${MAX_BODY_DEPTH} levels; hms-sys refuses it rather than read part of it`);
-  const out: Record<string, Value> = {};
-  const addBlocks = (type: string, blocks: Value[]) => {
-    const existing = out[type];
-    const list = existing === undefined ? [] : Array.isArray(existing) ? (existing as Value[]) : [existing];
-    setOwn(out, type, [...list, ...blocks]);
+  // Built only when something changes: a body with nothing to resolve is returned as it is.
+  let out: JsonObject | undefined;
+  const keys = Object.keys(body);
+  const put = (index: number, key: string, value: unknown) => {
+    if (out === undefined) {
+      if (value === body[key]) return;
+      out = copyOf(body, keys, index);
+    }
+    setOwn(out, key, value);
   };
-  for (const [key, value] of Object.entries(body)) {
+  /** Adds blocks to those of `type` already in `out` (dynamic blocks, and blocks next to them). */
+  const addBlocks = (target: JsonObject, type: string, blocks: unknown[]) => {
+    const existing = target[type];
+    const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+    setOwn(target, type, [...list, ...blocks]);
+  };
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = body[key];
     if (key === 'dynamic') {
+      const target = (out ??= copyOf(body, keys, i));
       for (const [type, spec] of labelled(value, `${where}: dynamic`)) {
-        for (const dyn of bodies(spec, `${where}: dynamic "${type}"`)) addBlocks(type, expandDynamic(type, dyn, scope, depth, where));
+        for (const dyn of bodies(spec, `${where}: dynamic "${type}"`)) addBlocks(target, type, expandDynamic(type, dyn, scope, depth, where));
       }
       continue;
     }
-    if (key === '//' || META_ARGUMENTS.has(key)) {
-      out[key] = (key === '//' ? value : evaluateJson(value, scope, depth + 1, where)) as Value;
+    if (key === '//') {
+      put(i, key, value);
       continue;
     }
-    const isBlockList = Array.isArray(value) && value.length > 0 && value.every(isObject);
-    if (isObject(value) || isBlockList) {
-      const resolved = bodies(value, where).map((b) => resolveBody(b, scope, depth + 1, where));
-      if (isObject(value) && out[key] === undefined) setOwn(out, key, resolved[0]);
-      else addBlocks(key, resolved);
+    if (META_ARGUMENTS.has(key)) {
+      put(i, key, resolveJson(value, scope, depth + 1, where));
       continue;
     }
-    setOwn(out, key, evaluateJson(value, scope, depth + 1, where));
+    if (isObject(value)) {
+      const resolved = resolveBody(value, scope, depth + 1, where);
+      // A block written after a dynamic block of the same type joins its list.
+      if (out !== undefined && out[key] !== undefined) addBlocks(out, key, [resolved]);
+      else put(i, key, resolved);
+      continue;
+    }
+    if (Array.isArray(value) && value.length > 0 && value.every(isObject)) {
+      let list: JsonObject[] | undefined;
+      for (let j = 0; j < value.length; j++) {
+        const b = resolveBody(value[j] as JsonObject, scope, depth + 1, where);
+        if (list === undefined && b !== value[j]) list = value.slice(0, j) as JsonObject[];
+        list?.push(b);
+      }
+      if (out !== undefined && out[key] !== undefined) addBlocks(out, key, list ?? value);
+      else put(i, key, list ?? value);
+      continue;
+    }
+    put(i, key, resolveJson(value, scope, depth + 1, where));
   }
+  return out ?? body;
+}
+
+/** The first `count` properties of a body, in a new object. */
+function copyOf(body: JsonObject, keys: readonly string[], count: number): JsonObject {
+  const out: JsonObject = {};
+  for (let j = 0; j < count; j++) setOwn(out, keys[j], body[keys[j]]);
   return out;
 }
 
@@ -174,11 +275,13 @@ function iteratorName(dyn: JsonObject, type: string): string {
   return it.replace(/^\$\{(.*)\}$/, '$1').trim() || type;
 }
 
-function expandDynamic(type: string, dyn: JsonObject, scope: Scope, depth: number, where: string): Value[] {
+function expandDynamic(type: string, dyn: JsonObject, scope: Scope, depth: number, where: string): JsonObject[] {
   const forEach = evaluateJson(dyn.for_each, scope, depth + 1, where);
   const iterator = iteratorName(dyn, type);
   const contents = dyn.content === undefined ? [{}] : bodies(dyn.content, `${where}: dynamic "${type}" content`);
+  const roots = new Set([...(scope.roots ?? []), iterator]);
   const withIterator = (key: Value, value: Value): Scope => ({
+    roots,
     lookup: (path, text) => (path[0] === iterator ? path.slice(2).reduce<Value>(step, path[1] === 'key' ? key : path[1] === 'value' ? value : new Unknown([text])) : scope.lookup(path, text)),
   });
   if (forEach instanceof Unknown) {
@@ -244,7 +347,7 @@ export function resolveModule(files: readonly ModuleFile[], inputs: ModuleInputs
           ])
         : [[address, forEach instanceof Unknown ? { lookup: (path: readonly PathSegment[], text: string) => (path[0] === 'each' ? forEach : base.lookup(path, text)) } : base]];
     for (const [instanceAddress, scope] of instances) {
-      const values = toJson(resolveBody(r.body, scope, 0, `${r.file}: ${address}`)) as JsonObject;
+      const values = resolveBody(r.body, scope, 0, `${r.file}: ${address}`);
       out.push({ type: r.type, name: r.name, address: instanceAddress, file: r.file, values, comment });
     }
   }

@@ -13,23 +13,40 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** All blocks under `key`, whether written as an object or a list. */
-export function blocks(values: unknown, key: string): JsonObject[] {
-  if (!isObject(values)) return [];
+const NO_BLOCKS: readonly JsonObject[] = Object.freeze([]);
+
+/** All blocks under `key`, whether written as an object or a list. Do not modify the result. */
+export function blocks(values: unknown, key: string): readonly JsonObject[] {
+  if (!isObject(values)) return NO_BLOCKS;
   const v = values[key];
-  if (Array.isArray(v)) return v.filter(isObject);
-  return isObject(v) ? [v] : [];
+  if (Array.isArray(v)) {
+    // Lists of blocks are nearly always all objects: return them as they are.
+    for (let i = 0; i < v.length; i++) if (!isObject(v[i])) return v.filter(isObject);
+    return v as readonly JsonObject[];
+  }
+  return isObject(v) ? [v] : NO_BLOCKS;
 }
 
 /** The first block under `key`, or undefined. */
 export function block(values: unknown, key: string): JsonObject | undefined {
-  return blocks(values, key)[0];
+  if (!isObject(values)) return undefined;
+  const v = values[key];
+  if (isObject(v)) return v;
+  if (Array.isArray(v)) for (const x of v) if (isObject(x)) return x;
+  return undefined;
 }
 
-/** Walks a path of block names, collecting every block at its end. */
-export function blocksAt(values: unknown, path: readonly string[]): JsonObject[] {
-  let current: JsonObject[] = isObject(values) ? [values] : [];
-  for (const key of path) current = current.flatMap((v) => blocks(v, key));
+/** Walks a path of block names, collecting every block at its end. Do not modify the result. */
+export function blocksAt(values: unknown, path: readonly string[]): readonly JsonObject[] {
+  let current: readonly JsonObject[] = isObject(values) ? [values] : NO_BLOCKS;
+  for (const key of path) {
+    if (current.length === 1) current = blocks(current[0], key);
+    else {
+      const next: JsonObject[] = [];
+      for (const v of current) for (const b of blocks(v, key)) next.push(b);
+      current = next;
+    }
+  }
   return current;
 }
 

@@ -6,7 +6,7 @@
  * part of what is tested. A rule without a row fails the last test.
  */
 import { fromTerraformJson } from '../../../lib/policy/engine/document';
-import type { Outcome } from '../../../lib/policy/engine/rule';
+import { contextOf, type Outcome } from '../../../lib/policy/engine/rule';
 import { ALL_RULES } from '../../../lib/policy/rules';
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
@@ -145,7 +145,7 @@ function outcome(ruleId: string, resources: Resources): string {
   const rule = ALL_RULES.find((r) => r.id === ruleId)!;
   const doc = fromTerraformJson({ variable: { x: {} }, resource: resources }, 'row', 'row.tf.json');
   const subject = doc.resources[0];
-  return label(rule.check(subject, { document: doc, resourcesOf: (t) => doc.byType.get(t) ?? [] }));
+  return label(rule.check(subject, contextOf(doc)));
 }
 
 describe.each(ROWS.map((row) => [row[0], row] as const))('%s', (id, [, omitted, omittedExpected, unknownCase, unknownExpected]) => {

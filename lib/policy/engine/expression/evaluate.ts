@@ -28,6 +28,8 @@ export type PathSegment = string | number;
 export interface Scope {
   /** The value at `path` (its first segment is the root name), or undefined when the scope does not know the name. */
   lookup(path: readonly PathSegment[], text: string): Value | undefined;
+  /** Root names this scope resolves besides var, local, count, each, self, path and terraform (a dynamic block's iterator). */
+  readonly roots?: ReadonlySet<string>;
 }
 
 const isRecord = (v: Value): v is { readonly [key: string]: Value } => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown);

@@ -1,16 +1,17 @@
-import { fail, pass, type Rule } from '../../engine/rule';
-import { isObject, parseJson } from '../../engine/values';
+import type { TfResource } from '../../engine/document';
+import { fail, pass, type Rule, type RuleContext } from '../../engine/rule';
+import { isObject } from '../../engine/values';
 import { companionsOf } from './private/bucket-companions';
+import { policyDocuments } from './private/iam-statements';
 
-function deniesInsecureTransport(policy: unknown): boolean {
-  const doc = parseJson(policy);
-  if (!isObject(doc)) return false;
-  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
-  return statements.some((s) => {
-    if (!isObject(s) || s.Effect !== 'Deny' || !isObject(s.Condition)) return false;
-    const bool = s.Condition.Bool;
-    return isObject(bool) && String(bool['aws:SecureTransport']) === 'false';
-  });
+function deniesInsecureTransport(policy: TfResource, ctx: RuleContext): boolean {
+  return policyDocuments(policy, ctx).some(({ statements }) =>
+    statements.some((s) => {
+      if (!s.deny || !isObject(s.condition)) return false;
+      const bool = s.condition.Bool;
+      return isObject(bool) && String(bool['aws:SecureTransport']) === 'false';
+    }),
+  );
 }
 
 /** NIST.800.53.R5-S3BucketSSLRequestsOnly; CKV_AWS_379. */
@@ -22,6 +23,6 @@ export const s3BucketTlsOnly: Rule = {
   fix: 'Add an aws_s3_bucket_policy that denies s3:* when aws:SecureTransport is "false".',
   check(r, ctx) {
     const policies = companionsOf(r, ctx, 'aws_s3_bucket_policy');
-    return policies.some((p) => deniesInsecureTransport(p.values.policy)) ? pass : fail('no policy denies plain-HTTP requests');
+    return policies.some((p) => deniesInsecureTransport(p, ctx)) ? pass : fail('no policy denies plain-HTTP requests');
   },
 };

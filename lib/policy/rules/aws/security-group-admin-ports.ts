@@ -34,7 +34,7 @@ export const securityGroupAdminPorts: Rule = {
   rationale: 'Administrative ports open to the world are the first thing scanners find (SC-7, AC-4, AC-17).',
   fix: 'Allow only named agency networks, or remove the rule and use SSM Session Manager.',
   check(r, ctx) {
-    const own = permissionsOf(r);
+    const own = permissionsOf(r, ctx);
     const group = groupPermissions(r, ctx);
     const outcomes = [openToInternet(own, group, 'ingress', 'all', 'every port'), ...ADMIN_PORTS.map((p) => openToInternet(own, group, 'ingress', p, `port ${p}`))];
     return outcomes.find((o) => o.status === 'fail') ?? outcomes.find((o) => o.status === 'unknown') ?? pass;

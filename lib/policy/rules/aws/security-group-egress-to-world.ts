@@ -9,5 +9,5 @@ export const securityGroupEgressToWorld: Rule = {
   summary: 'No unrestricted egress to the internet',
   rationale: 'Deny by default, allow by exception, for outbound traffic too (SC-7(5), AC-4).',
   fix: 'Remove the 0.0.0.0/0 egress rule; allow the destinations workloads need.',
-  check: (r, ctx) => openToInternet(permissionsOf(r), groupPermissions(r, ctx), 'egress', 'all', 'all egress'),
+  check: (r, ctx) => openToInternet(permissionsOf(r, ctx), groupPermissions(r, ctx), 'egress', 'all', 'all egress'),
 };

@@ -10,7 +10,7 @@ export const securityGroupHttpFromWorld: Rule = {
   rationale: 'Unencrypted HTTP exposes data in transit (SC-8, SC-7).',
   fix: 'Serve HTTPS on 443 from named networks; redirect at a load balancer if needed.',
   check(r, ctx) {
-    const own = permissionsOf(r);
+    const own = permissionsOf(r, ctx);
     const group = groupPermissions(r, ctx);
     // Every port open is HMS-SG-1's finding; this rule is about port 80 opened on its own.
     if (openToInternet(own, group, 'ingress', 'all', 'every port').status === 'fail') return pass;

@@ -13,7 +13,7 @@ const ANYONE = /^(\*|any|internet|azurecloud(\.[a-z0-9]+)?)$/i;
 
 const same = (v: unknown, want: string) => typeof v === 'string' && v.trim().toLowerCase() === want;
 
-function rulesOf(r: TfResource): Record<string, unknown>[] {
+function rulesOf(r: TfResource): readonly Record<string, unknown>[] {
   return r.type === 'azurerm_network_security_rule' ? [r.values] : blocks(r.values, 'security_rule');
 }
 

@@ -1,5 +1,5 @@
 import { fail, pass, type Rule } from '../../engine/rule';
-import { block, refersTo } from '../../engine/values';
+import { block } from '../../engine/values';
 import { STORAGE_ACCOUNT } from './private/storage-account';
 
 /** CKV2_AZURE_1, CKV2_AZURE_18; Azure Policy 6fac406b. */
@@ -11,7 +11,7 @@ export const storageAccountCustomerKey: Rule = {
   fix: 'Add customer_managed_key { key_vault_key_id, user_assigned_identity_id } or an azurerm_storage_account_customer_managed_key.',
   check(r, ctx) {
     if (block(r.values, 'customer_managed_key')) return pass;
-    const separate = ctx.resourcesOf('azurerm_storage_account_customer_managed_key').some((k) => refersTo(k.values.storage_account_id, r.address));
+    const separate = ctx.referencing('azurerm_storage_account_customer_managed_key', 'storage_account_id', r).length > 0;
     return separate ? pass : fail('the account uses Microsoft-managed keys');
   },
 };

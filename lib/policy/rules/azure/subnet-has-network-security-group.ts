@@ -1,5 +1,4 @@
 import { fail, pass, type Rule } from '../../engine/rule';
-import { refersTo } from '../../engine/values';
 
 /** Azure reserves these subnets for services that must not have an NSG (or manage their own). */
 const EXEMPT = ['GatewaySubnet', 'AzureFirewallSubnet', 'AzureFirewallManagementSubnet', 'RouteServerSubnet'];
@@ -13,7 +12,7 @@ export const subnetHasNetworkSecurityGroup: Rule = {
   fix: 'Add an azurerm_subnet_network_security_group_association for the subnet.',
   check(r, ctx) {
     if (EXEMPT.includes(String(r.values.name))) return pass;
-    const associated = ctx.resourcesOf('azurerm_subnet_network_security_group_association').some((a) => refersTo(a.values.subnet_id, r.address));
+    const associated = ctx.referencing('azurerm_subnet_network_security_group_association', 'subnet_id', r).length > 0;
     return associated ? pass : fail('no network security group is associated');
   },
 };

@@ -9,8 +9,8 @@ export const workloadDropsCapabilities: Rule = {
   summary: 'Containers drop all Linux capabilities and add none',
   rationale: 'Capabilities such as NET_RAW and SYS_ADMIN give pieces of root (AC-6, CM-7).',
   fix: 'Set security_context.capabilities { drop = ["ALL"] } and no add.',
-  check(r) {
-    for (const c of containersOf(r)) {
+  check(r, ctx) {
+    for (const c of containersOf(r, ctx)) {
       const caps = block(c.securityContext, 'capabilities');
       const drop = strings(caps?.drop);
       const add = strings(caps?.add);

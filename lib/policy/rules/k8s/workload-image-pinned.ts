@@ -10,8 +10,8 @@ export const workloadImagePinned: Rule = {
   summary: 'Images are pinned to a version tag or a digest, never latest',
   rationale: '"latest" or no tag runs whatever was pushed last: the baseline configuration is unknown (CM-2, CM-6, SI-7).',
   fix: 'Use registry/name:<version> or, better, registry/name@sha256:<digest>.',
-  check(r) {
-    for (const c of containersOf(r)) {
+  check(r, ctx) {
+    for (const c of containersOf(r, ctx)) {
       const image = c.values.image;
       if (isUnresolved(image)) return unknown(`the image of ${c.name} is not known from the configuration`, image);
       if (typeof image !== 'string') return fail(`container ${c.name} names no image`);

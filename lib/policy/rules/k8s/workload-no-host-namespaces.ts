@@ -9,8 +9,8 @@ export const workloadNoHostNamespaces: Rule = {
   summary: "Pods do not share the node's network, PID or IPC namespaces",
   rationale: "Host namespaces expose the node's processes and bypass NetworkPolicy (SC-7, AC-6, CM-6).",
   fix: 'Remove host_network, host_pid and host_ipc or set them to false.',
-  check(r) {
-    for (const spec of podSpecs(r)) {
+  check(r, ctx) {
+    for (const spec of podSpecs(r, ctx)) {
       for (const key of ['host_network', 'host_pid', 'host_ipc']) {
         const v = bool(spec[key]);
         if (v === true) return fail(`${key} is true`);

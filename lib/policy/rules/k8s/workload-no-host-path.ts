@@ -9,8 +9,8 @@ export const workloadNoHostPath: Rule = {
   summary: 'Pods mount no host paths',
   rationale: "A hostPath volume (the container runtime socket above all) gives a pod the node's files (AC-6, SC-4).",
   fix: 'Use a persistent volume claim, config map or secret volume instead.',
-  check(r) {
-    for (const spec of podSpecs(r)) {
+  check(r, ctx) {
+    for (const spec of podSpecs(r, ctx)) {
       const hostPath = blocks(spec, 'volume').find((v) => block(v, 'host_path'));
       if (hostPath) return fail(`volume ${String(hostPath.name)} mounts ${String(block(hostPath, 'host_path')?.path ?? 'a host path')}`);
     }

@@ -9,8 +9,8 @@ export const workloadNoHostPort: Rule = {
   summary: 'Containers publish no host ports',
   rationale: 'A host port exposes the pod on the node address, outside Services and NetworkPolicy (SC-7, CM-7).',
   fix: 'Remove port.host_port; expose the workload through a Service.',
-  check(r) {
-    for (const c of containersOf(r)) {
+  check(r, ctx) {
+    for (const c of containersOf(r, ctx)) {
       for (const p of blocks(c.values, 'port')) {
         if (isUnresolved(p.host_port)) return unknown(`host_port of ${c.name} is not known from the configuration`, p.host_port);
         if (p.host_port !== undefined && p.host_port !== null && Number(p.host_port) !== 0) return fail(`container ${c.name} publishes host port ${String(p.host_port)}`);

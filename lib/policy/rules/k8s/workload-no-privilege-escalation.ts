@@ -12,8 +12,8 @@ export const workloadNoPrivilegeEscalation: Rule = {
   summary: 'Every container sets allow_privilege_escalation = false explicitly',
   rationale: 'Unset, Kubernetes allows setuid binaries to gain privileges (AC-6, CM-6).',
   fix: 'Set security_context.allow_privilege_escalation = false on every container.',
-  check(r) {
-    for (const c of containersOf(r)) {
+  check(r, ctx) {
+    for (const c of containersOf(r, ctx)) {
       const v = bool(c.securityContext?.allow_privilege_escalation);
       if (v === 'unknown') return unknown(`allow_privilege_escalation of ${c.name} is not known from the configuration`, c.securityContext?.allow_privilege_escalation);
       if (v !== false) return fail(`container ${c.name} ${v === true ? 'allows' : 'does not forbid'} privilege escalation`);

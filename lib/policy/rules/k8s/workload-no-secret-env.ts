@@ -9,8 +9,8 @@ export const workloadNoSecretEnv: Rule = {
   summary: 'Secrets are mounted as files, not passed in environment variables',
   rationale: 'Environment variables leak into logs, crash dumps and child processes (IA-5, SC-28).',
   fix: 'Mount the secret as a volume and read it from the file.',
-  check(r) {
-    for (const c of containersOf(r)) {
+  check(r, ctx) {
+    for (const c of containersOf(r, ctx)) {
       const fromSecret = blocks(c.values, 'env').some((e) => block(block(e, 'value_from'), 'secret_key_ref')) || blocks(c.values, 'env_from').some((e) => block(e, 'secret_ref'));
       if (fromSecret) return fail(`container ${c.name} reads a secret into its environment`);
     }

@@ -9,8 +9,8 @@ export const workloadNoTokenAutomount: Rule = {
   summary: 'Pods do not mount a service account token unless they need one',
   rationale: 'A mounted token lets a compromised pod call the Kubernetes API (AC-6, IA-5).',
   fix: 'Set automount_service_account_token = false on the pod spec.',
-  check(r) {
-    const mounted = podSpecs(r).some((s) => bool(s.automount_service_account_token) !== false);
+  check(r, ctx) {
+    const mounted = podSpecs(r, ctx).some((s) => bool(s.automount_service_account_token) !== false);
     return mounted ? fail('the service account token is mounted') : pass;
   },
 };

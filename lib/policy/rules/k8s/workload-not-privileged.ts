@@ -9,8 +9,8 @@ export const workloadNotPrivileged: Rule = {
   summary: 'No container runs privileged',
   rationale: 'A privileged container is root on the node, outside every other control (AC-6, CM-6).',
   fix: 'Remove security_context.privileged or set it to false; grant specific capabilities instead.',
-  check(r) {
-    for (const c of containersOf(r)) {
+  check(r, ctx) {
+    for (const c of containersOf(r, ctx)) {
       const v = bool(c.securityContext?.privileged);
       if (v === true) return fail(`container ${c.name} is privileged`);
       if (v === 'unknown') return unknown(`privileged of ${c.name} is not known from the configuration`, c.securityContext?.privileged);

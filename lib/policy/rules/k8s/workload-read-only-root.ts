@@ -9,8 +9,8 @@ export const workloadReadOnlyRoot: Rule = {
   summary: 'Containers have a read-only root filesystem',
   rationale: 'An attacker cannot drop tools into an image that cannot be written (CM-6, SI-7).',
   fix: 'Set security_context.read_only_root_filesystem = true; mount an emptyDir where the app writes.',
-  check(r) {
-    const writable = containersOf(r).find((c) => bool(c.securityContext?.read_only_root_filesystem) !== true);
+  check(r, ctx) {
+    const writable = containersOf(r, ctx).find((c) => bool(c.securityContext?.read_only_root_filesystem) !== true);
     return writable ? fail(`container ${writable.name} can write its root filesystem`) : pass;
   },
 };

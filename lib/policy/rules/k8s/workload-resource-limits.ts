@@ -9,8 +9,8 @@ export const workloadResourceLimits: Rule = {
   summary: 'Containers request and limit CPU and memory',
   rationale: 'Without limits one workload can starve the others on a node (SC-6, CM-6).',
   fix: 'Set resources { requests = { cpu, memory }, limits = { cpu, memory } }.',
-  check(r) {
-    for (const c of containersOf(r)) {
+  check(r, ctx) {
+    for (const c of containersOf(r, ctx)) {
       const res = block(c.values, 'resources');
       for (const kind of ['requests', 'limits']) {
         const m = res?.[kind];

@@ -1,9 +1,14 @@
 import type { TfResource } from '../../../engine/document';
 import type { RuleContext } from '../../../engine/rule';
-import { refersTo } from '../../../engine/values';
 
-/** Since AWS provider 4, bucket settings are separate resources that name the bucket. */
-export function companionsOf(bucket: TfResource, ctx: RuleContext, type: string): TfResource[] {
+/**
+ * Since AWS provider 4, bucket settings are separate resources that name the
+ * bucket: by reference (`bucket = aws_s3_bucket.b.id`) or by its literal name.
+ */
+export function companionsOf(bucket: TfResource, ctx: RuleContext, type: string): readonly TfResource[] {
+  const byReference = ctx.referencing(type, 'bucket', bucket);
   const name = bucket.values.bucket;
-  return ctx.resourcesOf(type).filter((c) => refersTo(c.values.bucket, bucket.address) || (typeof name === 'string' && c.values.bucket === name));
+  if (typeof name !== 'string') return byReference;
+  const byName = ctx.resourcesOf(type).filter((c) => c.values.bucket === name && !byReference.includes(c));
+  return byName.length === 0 ? byReference : [...byReference, ...byName];
 }
