@@ -84,17 +84,16 @@ interface ActiveRule {
   readonly controls: Record<string, string[]>;
 }
 
-/** Rules in the selected packs, the higher severity winning where packs disagree. */
+/** Rules in the selected packs, the higher severity winning where packs disagree; `rules` limits them. */
 function activeRules(rules: readonly Rule[], packs: readonly Pack[]): ActiveRule[] {
-  const byId = new Map(rules.map((r) => [r.id, r]));
+  const allowed = new Set(rules.map((r) => r.id));
   const active = new Map<string, ActiveRule>();
   for (const p of packs) {
-    for (const entry of p.entries) {
-      const rule = byId.get(entry.rule);
-      if (!rule) throw new Error(`pack ${p.id} names unknown rule ${entry.rule}`);
-      const current = active.get(rule.id) ?? { rule, severity: entry.severity, controls: {} };
-      const severity: Severity = current.severity === 'error' || entry.severity === 'error' ? 'error' : 'warning';
-      active.set(rule.id, { rule, severity, controls: { ...current.controls, [p.citation]: [...entry.controls] } });
+    for (const { rule, severity: packSeverity, controls } of p.entries) {
+      if (!allowed.has(rule.id)) continue;
+      const current = active.get(rule.id) ?? { rule, severity: packSeverity, controls: {} };
+      const severity: Severity = current.severity === 'error' || packSeverity === 'error' ? 'error' : 'warning';
+      active.set(rule.id, { rule, severity, controls: { ...current.controls, [p.citation]: [...controls] } });
     }
   }
   return [...active.values()];

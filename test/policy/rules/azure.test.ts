@@ -9,23 +9,35 @@ import { keyVaultSecretExpires } from '../../../lib/policy/rules/azure/key-vault
 import { keyVaultKeyHsm } from '../../../lib/policy/rules/azure/key-vault-key-hsm';
 import { keyVaultPrivateEndpoint } from '../../../lib/policy/rules/azure/key-vault-private-endpoint';
 import { aksNoDashboard } from '../../../lib/policy/rules/azure/aks-no-dashboard';
-import { AZURE_RULES } from '../../../lib/policy/rules/azure';
-import { aksAzureRbac, aksLocalAccountsDisabled, aksRbac } from '../../../lib/policy/rules/azure/aks-access-control';
-import { aksAzurePolicy, aksNoHttpApplicationRouting, aksUpgradeChannel } from '../../../lib/policy/rules/azure/aks-add-ons';
+import { aksAzureRbac } from '../../../lib/policy/rules/azure/aks-azure-rbac';
+import { aksLocalAccountsDisabled } from '../../../lib/policy/rules/azure/aks-local-accounts-disabled';
+import { aksRbac } from '../../../lib/policy/rules/azure/aks-rbac';
+import { aksAzurePolicy } from '../../../lib/policy/rules/azure/aks-azure-policy';
+import { aksNoHttpApplicationRouting } from '../../../lib/policy/rules/azure/aks-no-http-application-routing';
+import { aksUpgradeChannel } from '../../../lib/policy/rules/azure/aks-upgrade-channel';
 import { aksDiskEncryptionSet } from '../../../lib/policy/rules/azure/aks-disk-encryption-set';
 import { aksFips } from '../../../lib/policy/rules/azure/aks-fips';
 import { aksHostEncryption } from '../../../lib/policy/rules/azure/aks-host-encryption';
-import { aksAuditDiagnostics, aksDefender, aksOmsAgent } from '../../../lib/policy/rules/azure/aks-monitoring';
+import { aksAuditDiagnostics } from '../../../lib/policy/rules/azure/aks-audit-diagnostics';
+import { aksDefender } from '../../../lib/policy/rules/azure/aks-defender';
+import { aksOmsAgent } from '../../../lib/policy/rules/azure/aks-oms-agent';
 import { aksNetworkPolicy } from '../../../lib/policy/rules/azure/aks-network-policy';
 import { aksNoNodePublicIp } from '../../../lib/policy/rules/azure/aks-no-node-public-ip';
 import { aksPrivateApi } from '../../../lib/policy/rules/azure/aks-private-api';
-import { keyVaultAuditLogs, keyVaultKeyExpires, keyVaultKeyRotates, keyVaultPrivate, keyVaultRecoverable } from '../../../lib/policy/rules/azure/key-vault';
-import { diskEncryptionSetDoubleEncryption, managedDiskCustomerKey } from '../../../lib/policy/rules/azure/managed-disk-customer-key';
-import { flowLogRetention, networkFlowLogs } from '../../../lib/policy/rules/azure/network-flow-logs';
+import { keyVaultAuditLogs } from '../../../lib/policy/rules/azure/key-vault-audit-logs';
+import { keyVaultKeyExpires } from '../../../lib/policy/rules/azure/key-vault-key-expires';
+import { keyVaultKeyRotates } from '../../../lib/policy/rules/azure/key-vault-key-rotates';
+import { keyVaultPrivate } from '../../../lib/policy/rules/azure/key-vault-private';
+import { keyVaultRecoverable } from '../../../lib/policy/rules/azure/key-vault-recoverable';
+import { diskEncryptionSetDoubleEncryption } from '../../../lib/policy/rules/azure/disk-encryption-set-double-encryption';
+import { managedDiskCustomerKey } from '../../../lib/policy/rules/azure/managed-disk-customer-key';
+import { flowLogRetention } from '../../../lib/policy/rules/azure/flow-log-retention';
+import { networkFlowLogs } from '../../../lib/policy/rules/azure/network-flow-logs';
 import { networkSecurityGroupAdminPorts } from '../../../lib/policy/rules/azure/network-security-group-admin-ports';
-import { storageAccountHttpsOnly, storageAccountTls12 } from '../../../lib/policy/rules/azure/storage-account-transport';
+import { storageAccountHttpsOnly } from '../../../lib/policy/rules/azure/storage-account-https-only';
+import { storageAccountTls12 } from '../../../lib/policy/rules/azure/storage-account-tls12';
 import { subnetHasNetworkSecurityGroup } from '../../../lib/policy/rules/azure/subnet-has-network-security-group';
-import { describeRules, REF, resource as r, runRule, type RuleCases } from '../../support/policy';
+import { describeRules, REF, resource as r, runRule, type RuleCases, rulesOfCloud } from '../../support/policy';
 
 const UNKNOWN = REF('var.x', 'value');
 const aks = (v: Record<string, unknown>) => r('azurerm_kubernetes_cluster.c', v);
@@ -137,5 +149,5 @@ test('HMS-NSG-1 also refuses UDP from the internet (CKV_AZURE_77), and allows UD
 });
 
 test('every Azure rule has cases', () => {
-  expect(CASES.map((c) => c.rule.id).sort()).toEqual(AZURE_RULES.map((x) => x.id).sort());
+  expect(CASES.map((c) => c.rule.id).sort()).toEqual(rulesOfCloud('azure').map((x) => x.id).sort());
 });

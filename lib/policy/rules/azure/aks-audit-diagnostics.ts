@@ -1,17 +1,6 @@
 import { fail, pass, type Rule } from '../../engine/rule';
-import { block, isSet } from '../../engine/values';
 import { AKS } from './private/aks';
 import { diagnosticCategories } from './private/diagnostics';
-
-/** CKV_AZURE_4. */
-export const aksOmsAgent: Rule = {
-  id: 'HMS-AKS-6',
-  appliesTo: [AKS],
-  summary: 'AKS sends container logs and metrics to Log Analytics',
-  rationale: 'Container insight is the basis of monitoring and incident response (AU-12, SI-4).',
-  fix: 'Add oms_agent { log_analytics_workspace_id = <workspace> }.',
-  check: (r) => (isSet(block(r.values, 'oms_agent')?.log_analytics_workspace_id) ? pass : fail('no oms_agent workspace')),
-};
 
 const AUDIT = ['kube-audit', 'kube-audit-admin'];
 const GROUPS = ['audit', 'allLogs'];
@@ -29,14 +18,4 @@ export const aksAuditDiagnostics: Rule = {
     const missing = [AUDIT.some((a) => categories.has(a)) ? '' : 'kube-audit-admin', categories.has('guard') ? '' : 'guard'].filter(Boolean);
     return missing.length === 0 ? pass : fail(`no diagnostic setting ships ${missing.join(' and ')}`);
   },
-};
-
-/** Azure Policy 1c988dd6. */
-export const aksDefender: Rule = {
-  id: 'HMS-AKS-15',
-  appliesTo: [AKS],
-  summary: 'Microsoft Defender for Containers watches the cluster',
-  rationale: 'Runtime threat detection for nodes and pods (SI-4, RA-5).',
-  fix: 'Add microsoft_defender { log_analytics_workspace_id = <workspace> } where the cloud offers it.',
-  check: (r) => (isSet(block(r.values, 'microsoft_defender')?.log_analytics_workspace_id) ? pass : fail('Defender is not enabled')),
 };
