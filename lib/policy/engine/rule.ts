@@ -1,5 +1,5 @@
 import type { TfDocument, TfResource } from './document';
-import { refersTo, unknownCause, type UnknownCause } from './values';
+import { isUnresolved, refersTo, unknownCause, type UnknownCause } from './values';
 
 /** What a rule found on one resource. */
 export type Outcome =
@@ -37,6 +37,13 @@ export interface RuleContext {
    * once per document instead of a scan per rule and resource.
    */
   referencing(type: string, attribute: AttributeReader, target: TfResource): readonly TfResource[];
+  /**
+   * The resources of `type` whose attribute is not known from the configuration
+   * and names no resource of the document (`bucket = var.name`,
+   * `target_resource_id = data.x.y.id`): they may belong to any resource, so a
+   * rule that looks for them reports unknown rather than fail.
+   */
+  undecided(type: string, attribute: AttributeReader): readonly TfResource[];
   /**
    * `view(resource)`, computed once per evaluation and shared by every rule that
    * reads it (pod specs, policy statements, security group permissions). Views
@@ -83,6 +90,8 @@ export type EvaluationMemo = Map<(text: string) => unknown, Map<string, unknown>
 export function contextOf(document: TfDocument, memo: EvaluationMemo = new Map()): RuleContext {
   const views = new Map<unknown, Map<TfResource, unknown>>();
   const indexes = new Map<string, Map<AttributeReader, Map<string, TfResource[]>>>();
+  const undecided = new Map<string, Map<AttributeReader, readonly TfResource[]>>();
+  let addresses: Set<string> | undefined;
   const context: RuleContext = {
     document,
     resourcesOf: (type) => document.byType.get(type) ?? NONE,
@@ -108,6 +117,24 @@ export function contextOf(document: TfDocument, memo: EvaluationMemo = new Map()
       // An address with an index inside (module.m["k"].type.name) is not in the index: scan.
       const candidates = bare.includes('[') ? context.resourcesOf(type) : index.get(bare);
       return candidates ? candidates.filter((r) => refersTo(read(r.values, attribute), target.address)) : NONE;
+    },
+    undecided(type, attribute) {
+      const byAttribute = undecided.get(type) ?? new Map<AttributeReader, readonly TfResource[]>();
+      undecided.set(type, byAttribute);
+      let found = byAttribute.get(attribute);
+      if (!found) {
+        addresses ??= new Set(document.resources.flatMap((r) => [r.address, r.address.replace(/\[[^\]]*\]$/, '')]));
+        const known = addresses;
+        found = context.resourcesOf(type).filter((r) => {
+          const value = read(r.values, attribute);
+          if (!isUnresolved(value) && !(Array.isArray(value) && value.some(isUnresolved))) return false;
+          const names = new Set<string>();
+          referencedPrefixes(value, names);
+          return ![...names].some((n) => known.has(n));
+        });
+        byAttribute.set(attribute, found);
+      }
+      return found;
     },
     derive(view, resource) {
       let byResource = views.get(view);

@@ -1,4 +1,4 @@
-import { fail, pass, type Rule } from '../../engine/rule';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { groupPermissions } from './private/security-group-rules';
 
 /** CKV2_AWS_12; NIST.800.53.R5-VPCDefaultSecurityGroupClosed. */
@@ -10,7 +10,10 @@ export const defaultSecurityGroupClosed: Rule = {
   fix: 'Adopt it with an aws_default_security_group for this VPC with no ingress or egress blocks, and attach no aws_security_group_rule or aws_vpc_security_group_*_rule to it.',
   check(r, ctx) {
     const adopted = ctx.referencing('aws_default_security_group', 'vpc_id', r)[0];
-    if (!adopted) return fail('the default security group is not adopted, so it keeps its default rules');
+    if (!adopted) {
+      const undecided = ctx.undecided('aws_default_security_group', 'vpc_id');
+      return undecided.length > 0 ? unknown('a default security group whose VPC is not known from the configuration may be this one', undecided.map((g) => g.values.vpc_id)) : fail('the default security group is not adopted, so it keeps its default rules');
+    }
     // Inline blocks and standalone rule resources attached to the default group alike.
     const rules = groupPermissions(adopted, ctx).length;
     return rules === 0 ? pass : fail(`the default security group has ${rules} rule(s)`);

@@ -1,6 +1,6 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { isUnresolved } from '../../engine/values';
-import { companionsOf } from './private/bucket-companions';
+import { companionsOf, undecidedCompanionsOf } from './private/bucket-companions';
 
 const PUBLIC_ACLS = ['public-read', 'public-read-write', 'authenticated-read'];
 const PUBLIC_GROUPS = ['http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers'];
@@ -19,6 +19,12 @@ export const s3BucketNoPublicAcl: Rule = {
     if (open.length > 0) return fail(`the bucket ACL is ${String(open[0])}`);
     const grants = JSON.stringify([r.values.grant, ...companionsOf(r, ctx, 'aws_s3_bucket_acl').map((a) => a.values.access_control_policy)]);
     if (PUBLIC_GROUPS.some((g) => grants.includes(g))) return fail('a grant names the AllUsers or AuthenticatedUsers group');
-    return unresolved.length > 0 ? unknown('the bucket ACL is not known from the configuration', unresolved) : pass;
+    // A public ACL resource whose bucket is not known may be this bucket's.
+    const undecided = undecidedCompanionsOf(ctx, 'aws_s3_bucket_acl').filter((a) => {
+      const granted = JSON.stringify(a.values.access_control_policy ?? null);
+      return PUBLIC_ACLS.includes(String(a.values.acl).trim().toLowerCase()) || PUBLIC_GROUPS.some((g) => granted.includes(g));
+    });
+    const unknowns = [...unresolved, ...undecided.map((a) => a.values.bucket)];
+    return unknowns.length > 0 ? unknown('the bucket ACL is not known from the configuration', unknowns) : pass;
   },
 };

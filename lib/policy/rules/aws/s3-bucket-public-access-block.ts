@@ -1,6 +1,6 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
-import { companionsOf } from './private/bucket-companions';
+import { companionsOf, undecidedCompanionsOf } from './private/bucket-companions';
 
 const SETTINGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 
@@ -13,7 +13,10 @@ export const s3BucketPublicAccessBlock: Rule = {
   fix: `Add aws_s3_bucket_public_access_block for the bucket with ${SETTINGS.join(', ')} = true.`,
   check(r, ctx) {
     const blocks = companionsOf(r, ctx, 'aws_s3_bucket_public_access_block');
-    if (blocks.length === 0) return fail('no aws_s3_bucket_public_access_block');
+    if (blocks.length === 0) {
+      const undecided = undecidedCompanionsOf(ctx, 'aws_s3_bucket_public_access_block');
+      return undecided.length > 0 ? unknown('which bucket the public access block covers is not known from the configuration', undecided.map((b) => b.values.bucket)) : fail('no aws_s3_bucket_public_access_block');
+    }
     const values = blocks.flatMap((b) => SETTINGS.map((k) => [k, b.values[k]] as const));
     const unknowns = values.filter(([, v]) => bool(v) === 'unknown');
     const off = values.filter(([, v]) => bool(v) !== true && bool(v) !== 'unknown');

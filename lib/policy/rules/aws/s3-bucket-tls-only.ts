@@ -1,9 +1,12 @@
 import type { TfResource } from '../../engine/document';
-import { fail, pass, type Rule, type RuleContext } from '../../engine/rule';
-import { isObject } from '../../engine/values';
-import { companionsOf } from './private/bucket-companions';
+import { fail, pass, unknown, type Rule, type RuleContext } from '../../engine/rule';
+import { isObject, isUnresolved } from '../../engine/values';
+import { companionsOf, undecidedCompanionsOf } from './private/bucket-companions';
 import { policyDocuments } from './private/iam-statements';
 
+const POLICY = 'aws_s3_bucket_policy';
+
+/** True when a statement of the policy denies requests made without TLS (aws:SecureTransport "false"). */
 function deniesInsecureTransport(policy: TfResource, ctx: RuleContext): boolean {
   return policyDocuments(policy, ctx).some(({ statements }) =>
     statements.some((s) => {
@@ -20,9 +23,14 @@ export const s3BucketTlsOnly: Rule = {
   appliesTo: ['aws_s3_bucket'],
   summary: 'Buckets refuse requests that are not over TLS',
   rationale: 'Data in transit must be encrypted (SC-8, SC-8(1), HIPAA 164.312(e)(1)).',
-  fix: 'Add an aws_s3_bucket_policy that denies s3:* when aws:SecureTransport is "false".',
+  fix: `Add an ${POLICY} that denies s3:* when aws:SecureTransport is "false".`,
   check(r, ctx) {
-    const policies = companionsOf(r, ctx, 'aws_s3_bucket_policy');
-    return policies.some((p) => deniesInsecureTransport(p, ctx)) ? pass : fail('no policy denies plain-HTTP requests');
+    const policies = companionsOf(r, ctx, POLICY);
+    if (policies.some((p) => deniesInsecureTransport(p, ctx))) return pass;
+    // A policy that cannot be read (a variable, a data source document) may hold the deny.
+    const unread = policies.flatMap((p) => policyDocuments(p, ctx)).filter((d) => d.doc === undefined && isUnresolved(d.raw)).map((d) => d.raw);
+    const undecided = [...unread, ...undecidedCompanionsOf(ctx, POLICY).map((p) => p.values.bucket)];
+    if (undecided.length > 0) return unknown('the bucket policy is not known from the configuration', undecided);
+    return fail('no policy denies plain-HTTP requests');
   },
 };

@@ -1,6 +1,6 @@
 import { fail, pass, type Rule } from '../../engine/rule';
 import { AKS } from './private/aks';
-import { diagnosticCategories } from './private/diagnostics';
+import { diagnosticCategories, missingLogs } from './private/diagnostics';
 
 const AUDIT = ['kube-audit', 'kube-audit-admin'];
 const GROUPS = ['audit', 'allLogs'];
@@ -16,6 +16,6 @@ export const aksAuditDiagnostics: Rule = {
     const categories = diagnosticCategories(r, ctx);
     if (GROUPS.some((g) => categories.has(g))) return pass;
     const missing = [AUDIT.some((a) => categories.has(a)) ? '' : 'kube-audit-admin', categories.has('guard') ? '' : 'guard'].filter(Boolean);
-    return missing.length === 0 ? pass : fail(`no diagnostic setting ships ${missing.join(' and ')}`);
+    return missing.length === 0 ? pass : missingLogs(ctx, fail(`no diagnostic setting ships ${missing.join(' and ')}`));
   },
 };

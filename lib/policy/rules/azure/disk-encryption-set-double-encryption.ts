@@ -1,4 +1,7 @@
-import { fail, pass, type Rule } from '../../engine/rule';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
+import { isUnresolved } from '../../engine/values';
+
+const DOUBLE = 'EncryptionAtRestWithPlatformAndCustomerKeys';
 
 /** Azure Policy ca91455f. */
 export const diskEncryptionSetDoubleEncryption: Rule = {
@@ -6,6 +9,11 @@ export const diskEncryptionSetDoubleEncryption: Rule = {
   appliesTo: ['azurerm_disk_encryption_set'],
   summary: 'Disk encryption sets use platform and customer keys (double encryption)',
   rationale: 'Two layers of encryption with different keys protect against a single key compromise (SC-12, SC-28(1)).',
-  fix: 'Set encryption_type = "EncryptionAtRestWithPlatformAndCustomerKeys".',
-  check: (r) => (r.values.encryption_type === 'EncryptionAtRestWithPlatformAndCustomerKeys' ? pass : fail(`encryption_type is ${JSON.stringify(r.values.encryption_type ?? 'EncryptionAtRestWithCustomerKey')}`)),
+  fix: `Set encryption_type = "${DOUBLE}".`,
+  check(r) {
+    const type = r.values.encryption_type;
+    if (isUnresolved(type)) return unknown('encryption_type is not known from the configuration', type);
+    // azurerm validates the value case-sensitively (StringInSlice, false); omitted means EncryptionAtRestWithCustomerKey.
+    return type === DOUBLE ? pass : fail(`encryption_type is ${JSON.stringify(type ?? 'EncryptionAtRestWithCustomerKey')}`);
+  },
 };

@@ -1,5 +1,5 @@
 import { fail, pass, type Rule } from '../../engine/rule';
-import { diagnosticCategories } from './private/diagnostics';
+import { diagnosticCategories, missingLogs } from './private/diagnostics';
 
 /** Azure Policy cf820ca0. */
 export const keyVaultAuditLogs: Rule = {
@@ -10,6 +10,6 @@ export const keyVaultAuditLogs: Rule = {
   fix: 'Add an azurerm_monitor_diagnostic_setting for the vault with enabled_log category AuditEvent (or group audit).',
   check(r, ctx) {
     const categories = diagnosticCategories(r, ctx);
-    return ['AuditEvent', 'audit', 'allLogs'].some((c) => categories.has(c)) ? pass : fail('no diagnostic setting ships AuditEvent');
+    return ['AuditEvent', 'audit', 'allLogs'].some((c) => categories.has(c)) ? pass : missingLogs(ctx, fail('no diagnostic setting ships AuditEvent'));
   },
 };

@@ -1,5 +1,5 @@
-import { fail, pass, type Rule } from '../../engine/rule';
-import { block, bool, isSet } from '../../engine/values';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
+import { block, bool, setState } from '../../engine/values';
 
 /** CKV_AZURE_93, CKV_AZURE_2; Azure Policy 702dd420. */
 export const managedDiskCustomerKey: Rule = {
@@ -10,6 +10,9 @@ export const managedDiskCustomerKey: Rule = {
   fix: 'Set disk_encryption_set_id to a disk encryption set backed by a Key Vault key.',
   check(r) {
     if (bool(block(r.values, 'encryption_settings')?.enabled) === false) return fail('encryption_settings.enabled is false');
-    return isSet(r.values.disk_encryption_set_id) ? pass : fail('no disk_encryption_set_id: the disk uses a platform key');
+    // Optional: a variable without a default may be null, which leaves the platform key.
+    const set = setState(r.values.disk_encryption_set_id);
+    if (set === 'unknown') return unknown('disk_encryption_set_id is not known from the configuration', r.values.disk_encryption_set_id);
+    return set ? pass : fail('no disk_encryption_set_id: the disk uses a platform key');
   },
 };

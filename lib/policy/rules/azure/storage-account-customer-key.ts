@@ -1,4 +1,4 @@
-import { fail, pass, type Rule } from '../../engine/rule';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block } from '../../engine/values';
 import { STORAGE_ACCOUNT } from './private/storage-account';
 
@@ -12,6 +12,8 @@ export const storageAccountCustomerKey: Rule = {
   check(r, ctx) {
     if (block(r.values, 'customer_managed_key')) return pass;
     const separate = ctx.referencing('azurerm_storage_account_customer_managed_key', 'storage_account_id', r).length > 0;
-    return separate ? pass : fail('the account uses Microsoft-managed keys');
+    if (separate) return pass;
+    const undecided = ctx.undecided('azurerm_storage_account_customer_managed_key', 'storage_account_id');
+    return undecided.length > 0 ? unknown('a customer-managed key whose account is not known from the configuration may cover it', undecided.map((k) => k.values.storage_account_id)) : fail('the account uses Microsoft-managed keys');
   },
 };

@@ -1,6 +1,6 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { isUnresolved } from '../../engine/values';
-import { networkRulesOf, STORAGE_ACCOUNT } from './private/storage-account';
+import { networkRulesOf, undecidedDenyingRules, STORAGE_ACCOUNT } from './private/storage-account';
 
 /** CKV_AZURE_35; AVD-AZU-0012; Azure Policy 34c877ad. */
 export const storageAccountDefaultDeny: Rule = {
@@ -12,7 +12,8 @@ export const storageAccountDefaultDeny: Rule = {
   check(r, ctx) {
     const actions = networkRulesOf(r, ctx).map((n) => n.default_action);
     if (actions.some((a) => typeof a === 'string' && a.trim().toLowerCase() === 'deny')) return pass;
-    if (actions.some(isUnresolved)) return unknown('network_rules.default_action is not known from the configuration', actions);
+    const undecided = [...actions.filter(isUnresolved), ...undecidedDenyingRules(ctx)];
+    if (undecided.length > 0) return unknown('network_rules.default_action is not known from the configuration', undecided);
     return fail(actions.length === 0 ? 'no network_rules: every network is allowed' : 'network_rules.default_action is Allow');
   },
 };

@@ -1,4 +1,4 @@
-import { fail, pass, type Rule } from '../../engine/rule';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
 
 /** Azure reserves these subnets for services that must not have an NSG (or manage their own). */
 const EXEMPT = ['GatewaySubnet', 'AzureFirewallSubnet', 'AzureFirewallManagementSubnet', 'RouteServerSubnet'];
@@ -13,6 +13,8 @@ export const subnetHasNetworkSecurityGroup: Rule = {
   check(r, ctx) {
     if (EXEMPT.includes(String(r.values.name))) return pass;
     const associated = ctx.referencing('azurerm_subnet_network_security_group_association', 'subnet_id', r).length > 0;
-    return associated ? pass : fail('no network security group is associated');
+    if (associated) return pass;
+    const undecided = ctx.undecided('azurerm_subnet_network_security_group_association', 'subnet_id');
+    return undecided.length > 0 ? unknown('an association whose subnet is not known from the configuration may cover it', undecided.map((a) => a.values.subnet_id)) : fail('no network security group is associated');
   },
 };

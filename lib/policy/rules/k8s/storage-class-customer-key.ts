@@ -1,5 +1,5 @@
-import { fail, pass, type Rule } from '../../engine/rule';
-import { isSet, isObject } from '../../engine/values';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
+import { isObject, setState } from '../../engine/values';
 import { STORAGE_CLASS_TYPES } from './private/storage-class';
 
 export const storageClassCustomerKey: Rule = {
@@ -11,6 +11,8 @@ export const storageClassCustomerKey: Rule = {
   check(r) {
     if (r.values.storage_provisioner !== 'ebs.csi.aws.com') return pass;
     const params = isObject(r.values.parameters) ? r.values.parameters : {};
-    return isSet(params.kmsKeyId) ? pass : fail('no parameters.kmsKeyId');
+    const set = setState(params.kmsKeyId);
+    if (set === 'unknown') return unknown('parameters.kmsKeyId is not known from the configuration', params.kmsKeyId);
+    return set ? pass : fail('no parameters.kmsKeyId');
   },
 };

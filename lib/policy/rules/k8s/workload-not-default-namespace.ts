@@ -1,4 +1,5 @@
-import { fail, pass, type Rule } from '../../engine/rule';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
+import { setState } from '../../engine/values';
 import { metadataOf, WORKLOAD_TYPES } from './private/pod-spec';
 
 /** CKV_K8S_21. */
@@ -10,6 +11,9 @@ export const workloadNotDefaultNamespace: Rule = {
   fix: 'Set metadata.namespace to the workload namespace.',
   check(r) {
     const ns = metadataOf(r.values).namespace;
-    return ns === undefined || ns === 'default' ? fail('the workload runs in the default namespace') : pass;
+    if (ns === undefined || ns === null || ns === '' || ns === 'default') return fail('the workload runs in the default namespace');
+    // A namespace resource's name is a reference that counts as set; a variable without a default may be "default".
+    const set = setState(ns);
+    return set === 'unknown' ? unknown('the namespace is not known from the configuration', ns) : pass;
   },
 };

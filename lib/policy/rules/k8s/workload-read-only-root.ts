@@ -1,4 +1,4 @@
-import { fail, pass, type Rule } from '../../engine/rule';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 import { containersOf, WORKLOAD_TYPES } from './private/pod-spec';
 
@@ -10,7 +10,11 @@ export const workloadReadOnlyRoot: Rule = {
   rationale: 'An attacker cannot drop tools into an image that cannot be written (CM-6, SI-7).',
   fix: 'Set security_context.read_only_root_filesystem = true; mount an emptyDir where the app writes.',
   check(r, ctx) {
-    const writable = containersOf(r, ctx).find((c) => bool(c.securityContext?.read_only_root_filesystem) !== true);
-    return writable ? fail(`container ${writable.name} can write its root filesystem`) : pass;
+    const settings = containersOf(r, ctx).map((c) => [c, c.securityContext?.read_only_root_filesystem] as const);
+    // Kubernetes leaves the root filesystem writable unless the container says otherwise.
+    const writable = settings.find(([, v]) => bool(v) === false || bool(v) === undefined);
+    if (writable) return fail(`container ${writable[0].name} can write its root filesystem`);
+    const undecided = settings.filter(([, v]) => bool(v) === 'unknown').map(([, v]) => v);
+    return undecided.length > 0 ? unknown('read_only_root_filesystem is not known from the configuration', undecided) : pass;
   },
 };

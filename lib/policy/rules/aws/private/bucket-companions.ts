@@ -12,3 +12,10 @@ export function companionsOf(bucket: TfResource, ctx: RuleContext, type: string)
   const byName = ctx.resourcesOf(type).filter((c) => c.values.bucket === name && !byReference.includes(c));
   return byName.length === 0 ? byReference : [...byReference, ...byName];
 }
+
+/**
+ * Settings resources whose bucket is not known from the configuration
+ * (`bucket = var.bucket_name`): they may configure this bucket, so a rule that
+ * does not find the setting reports unknown, with their bucket values.
+ */
+export const undecidedCompanionsOf = (ctx: RuleContext, type: string): readonly TfResource[] => ctx.undecided(type, 'bucket');

@@ -10,3 +10,11 @@ export function networkRulesOf(r: TfResource, ctx: RuleContext): Record<string, 
   const separate = ctx.referencing('azurerm_storage_account_network_rules', 'storage_account_id', r).map((n) => n.values);
   return [...(inline ? [inline] : []), ...separate];
 }
+
+/** The account of an azurerm_storage_account_network_rules whose default_action is Deny, when that account is not known: it may be this one. */
+export function undecidedDenyingRules(ctx: RuleContext): unknown[] {
+  return ctx
+    .undecided('azurerm_storage_account_network_rules', 'storage_account_id')
+    .filter((n) => typeof n.values.default_action === 'string' && n.values.default_action.trim().toLowerCase() === 'deny')
+    .map((n) => n.values.storage_account_id);
+}
