@@ -12,13 +12,14 @@
  * - literal `local.x`, `jsonencode(...)`, conditionals and other pure functions are evaluated;
  * - `dynamic` blocks whose `for_each` is known are expanded; with an unknown
  *   `for_each` the content is read once, its iterator unknown;
- * - a resource with a known `for_each` becomes one resource per key (`type.name["key"]`).
+ * - a resource with a known `for_each` becomes one resource per key (`type.name["key"]`), one with
+ *   a known `count` one per index (`type.name[0]`, `count.index` known), as Terraform plans them.
  *
  * What stays unknown is written as `${reference}` text, as cdk.tf.json writes it,
  * so rules treat both alike.
  */
 import { UserError } from '../../core/errors';
-import { evaluateExpression, renderUnknown, step, Unknown, type PathSegment, type Scope, type Value } from './expression/evaluate';
+import { evaluateExpression, renderUnknown, step, Unknown, type Scope, type Value } from './expression/evaluate';
 import { MAX_EXPRESSION_DEPTH, parseTemplate, type Expr } from './expression/parse';
 import { isObject, setOwn } from './values';
 
@@ -338,18 +339,52 @@ export function resolveModule(files: readonly ModuleFile[], inputs: ModuleInputs
   for (const r of d.resources) {
     const address = `${r.type}.${r.name}`;
     const comment = isObject(r.body['//']) ? r.body['//'] : {};
-    const forEach = r.body.for_each === undefined ? undefined : evaluateJson(r.body.for_each, base, 0, address);
-    const instances: [string, Scope][] =
-      forEach !== undefined && !(forEach instanceof Unknown) && (Array.isArray(forEach) || isObject(forEach))
-        ? (Array.isArray(forEach) ? forEach.map((v) => [String(v), v] as const) : Object.entries(forEach as Record<string, Value>)).map(([k, v]) => [
-            `${address}[${JSON.stringify(k)}]`,
-            { lookup: (path: readonly PathSegment[], text: string) => (path[0] === 'each' ? path.slice(2).reduce<Value>(step, path[1] === 'key' ? k : path[1] === 'value' ? v : new Unknown([text])) : base.lookup(path, text)) },
-          ])
-        : [[address, forEach instanceof Unknown ? { lookup: (path: readonly PathSegment[], text: string) => (path[0] === 'each' ? forEach : base.lookup(path, text)) } : base]];
-    for (const [instanceAddress, scope] of instances) {
+    for (const [instanceAddress, scope] of instancesOf(r.body, address, `${r.file}: ${address}`, base)) {
       const values = resolveBody(r.body, scope, 0, `${r.file}: ${address}`);
       out.push({ type: r.type, name: r.name, address: instanceAddress, file: r.file, values, comment });
     }
   }
   return out;
+}
+
+/** More instances than this are read as one instance whose index is unknown. */
+export const MAX_EXPANDED_INSTANCES = 1000;
+
+/** A scope where `root.key`/`root.value` (or `count.index`) are known, the rest from `base`. */
+function withInstance(base: Scope, root: 'each' | 'count', values: Readonly<Record<string, Value>>): Scope {
+  return {
+    lookup: (path, text) => {
+      if (path[0] !== root) return base.lookup(path, text);
+      const name = String(path[1]);
+      return Object.prototype.hasOwnProperty.call(values, name) ? path.slice(2).reduce<Value>(step, values[name]) : new Unknown([text]);
+    },
+  };
+}
+
+/**
+ * The instances Terraform makes of a resource: one per key of a known
+ * `for_each` (`type.name["key"]`), one per index of a known `count`
+ * (`type.name[0]`), none when either is empty or zero, and one instance at the
+ * plain address, its key or index unknown, when they are not known.
+ */
+function instancesOf(body: JsonObject, address: string, where: string, base: Scope): [string, Scope][] {
+  if (body.for_each !== undefined) {
+    const forEach = evaluateJson(body.for_each, base, 0, where);
+    if (forEach instanceof Unknown || !(Array.isArray(forEach) || isObject(forEach))) {
+      const unknownEach = forEach instanceof Unknown ? forEach : new Unknown([], 'for_each');
+      return [[address, { lookup: (path, text) => (path[0] === 'each' ? unknownEach : base.lookup(path, text)) }]];
+    }
+    const entries: [string, Value][] = Array.isArray(forEach) ? forEach.map((v) => [String(v), v]) : Object.entries(forEach as Record<string, Value>);
+    if (entries.length > MAX_EXPANDED_INSTANCES) return [[address, withInstance(base, 'each', {})]];
+    return entries.map(([k, v]) => [`${address}[${JSON.stringify(k)}]`, withInstance(base, 'each', { key: k, value: v })]);
+  }
+  if (body.count !== undefined) {
+    const count = evaluateJson(body.count, base, 0, where);
+    const n = typeof count === 'number' ? count : typeof count === 'string' && count.trim() !== '' ? Number(count) : NaN;
+    if (count instanceof Unknown || Number.isNaN(n)) return [[address, withInstance(base, 'count', {})]];
+    if (!Number.isInteger(n) || n < 0) throw new UserError(`${where}: count is ${JSON.stringify(count)}; Terraform requires a whole number of 0 or more`);
+    if (n > MAX_EXPANDED_INSTANCES) return [[address, withInstance(base, 'count', {})]];
+    return Array.from({ length: n }, (_, i) => [`${address}[${i}]`, withInstance(base, 'count', { index: i })]);
+  }
+  return [[address, base]];
 }
