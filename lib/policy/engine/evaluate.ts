@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors';
 import { DEFAULT_PACKS, PACKS, type Pack, type Severity } from '../packs';
-import type { Acknowledgement, TfDocument, TfResource } from './document';
+import type { Acknowledgement, NotScannedModule, TfDocument, TfResource } from './document';
 import { contextOf, type EvaluationMemo, type Rule } from './rule';
 import type { UnknownCause } from './values';
 
@@ -76,6 +76,8 @@ export interface PolicyReport {
   readonly acknowledged: number;
   /** Findings whose deciding value is not known from the configuration. */
   readonly unknowns: number;
+  /** Modules the scanned configuration calls whose code was not read (remote sources): with `strict`, they block. */
+  readonly modulesNotScanned: readonly NotScannedModule[];
 }
 
 interface ActiveRule {
@@ -206,6 +208,7 @@ export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[
     warnings: findings.filter((f) => !f.blocking && !f.acknowledgedBecause).length,
     acknowledged: findings.filter((f) => f.acknowledgedBecause).length,
     unknowns: findings.filter((f) => f.status === 'unknown').length,
+    modulesNotScanned: documents.flatMap((d) => d.notScanned ?? []),
   };
 }
 

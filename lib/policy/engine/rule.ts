@@ -1,5 +1,5 @@
 import type { TfDocument, TfResource } from './document';
-import { isUnresolved, refersTo, unknownCause, type UnknownCause } from './values';
+import { isUnresolved, refersTo, relativeAddress, unknownCause, type UnknownCause } from './values';
 
 /** What a rule found on one resource. */
 export type Outcome =
@@ -113,9 +113,8 @@ export function contextOf(document: TfDocument, memo: EvaluationMemo = new Map()
         }
         byAttribute.set(attribute, index);
       }
-      const bare = target.address.replace(/\[[^\]]*\]$/, '');
-      // An address with an index inside (module.m["k"].type.name) is not in the index: scan.
-      const candidates = bare.includes('[') ? context.resourcesOf(type) : index.get(bare);
+      const bare = relativeAddress(target.address).replace(/\[[^\]]*\]$/, '');
+      const candidates = index.get(bare);
       return candidates ? candidates.filter((r) => refersTo(read(r.values, attribute), target.address)) : NONE;
     },
     undecided(type, attribute) {
@@ -123,7 +122,7 @@ export function contextOf(document: TfDocument, memo: EvaluationMemo = new Map()
       undecided.set(type, byAttribute);
       let found = byAttribute.get(attribute);
       if (!found) {
-        addresses ??= new Set(document.resources.flatMap((r) => [r.address, r.address.replace(/\[[^\]]*\]$/, '')]));
+        addresses ??= new Set(document.resources.flatMap((r) => [r.address, relativeAddress(r.address).replace(/\[[^\]]*\]$/, '')]));
         const known = addresses;
         found = context.resourcesOf(type).filter((r) => {
           const value = read(r.values, attribute);

@@ -65,10 +65,12 @@ interface Declarations {
   resources: { type: string; name: string; file: string; body: JsonObject }[];
   variables: Map<string, { hasDefault: boolean; default: unknown }>;
   locals: Map<string, unknown>;
+  modules: { name: string; file: string; body: JsonObject }[];
 }
 
 function declarationsOf(files: readonly ModuleFile[]): Declarations {
-  const d: Declarations = { resources: [], variables: new Map(), locals: new Map() };
+  const d: Declarations = { resources: [], variables: new Map(), locals: new Map(), modules: [] };
+  const moduleFiles = new Map<string, string>();
   const seen = new Map<string, string>();
   for (const { file, json } of files) {
     if (json === null || json === undefined) continue;
@@ -95,6 +97,16 @@ function declarationsOf(files: readonly ModuleFile[]): Declarations {
           }
         } else if (key === 'locals') {
           for (const b of bodies(value, `${file}: locals`)) for (const [name, expr] of Object.entries(b)) if (name !== '//') d.locals.set(name, expr);
+        } else if (key === 'module') {
+          for (const [name, body] of labelled(value, `${file}: module`)) {
+            const list = bodies(body, `${file}: module "${name}"`);
+            const previous = moduleFiles.get(name);
+            if (list.length !== 1 || previous !== undefined) {
+              throw new UserError(`module "${name}" is called more than once (${previous === undefined || previous === file ? file : `${previous} and ${file}`}); Terraform refuses a duplicate module call: rename or remove one`);
+            }
+            moduleFiles.set(name, file);
+            d.modules.push({ name, file, body: list[0] });
+          }
         }
       }
     }
@@ -283,6 +295,7 @@ function expandDynamic(type: string, dyn: JsonObject, scope: Scope, depth: numbe
   const roots = new Set([...(scope.roots ?? []), iterator]);
   const withIterator = (key: Value, value: Value): Scope => ({
     roots,
+    readFile: scope.readFile,
     lookup: (path, text) => (path[0] === iterator ? path.slice(2).reduce<Value>(step, path[1] === 'key' ? key : path[1] === 'value' ? value : new Unknown([text])) : scope.lookup(path, text)),
   });
   if (forEach instanceof Unknown) {
@@ -300,10 +313,35 @@ function expandDynamic(type: string, dyn: JsonObject, scope: Scope, depth: numbe
 export interface ModuleInputs {
   /** Variable values (terraform.tfvars, *.auto.tfvars), which win over defaults. */
   readonly tfvars?: Readonly<Record<string, unknown>>;
+  /** Variable values a calling module passes (a module block's arguments), already evaluated in the caller. */
+  readonly variables?: Readonly<Record<string, Value>>;
+  /** `path.module`: this module's folder relative to the root module. @default "." */
+  readonly modulePath?: string;
+  /** Reads a file named relative to the root module, for file() and templatefile(). @default - those functions are unknown */
+  readonly readFile?: (path: string) => string | undefined;
 }
+
+/** A `module` block, one per instance of its count or for_each. */
+export interface ModuleCall {
+  /** `module.name`, `module.name[0]` or `module.name["key"]`. */
+  readonly address: string;
+  readonly file: string;
+  /** The `source` argument as written (a local path, a registry address, a URL), or undefined when it is not known. */
+  readonly source: string | undefined;
+  /** The other arguments, evaluated in the caller: the called module's variable values. */
+  readonly variables: Readonly<Record<string, Value>>;
+}
+
+/** Arguments of a module block that are Terraform's, not the called module's variables. */
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on', '//']);
 
 /** Reads and resolves the resources of a module. */
 export function resolveModule(files: readonly ModuleFile[], inputs: ModuleInputs = {}): ResolvedResource[] {
+  return readModule(files, inputs).resources;
+}
+
+/** Reads and resolves the resources of a module, and the modules it calls. */
+export function readModule(files: readonly ModuleFile[], inputs: ModuleInputs = {}): { resources: ResolvedResource[]; calls: ModuleCall[] } {
   const d = declarationsOf(files);
   const localValues = new Map<string, Value>();
   const evaluating = new Set<string>();
@@ -314,9 +352,16 @@ export function resolveModule(files: readonly ModuleFile[], inputs: ModuleInputs
       if (root === 'var' && typeof name === 'string') {
         if (!variableValues.has(name)) {
           const declared = d.variables.get(name);
+          const passed = inputs.variables && Object.prototype.hasOwnProperty.call(inputs.variables, name);
           const supplied = inputs.tfvars && Object.prototype.hasOwnProperty.call(inputs.tfvars, name);
-          // tfvars and defaults are literal by Terraform's rules; a default may not reference anything.
-          const v = supplied ? evaluateJson(inputs.tfvars?.[name], this, 0, `var.${name}`) : declared?.hasDefault ? evaluateJson(declared.default, this, 0, `var.${name}`) : new Unknown([`var.${name}`]);
+          // A caller's argument wins; tfvars and defaults are literal by Terraform's rules, a default may not reference anything.
+          const v = passed
+            ? (inputs.variables?.[name] as Value)
+            : supplied
+              ? evaluateJson(inputs.tfvars?.[name], this, 0, `var.${name}`)
+              : declared?.hasDefault
+                ? evaluateJson(declared.default, this, 0, `var.${name}`)
+                : new Unknown([`var.${name}`]);
           variableValues.set(name, v);
         }
         return path.slice(2).reduce<Value>(step, variableValues.get(name) as Value);
@@ -330,9 +375,11 @@ export function resolveModule(files: readonly ModuleFile[], inputs: ModuleInputs
         }
         return path.slice(2).reduce<Value>(step, localValues.get(name) as Value);
       }
+      if (root === 'path' && (name === 'module' || name === 'root' || name === 'cwd')) return name === 'module' ? (inputs.modulePath ?? '.') : '.';
       if (root === 'count' || root === 'self' || root === 'path' || root === 'terraform' || root === 'each') return new Unknown([text]);
       return undefined;
     },
+    readFile: inputs.readFile,
   };
 
   const out: ResolvedResource[] = [];
@@ -344,7 +391,17 @@ export function resolveModule(files: readonly ModuleFile[], inputs: ModuleInputs
       out.push({ type: r.type, name: r.name, address: instanceAddress, file: r.file, values, comment });
     }
   }
-  return out;
+  const calls: ModuleCall[] = [];
+  for (const m of d.modules) {
+    const where = `${m.file}: module "${m.name}"`;
+    const source = evaluateJson(m.body.source, base, 0, where);
+    for (const [address, scope] of instancesOf(m.body, `module.${m.name}`, where, base)) {
+      const variables: Record<string, Value> = {};
+      for (const [k, v] of Object.entries(m.body)) if (!MODULE_META.has(k)) setOwn(variables, k, evaluateJson(v, scope, 0, where));
+      calls.push({ address, file: m.file, source: typeof source === 'string' ? source : undefined, variables });
+    }
+  }
+  return { resources: out, calls };
 }
 
 /** More instances than this are read as one instance whose index is unknown. */
@@ -353,6 +410,7 @@ export const MAX_EXPANDED_INSTANCES = 1000;
 /** A scope where `root.key`/`root.value` (or `count.index`) are known, the rest from `base`. */
 function withInstance(base: Scope, root: 'each' | 'count', values: Readonly<Record<string, Value>>): Scope {
   return {
+    readFile: base.readFile,
     lookup: (path, text) => {
       if (path[0] !== root) return base.lookup(path, text);
       const name = String(path[1]);
@@ -372,7 +430,7 @@ function instancesOf(body: JsonObject, address: string, where: string, base: Sco
     const forEach = evaluateJson(body.for_each, base, 0, where);
     if (forEach instanceof Unknown || !(Array.isArray(forEach) || isObject(forEach))) {
       const unknownEach = forEach instanceof Unknown ? forEach : new Unknown([], 'for_each');
-      return [[address, { lookup: (path, text) => (path[0] === 'each' ? unknownEach : base.lookup(path, text)) }]];
+      return [[address, { readFile: base.readFile, lookup: (path, text) => (path[0] === 'each' ? unknownEach : base.lookup(path, text)) }]];
     }
     const entries: [string, Value][] = Array.isArray(forEach) ? forEach.map((v) => [String(v), v]) : Object.entries(forEach as Record<string, Value>);
     if (entries.length > MAX_EXPANDED_INSTANCES) return [[address, withInstance(base, 'each', {})]];

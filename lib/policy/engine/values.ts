@@ -80,15 +80,26 @@ export function isSet(value: unknown): boolean {
   return true;
 }
 
+/** `module.a.module.b["k"].aws_vpc.main` without its module path: `aws_vpc.main`, as references inside the module write it. */
+export function relativeAddress(address: string): string {
+  return address.startsWith('module.') ? address.replace(/^(?:module\.[\w-]+(?:\[[^\]]*\])?\.)+/, '') : address;
+}
+
 /**
  * True when `value` refers to the resource at `address`: `${type.name.attr}`,
  * `${type.name}`, or an instance of it (`${type.name[count.index].id}`,
- * `${type.name["key"].id}`, written `type.name[*]` once resolved).
+ * `${type.name["key"].id}`, written `type.name[*]` once resolved). A resource
+ * in a called module is referred to by its address relative to that module.
  */
 export function refersTo(value: unknown, address: string): boolean {
   if (typeof value !== 'string') return Array.isArray(value) && value.some((v) => refersTo(v, address));
-  const bare = address.replace(/\[[^\]]*\]$/, '');
-  return [address, bare].some((a) => value.includes(`\${${a}.`) || value.includes(`\${${a}}`) || value.includes(`\${${a}[`));
+  if (!value.includes('${')) return false;
+  const relative = relativeAddress(address);
+  const candidates = relative === address ? [address] : [address, relative];
+  return candidates.some((full) => {
+    const bare = full.replace(/\[[^\]]*\]$/, '');
+    return [full, bare].some((a) => value.includes(`\${${a}.`) || value.includes(`\${${a}}`) || value.includes(`\${${a}[`));
+  });
 }
 
 /** Why a value is not known from the configuration alone. */
