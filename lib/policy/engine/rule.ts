@@ -171,6 +171,13 @@ const NONE: readonly TfResource[] = Object.freeze([]);
 export interface Rule {
   /** Stable id, e.g. `HMS-EKS-1`. Acknowledgements and reports name it. */
   readonly id: string;
+  /**
+   * Public scanner checks this rule enforces too (checkov `CKV_*`, trivy `AVD-*`):
+   * a resource their tests expect to fail must fail here (bench/scanner-agreement.ts
+   * measures it). Derived rules, which no scanner has, have none.
+   * @default - none
+   */
+  readonly publicChecks?: readonly string[];
   /** Terraform resource types the rule applies to. */
   readonly appliesTo: readonly string[];
   /** What must hold, in one line. */

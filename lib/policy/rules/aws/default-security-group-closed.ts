@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { groupPermissions } from './private/security-group-rules';
 
-/** CKV2_AWS_12; NIST.800.53.R5-VPCDefaultSecurityGroupClosed. */
+/** NIST.800.53.R5-VPCDefaultSecurityGroupClosed. */
 export const defaultSecurityGroupClosed: Rule = {
   id: 'HMS-VPC-4',
+  publicChecks: ['CKV2_AWS_12'],
   appliesTo: ['aws_vpc'],
   summary: "The VPC's default security group has no rules",
   rationale: 'Resources launched without a group land in the default one, which allows traffic among its members (SC-7, AC-4).',

@@ -3,6 +3,7 @@ import { ALL_EKS_LOG_TYPES, missingLogTypes } from './private/eks-log-types';
 
 export const eksAllLogs: Rule = {
   id: 'HMS-EKS-5',
+  publicChecks: ['CKV_AWS_37', 'AVD-AWS-0038'],
   appliesTo: ['aws_eks_cluster'],
   summary: 'EKS sends all five control-plane log types',
   rationale: 'Controller manager and scheduler logs help investigate incidents (AU-12, SI-4).',

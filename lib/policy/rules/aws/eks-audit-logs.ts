@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { REQUIRED_EKS_LOG_TYPES, missingLogTypes } from './private/eks-log-types';
 
-/** CKV_AWS_37 (all five); AwsSolutions-EKS2. */
+/** AwsSolutions-EKS2. */
 export const eksAuditLogs: Rule = {
   id: 'HMS-EKS-4',
+  publicChecks: ['AVD-AWS-0038'],
   appliesTo: ['aws_eks_cluster'],
   summary: 'EKS sends api, audit and authenticator logs to CloudWatch',
   rationale: 'Without audit logs, who did what in the cluster cannot be reconstructed (AU-2, AU-12, HIPAA 164.312(b)).',

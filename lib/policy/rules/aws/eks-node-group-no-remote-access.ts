@@ -1,9 +1,9 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, isUnresolved } from '../../engine/values';
 
-/** CKV_AWS_100. */
 export const eksNodeGroupNoRemoteAccess: Rule = {
   id: 'HMS-EKS-6',
+  publicChecks: ['CKV_AWS_100'],
   appliesTo: ['aws_eks_node_group'],
   summary: 'Node groups allow no SSH remote access',
   rationale: 'SSH keys on nodes are long-lived shared authenticators outside IAM (IA-5, AC-17, SC-7).',

@@ -2,9 +2,9 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { isUnresolved } from '../../engine/values';
 import { hasNoCondition, isEveryone, policyDocuments } from './private/iam-statements';
 
-/** CKV_AWS_33. */
 export const kmsKeyPolicyNoWildcard: Rule = {
   id: 'HMS-KMS-2',
+  publicChecks: ['CKV_AWS_33'],
   appliesTo: ['aws_kms_key', 'aws_kms_key_policy'],
   summary: 'Key policies grant nothing to every principal without a condition',
   rationale: 'A wildcard principal lets any AWS account use or manage the key (AC-6, AC-3, SC-12).',

@@ -1,9 +1,9 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { num } from '../../engine/values';
 
-/** CKV_AWS_66. */
 export const logGroupRetentionSet: Rule = {
   id: 'HMS-LOG-2',
+  publicChecks: ['CKV_AWS_66', 'CKV_AWS_338'],
   appliesTo: ['aws_cloudwatch_log_group'],
   summary: 'Log groups have a retention period',
   rationale: 'Retention must be decided, not left to accident (AU-11, SI-12).',

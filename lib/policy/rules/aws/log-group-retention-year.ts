@@ -4,9 +4,9 @@ import { num } from '../../engine/values';
 /** FedRAMP Moderate organisations commonly define one year online (AU-11 ODP). */
 export const MIN_LOG_RETENTION_DAYS = 365;
 
-/** CKV_AWS_338. */
 export const logGroupRetentionYear: Rule = {
   id: 'HMS-LOG-3',
+  publicChecks: ['CKV_AWS_338'],
   appliesTo: ['aws_cloudwatch_log_group'],
   summary: `Logs are kept at least ${MIN_LOG_RETENTION_DAYS} days`,
   rationale: 'Audit records must outlive the investigations that need them (AU-11).',

@@ -5,9 +5,10 @@ import { companionsOf, undecidedCompanionsOf } from './private/bucket-companions
 const SSE = 'aws_s3_bucket_server_side_encryption_configuration';
 const KMS_ALGORITHMS = ['aws:kms', 'aws:kms:dsse'];
 
-/** CKV_AWS_145; NIST.800.53.R5-S3DefaultEncryptionKMS. */
+/** NIST.800.53.R5-S3DefaultEncryptionKMS. */
 export const s3BucketKmsEncryption: Rule = {
   id: 'HMS-S3-1',
+  publicChecks: ['CKV_AWS_145', 'AVD-AWS-0088', 'AVD-AWS-0132'],
   appliesTo: ['aws_s3_bucket'],
   summary: 'Buckets encrypt objects with KMS by default',
   rationale: 'State files and artefacts hold resource ids, outputs and sometimes secrets (SC-28, SC-28(1)).',

@@ -4,9 +4,10 @@ import { companionsOf, undecidedCompanionsOf } from './private/bucket-companions
 
 const LOGGING = 'aws_s3_bucket_logging';
 
-/** CKV_AWS_18; NIST.800.53.R5-S3BucketLoggingEnabled. */
+/** NIST.800.53.R5-S3BucketLoggingEnabled. */
 export const s3BucketLogging: Rule = {
   id: 'HMS-S3-4',
+  publicChecks: ['CKV_AWS_18', 'AVD-AWS-0089'],
   appliesTo: ['aws_s3_bucket'],
   summary: 'Buckets log access requests',
   rationale: 'Access logs show who read or changed state (AU-2, AU-12).',

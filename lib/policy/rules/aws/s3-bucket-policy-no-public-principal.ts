@@ -2,9 +2,9 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { isUnresolved } from '../../engine/values';
 import { hasNoCondition, isEveryone, policyDocuments } from './private/iam-statements';
 
-/** CKV_AWS_70, CKV_AWS_93; AVD-AWS-0093 (restrict public buckets). */
 export const s3BucketPolicyNoPublicPrincipal: Rule = {
   id: 'HMS-S3-7',
+  publicChecks: ['CKV_AWS_70'],
   appliesTo: ['aws_s3_bucket_policy', 'aws_s3_bucket'],
   summary: 'Bucket policies allow nothing to Principal "*" without a condition',
   rationale: 'A policy that allows "*" publishes the bucket to every AWS account and often the internet (AC-3, AC-21, SC-7).',

@@ -4,9 +4,9 @@ import { companionsOf, undecidedCompanionsOf } from './private/bucket-companions
 
 const SETTINGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 
-/** CKV2_AWS_6, CKV_AWS_53 to CKV_AWS_56; AVD-AWS-0086 to 0094. */
 export const s3BucketPublicAccessBlock: Rule = {
   id: 'HMS-S3-5',
+  publicChecks: ['CKV2_AWS_6', 'AVD-AWS-0086', 'AVD-AWS-0087', 'AVD-AWS-0091', 'AVD-AWS-0093', 'AVD-AWS-0094'],
   appliesTo: ['aws_s3_bucket'],
   summary: 'Buckets block public access (all four public access block settings)',
   rationale: 'Without the block, one ACL or policy change publishes state files and data (AC-3, SC-7, AC-21).',

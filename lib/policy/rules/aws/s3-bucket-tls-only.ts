@@ -17,9 +17,10 @@ function deniesInsecureTransport(policy: TfResource, ctx: RuleContext): boolean 
   );
 }
 
-/** NIST.800.53.R5-S3BucketSSLRequestsOnly; CKV_AWS_379. */
+/** NIST.800.53.R5-S3BucketSSLRequestsOnly. */
 export const s3BucketTlsOnly: Rule = {
   id: 'HMS-S3-3',
+  publicChecks: ['CKV_AWS_379'],
   appliesTo: ['aws_s3_bucket'],
   summary: 'Buckets refuse requests that are not over TLS',
   rationale: 'Data in transit must be encrypted (SC-8, SC-8(1), HIPAA 164.312(e)(1)).',

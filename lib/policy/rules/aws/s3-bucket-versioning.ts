@@ -4,9 +4,10 @@ import { companionsOf, undecidedCompanionsOf } from './private/bucket-companions
 
 const VERSIONING = 'aws_s3_bucket_versioning';
 
-/** CKV_AWS_21; NIST.800.53.R5-S3BucketVersioningEnabled. */
+/** NIST.800.53.R5-S3BucketVersioningEnabled. */
 export const s3BucketVersioning: Rule = {
   id: 'HMS-S3-2',
+  publicChecks: ['CKV_AWS_21', 'AVD-AWS-0090'],
   appliesTo: ['aws_s3_bucket'],
   summary: 'Buckets keep object versions',
   rationale: 'Versions let a corrupted or deleted state file be restored (CP-9, CP-10).',

@@ -2,9 +2,9 @@ import { pass, type Rule } from '../../engine/rule';
 import { groupPermissions, permissionsOf, SECURITY_GROUP_TYPES } from './private/security-group-rules';
 import { openToInternet } from './security-group-admin-ports';
 
-/** CKV_AWS_260. */
 export const securityGroupHttpFromWorld: Rule = {
   id: 'HMS-SG-2',
+  publicChecks: ['CKV_AWS_260'],
   appliesTo: SECURITY_GROUP_TYPES,
   summary: 'No plain HTTP (port 80) from the internet',
   rationale: 'Unencrypted HTTP exposes data in transit (SC-8, SC-7).',

@@ -1,8 +1,9 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 
-/** CKV2_AWS_11; NIST.800.53.R5-VPCFlowLogsEnabled. */
+/** NIST.800.53.R5-VPCFlowLogsEnabled. */
 export const vpcFlowLogs: Rule = {
   id: 'HMS-VPC-1',
+  publicChecks: ['CKV2_AWS_11', 'AVD-AWS-0178'],
   appliesTo: ['aws_vpc'],
   summary: 'Every VPC has a flow log',
   rationale: 'Network flow records are the evidence of who talked to whom (AU-2, AU-12, SI-4(17)).',

@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 import { AKS } from './private/aks';
 
-/** CKV_AZURE_116; Azure Policy 0a15ec92. */
+/** Azure Policy 0a15ec92. */
 export const aksAzurePolicy: Rule = {
   id: 'HMS-AKS-11',
+  publicChecks: ['CKV_AZURE_116', 'AVD-AZU-0066'],
   appliesTo: [AKS],
   summary: 'The Azure Policy add-on enforces in-cluster guardrails',
   rationale: 'Gatekeeper-based policies enforce configuration settings at admission (CM-6, CM-7).',

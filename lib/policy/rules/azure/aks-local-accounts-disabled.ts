@@ -2,9 +2,9 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 import { AKS } from './private/aks';
 
-/** CKV_AZURE_141. */
 export const aksLocalAccountsDisabled: Rule = {
   id: 'HMS-AKS-8',
+  publicChecks: ['CKV_AZURE_141'],
   appliesTo: [AKS],
   summary: 'AKS local accounts (static admin kubeconfig) are disabled',
   rationale: 'The local admin credential bypasses Entra ID, MFA and audit by identity (AC-2, AC-6, IA-2, IA-5).',

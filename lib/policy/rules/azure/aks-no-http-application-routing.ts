@@ -2,9 +2,9 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 import { AKS } from './private/aks';
 
-/** CKV_AZURE_246. */
 export const aksNoHttpApplicationRouting: Rule = {
   id: 'HMS-AKS-12',
+  publicChecks: ['CKV_AZURE_246'],
   appliesTo: [AKS],
   summary: 'HTTP application routing (a public, unauthenticated ingress for dev clusters) is off',
   rationale: 'The add-on creates public DNS and plain-HTTP ingress (CM-7, SC-7, SC-8).',

@@ -2,9 +2,9 @@ import { fail, pass, type Rule } from '../../engine/rule';
 import { block, isSet } from '../../engine/values';
 import { AKS } from './private/aks';
 
-/** CKV_AZURE_4. */
 export const aksOmsAgent: Rule = {
   id: 'HMS-AKS-6',
+  publicChecks: ['CKV_AZURE_4', 'AVD-AZU-0040'],
   appliesTo: [AKS],
   summary: 'AKS sends container logs and metrics to Log Analytics',
   rationale: 'Container insight is the basis of monitoring and incident response (AU-12, SI-4).',

@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, bool } from '../../engine/values';
 import { AKS } from './private/aks';
 
-/** CKV_AZURE_5; Azure Policy ac4a19c2. */
+/** Azure Policy ac4a19c2. */
 export const aksRbac: Rule = {
   id: 'HMS-AKS-9',
+  publicChecks: ['CKV_AZURE_5', 'AVD-AZU-0042'],
   appliesTo: [AKS],
   summary: 'AKS uses Kubernetes RBAC with Entra ID authentication',
   rationale: 'Access must be authorized per identity, not shared (AC-3, AC-6, IA-2).',

@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { isUnresolved } from '../../engine/values';
 import { AKS } from './private/aks';
 
-/** CKV_AZURE_171; Azure Policy fb893a29. */
+/** Azure Policy fb893a29. */
 export const aksUpgradeChannel: Rule = {
   id: 'HMS-AKS-14',
+  publicChecks: ['CKV_AZURE_171'],
   appliesTo: [AKS],
   summary: 'AKS upgrades itself on a channel',
   rationale: 'Unpatched clusters accumulate known vulnerabilities (SI-2).',

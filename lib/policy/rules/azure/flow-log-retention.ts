@@ -6,6 +6,7 @@ export const MIN_FLOW_LOG_RETENTION_DAYS = 90;
 /** PRW HIPAA network_flow_log_more_than_90_days. */
 export const flowLogRetention: Rule = {
   id: 'HMS-NSG-4',
+  publicChecks: ['CKV_AZURE_12', 'AVD-AZU-0049'],
   appliesTo: ['azurerm_network_watcher_flow_log'],
   summary: `Flow logs are kept at least ${MIN_FLOW_LOG_RETENTION_DAYS} days`,
   rationale: 'Flow records must outlive the investigations that need them (AU-11).',

@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, setState } from '../../engine/values';
 
-/** CKV_AZURE_40; Azure Policy 152b15f7. */
+/** Azure Policy 152b15f7. */
 export const keyVaultKeyExpires: Rule = {
   id: 'HMS-KV-4',
+  publicChecks: ['CKV_AZURE_40', 'AVD-AZU-0014'],
   appliesTo: ['azurerm_key_vault_key'],
   summary: 'Key Vault keys have an expiration date',
   rationale: 'Keys must have a defined lifetime (IA-5, SC-12).',

@@ -4,9 +4,10 @@ import { blocks } from '../../engine/values';
 /** The resources a private endpoint connects to. */
 const CONNECTED_RESOURCES = (values: Readonly<Record<string, unknown>>): unknown[] => blocks(values, 'private_service_connection').map((c) => c.private_connection_resource_id);
 
-/** CKV2_AZURE_32; Azure Policy a6abeaec. */
+/** Azure Policy a6abeaec. */
 export const keyVaultPrivateEndpoint: Rule = {
   id: 'HMS-KV-8',
+  publicChecks: ['CKV2_AZURE_32'],
   appliesTo: ['azurerm_key_vault'],
   summary: 'Key Vaults are reached through a private endpoint',
   rationale: 'With public access off, a private endpoint is the only path to the keys, inside the boundary (SC-7, SC-7(3)).',

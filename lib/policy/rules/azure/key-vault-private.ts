@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, bool } from '../../engine/values';
 
-/** CKV_AZURE_189, CKV_AZURE_109; Azure Policy 55615ac9. */
+/** Azure Policy 55615ac9. */
 export const keyVaultPrivate: Rule = {
   id: 'HMS-KV-1',
+  publicChecks: ['CKV_AZURE_189', 'CKV_AZURE_109', 'AVD-AZU-0013'],
   appliesTo: ['azurerm_key_vault'],
   summary: 'Key Vaults are closed to the public network',
   rationale: 'Keys that protect CUI and PHI must not be reachable from the internet (SC-7, SC-12).',

@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool, num } from '../../engine/values';
 
-/** CKV_AZURE_110, CKV_AZURE_42; Azure Policy 0b60c0b2, 1e66c121. */
+/** Azure Policy 0b60c0b2, 1e66c121. */
 export const keyVaultRecoverable: Rule = {
   id: 'HMS-KV-2',
+  publicChecks: ['CKV_AZURE_110', 'CKV_AZURE_42', 'AVD-AZU-0016'],
   appliesTo: ['azurerm_key_vault'],
   summary: 'Key Vaults keep deleted keys recoverable (purge protection, soft delete)',
   rationale: 'A purged key makes every disk encrypted with it unreadable (CP-9, SC-12).',

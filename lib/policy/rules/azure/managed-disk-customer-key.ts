@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, bool, setState } from '../../engine/values';
 
-/** CKV_AZURE_93, CKV_AZURE_2; Azure Policy 702dd420. */
+/** Azure Policy 702dd420. */
 export const managedDiskCustomerKey: Rule = {
   id: 'HMS-DISK-1',
+  publicChecks: ['CKV_AZURE_93', 'CKV_AZURE_2', 'AVD-AZU-0038'],
   appliesTo: ['azurerm_managed_disk'],
   summary: 'Managed disks are encrypted with a customer-managed key',
   rationale: 'A disk encryption set keeps data keys under agency control (SC-28, SC-12).',

@@ -4,7 +4,7 @@ import { bool } from '../../engine/values';
 
 const FLOW_LOG = 'azurerm_network_watcher_flow_log';
 
-/** CKV_AZURE_12; Azure Policy b6e2945c. A VNet flow log covers every NSG in it. */
+/** Azure Policy b6e2945c. A VNet flow log covers every NSG in it. */
 export const networkFlowLogs: Rule = {
   id: 'HMS-NSG-3',
   appliesTo: ['azurerm_virtual_network'],

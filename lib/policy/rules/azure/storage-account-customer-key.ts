@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block } from '../../engine/values';
 import { STORAGE_ACCOUNT } from './private/storage-account';
 
-/** CKV2_AZURE_1, CKV2_AZURE_18; Azure Policy 6fac406b. */
+/** Azure Policy 6fac406b. */
 export const storageAccountCustomerKey: Rule = {
   id: 'HMS-ST-7',
+  publicChecks: ['CKV2_AZURE_1', 'AVD-AZU-0060'],
   appliesTo: [STORAGE_ACCOUNT],
   summary: 'Storage accounts encrypt with a customer-managed key',
   rationale: 'A customer key keeps rotation and revocation of state and logs with the agency (SC-12, SC-28(1)).',

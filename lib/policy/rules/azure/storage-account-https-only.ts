@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 import { STORAGE_ACCOUNT } from './private/storage-account';
 
-/** CKV_AZURE_3; Azure Policy 404c3081. */
+/** Azure Policy 404c3081. */
 export const storageAccountHttpsOnly: Rule = {
   id: 'HMS-ST-1',
+  publicChecks: ['CKV_AZURE_3', 'AVD-AZU-0008', 'AVD-AZU-0059'],
   appliesTo: [STORAGE_ACCOUNT],
   summary: 'Storage accounts accept HTTPS only',
   rationale: 'State files and data in transit must be encrypted (SC-8, SC-8(1), HIPAA 164.312(e)(1)).',

@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool, isUnresolved } from '../../engine/values';
 import { networkRulesOf, undecidedDenyingRules, STORAGE_ACCOUNT } from './private/storage-account';
 
-/** CKV_AZURE_59; Azure Policy b2982f36 (storage accounts should disable public network access). */
+/** Azure Policy b2982f36 (storage accounts should disable public network access). */
 export const storageAccountPublicNetwork: Rule = {
   id: 'HMS-ST-3',
+  publicChecks: ['CKV_AZURE_59'],
   appliesTo: [STORAGE_ACCOUNT],
   summary: 'Storage accounts are closed to the public network',
   rationale: 'State files, flow logs and shared volumes must not be reachable from the internet (SC-7, AC-4).',

@@ -2,9 +2,9 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { isUnresolved } from '../../engine/values';
 import { STORAGE_ACCOUNT } from './private/storage-account';
 
-/** CKV_AZURE_44. */
 export const storageAccountTls12: Rule = {
   id: 'HMS-ST-2',
+  publicChecks: ['CKV_AZURE_44', 'AVD-AZU-0011', 'AVD-AZU-0059'],
   appliesTo: [STORAGE_ACCOUNT],
   summary: 'Storage accounts require TLS 1.2 or newer',
   rationale: 'TLS 1.0 and 1.1 are not approved for federal systems (SC-8, SC-13).',

@@ -3,9 +3,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 /** Azure reserves these subnets for services that must not have an NSG (or manage their own). */
 const EXEMPT = ['GatewaySubnet', 'AzureFirewallSubnet', 'AzureFirewallManagementSubnet', 'RouteServerSubnet'];
 
-/** CKV2_AZURE_31; Azure Policy e71308d3. */
+/** Azure Policy e71308d3. */
 export const subnetHasNetworkSecurityGroup: Rule = {
   id: 'HMS-NSG-2',
+  publicChecks: ['CKV2_AZURE_31'],
   appliesTo: ['azurerm_subnet'],
   summary: 'Every subnet has a network security group',
   rationale: 'A subnet without an NSG allows all traffic within the virtual network and from peers (SC-7, AC-4).',
