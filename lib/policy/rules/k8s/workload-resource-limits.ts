@@ -1,15 +1,18 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, isObject, isSet, isUnresolved } from '../../engine/values';
-import { containersOf, WORKLOAD_TYPES } from './private/pod-spec';
+import { containersOf, withoutContainers, WORKLOAD_TYPES } from './private/pod-spec';
 
-/** CKV_K8S_10 to CKV_K8S_13; Azure Policy e345eecc. */
+/** Azure Policy e345eecc. */
 export const workloadResourceLimits: Rule = {
   id: 'HMS-K8S-10',
+  publicChecks: ['CKV_K8S_10', 'CKV_K8S_11', 'CKV_K8S_12', 'CKV_K8S_13'],
   appliesTo: WORKLOAD_TYPES,
   summary: 'Containers request and limit CPU and memory',
   rationale: 'Without limits one workload can starve the others on a node (SC-6, CM-6).',
   fix: 'Set resources { requests = { cpu, memory }, limits = { cpu, memory } }.',
   check(r, ctx) {
+    const missing = withoutContainers(r, ctx);
+    if (missing) return missing;
     const undecided: unknown[] = [];
     for (const c of containersOf(r, ctx)) {
       const raw = c.values.resources;

@@ -1,5 +1,5 @@
 import type { TfResource } from '../../../engine/document';
-import type { RuleContext } from '../../../engine/rule';
+import { fail, type Outcome, type RuleContext } from '../../../engine/rule';
 import { block, blocks, blocksAt, isObject } from '../../../engine/values';
 
 type JsonObject = Record<string, unknown>;
@@ -44,6 +44,16 @@ function readContainers(r: TfResource, ctx: RuleContext): readonly ContainerView
     }
   }
   return out;
+}
+
+/**
+ * A failure when the workload has no pod spec or no container: the kubernetes
+ * provider requires spec (resource_kubernetes_pod_v1.go:53, deployment_v1.go:62
+ * at v2.38.0) and Kubernetes a container, so there is nothing safe to pass.
+ */
+export function withoutContainers(r: TfResource, ctx: RuleContext): Outcome | undefined {
+  if (podSpecs(r, ctx).length === 0) return fail('the workload has no pod spec (Terraform requires one)');
+  return containersOf(r, ctx).length === 0 ? fail('the pod spec has no container (Kubernetes requires one)') : undefined;
 }
 
 /** Containers and init containers of every pod spec; read once per evaluation. */
