@@ -128,7 +128,9 @@ const CASES: RuleCases[] = [
   { rule: storageAccountNoSharedKey, compliant: [r('azurerm_storage_account.s', { shared_access_key_enabled: false })], nonCompliant: [r('azurerm_storage_account.s', { shared_access_key_enabled: true })], unknown: [r('azurerm_storage_account.s', { shared_access_key_enabled: UNKNOWN })] },
   { rule: storageAccountCustomerKey, compliant: [r('azurerm_storage_account.s', { customer_managed_key: { key_vault_key_id: REF('azurerm_key_vault_key.k') } })], nonCompliant: [r('azurerm_storage_account.s', {})], unknown: 'a customer key block or resource is present or not; a reference to a key counts as set' },
   { rule: storageAccountBlobRecovery, compliant: [r('azurerm_storage_account.s', { blob_properties: { versioning_enabled: true, delete_retention_policy: { days: 30 } } })], nonCompliant: [r('azurerm_storage_account.s', { blob_properties: { versioning_enabled: true } })], unknown: [r('azurerm_storage_account.s', { blob_properties: { versioning_enabled: UNKNOWN } })] },
-  { rule: managedDiskNoPublicAccess, compliant: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: 'DenyAll' })], nonCompliant: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: 'AllowAll' })], unknown: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: UNKNOWN })] },
+  // Either setting closes the public path (Azure: publicNetworkAccess Disabled blocks internet access even with AllowAll).
+  { rule: managedDiskNoPublicAccess, compliant: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: 'AllowAll' })], nonCompliant: [r('azurerm_managed_disk.d', { public_network_access_enabled: true, network_access_policy: 'AllowAll' })], unknown: [r('azurerm_managed_disk.d', { public_network_access_enabled: UNKNOWN, network_access_policy: 'AllowAll' })] },
+  { rule: managedDiskNoPublicAccess, compliant: [r('azurerm_managed_disk.d', { network_access_policy: 'DenyAll' })], nonCompliant: [r('azurerm_managed_disk.d', {})], unknown: [r('azurerm_managed_disk.d', { network_access_policy: UNKNOWN })] },
   { rule: keyVaultSecretExpires, compliant: [r('azurerm_key_vault_secret.s', { expiration_date: '2027-01-01T00:00:00Z' })], nonCompliant: [r('azurerm_key_vault_secret.s', {})], unknown: [r('azurerm_key_vault_secret.s', { expiration_date: UNKNOWN })] },
   { rule: keyVaultKeyHsm, compliant: [r('azurerm_key_vault_key.k', { key_type: 'RSA-HSM', key_size: 3072 })], nonCompliant: [r('azurerm_key_vault_key.k', { key_type: 'RSA', key_size: 4096 })], unknown: [r('azurerm_key_vault_key.k', { key_type: UNKNOWN })] },
   {
@@ -149,5 +151,5 @@ test('HMS-NSG-1 also refuses UDP from the internet (CKV_AZURE_77), and allows UD
 });
 
 test('every Azure rule has cases', () => {
-  expect(CASES.map((c) => c.rule.id).sort()).toEqual(rulesOfCloud('azure').map((x) => x.id).sort());
+  expect([...new Set(CASES.map((c) => c.rule.id))].sort()).toEqual(rulesOfCloud('azure').map((x) => x.id).sort());
 });
