@@ -111,7 +111,8 @@ export type UnknownCause =
   /** Written literally, but in a form hms-sys cannot read (an unknown function, a directive). */
   | 'unreadable';
 
-const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*$/;
+/** A reference Terraform accepts: a root name followed by at least one attribute or index (a bare `False` is not one). */
+const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])+$/;
 
 /** The cause of the unknown parts of a value, the most serious first; undefined when the value is known. */
 export function unknownCause(value: unknown, depth = 0): UnknownCause | undefined {

@@ -1,11 +1,12 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { isUnresolved } from '../../engine/values';
-import { policyDocuments } from './private/iam-statements';
+import { IDENTITY_POLICY_TYPES, policyDocuments } from './private/iam-statements';
 
-/** NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess; CKV_AWS_62, CKV_AWS_63, CKV2_AWS_40. */
+/** NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess. */
 export const iamPolicyNoAdmin: Rule = {
   id: 'HMS-IAM-1',
-  appliesTo: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'],
+  publicChecks: ['CKV_AWS_62', 'CKV_AWS_63'],
+  appliesTo: IDENTITY_POLICY_TYPES,
   summary: 'No policy allows every action on every resource',
   rationale: '"*" on "*" is full administrator access (AC-6, AC-6(10)).',
   fix: 'List the actions and resources the principal needs.',

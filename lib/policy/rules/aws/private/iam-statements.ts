@@ -7,6 +7,9 @@ type JsonObject = Record<string, unknown>;
 
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
+/** Resources that carry an identity policy: `policy`, an aws_iam_role's inline_policy blocks, a permission set's inline_policy text. */
+export const IDENTITY_POLICY_TYPES = ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'aws_ssoadmin_permission_set_inline_policy'];
+
 /** One policy of a resource: its raw value, and its statements when it parses as a JSON policy. */
 export interface PolicyDocument {
   readonly raw: unknown;
@@ -22,7 +25,8 @@ function parsePolicy(text: string): { doc: JsonObject | undefined; statements: r
 }
 
 function readPolicies(r: TfResource, ctx: RuleContext): readonly PolicyDocument[] {
-  const raws = [r.values.policy, ...asList(r.values.inline_policy).filter(isObject).map((p) => p.policy)].filter((p) => p !== undefined && p !== null);
+  const inline = r.values.inline_policy;
+  const raws = [r.values.policy, ...(typeof inline === 'string' ? [inline] : asList(inline).filter(isObject).map((p) => p.policy))].filter((p) => p !== undefined && p !== null);
   return raws.map((raw) => {
     if (typeof raw === 'string') return { raw, ...ctx.memo(parsePolicy, raw) };
     // A policy written as an object (HCL jsonencode read back, a plan) is already parsed.
