@@ -53,8 +53,10 @@ const CASES: RuleCases[] = [
     rule: workloadNoHostPath,
     compliant: [deploy({}, { volume: [{ name: 'data', persistent_volume_claim: { claim_name: 'data' } }] })],
     nonCompliant: [deploy({}, { volume: [{ name: 'sock', host_path: { path: '/var/run/docker.sock' } }] })],
-    unknown: 'a host path volume is present or not',
+    unknown: [deploy({}, { volume: UNKNOWN })],
   },
+  // `volume = "invalid"` next to volume blocks (Terraform refuses it; the HCL reader keeps only the string) is never a pass.
+  { rule: workloadNoHostPath, compliant: [deploy({}, { volume: [] })], nonCompliant: [deploy({}, { volume: { name: 'sock', host_path: { path: '/run/containerd/containerd.sock' } } })], unknown: [deploy({}, { volume: 'invalid' })] },
   {
     rule: workloadSeccomp,
     compliant: [deploy({}, { security_context: { seccomp_profile: { type: 'RuntimeDefault' } } })],
