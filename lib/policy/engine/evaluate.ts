@@ -112,6 +112,10 @@ export function resolvePacks(ids: readonly string[] = DEFAULT_PACKS): Pack[] {
 interface RuleIndex {
   readonly active: readonly ActiveRule[];
   readonly byType: ReadonlyMap<string, readonly ActiveRule[]>;
+  /** Rule ids, sorted. */
+  readonly ruleIds: readonly string[];
+  /** Controls with at least one active rule, by citation, sorted. */
+  readonly controlsCovered: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Rule indexes by rule list and packs: built once, not once per stack. */
@@ -126,7 +130,10 @@ function ruleIndex(rules: readonly Rule[], packs: readonly Pack[]): RuleIndex {
   const active = activeRules(rules, packs);
   const byType = new Map<string, ActiveRule[]>();
   for (const a of active) for (const t of a.rule.appliesTo) byType.set(t, [...(byType.get(t) ?? []), a]);
-  const index = { active, byType };
+  const covered = new Map<string, Set<string>>();
+  for (const a of active) for (const [citation, ids] of Object.entries(a.controls)) for (const id of ids) covered.set(citation, (covered.get(citation) ?? new Set()).add(id));
+  const controlsCovered = Object.fromEntries([...covered].map(([citation, ids]) => [citation, [...ids].sort()]));
+  const index = { active, byType, ruleIds: active.map((a) => a.rule.id).sort(), controlsCovered };
   byPacks.set(key, index);
   return index;
 }
@@ -135,7 +142,8 @@ function ruleIndex(rules: readonly Rule[], packs: readonly Pack[]): RuleIndex {
 export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[], options: EvaluateOptions = {}): PolicyReport {
   const strict = options.strict ?? false;
   const packs = resolvePacks(options.packs);
-  const { active, byType } = ruleIndex(rules, packs);
+  // The synth gate evaluates each stack on its own: what depends only on the rules and packs is computed once, in the index.
+  const { byType, ruleIds, controlsCovered } = ruleIndex(rules, packs);
 
   const findings: Finding[] = [];
   const acknowledgements: RecordedAcknowledgement[] = [];
@@ -187,23 +195,17 @@ export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[
       if (acks.length > 0) acknowledgements.push(...recordAcknowledgements(doc, resource, failedRules ?? new Set(), rules, options.ignoreAcknowledgements === true));
     }
   }
-  const controlsCovered: Record<string, string[]> = {};
-  for (const a of active) {
-    for (const [citation, ids] of Object.entries(a.controls)) {
-      controlsCovered[citation] = [...new Set([...(controlsCovered[citation] ?? []), ...ids])].sort();
-    }
-  }
   return {
     packs: packs.map((p) => p.id),
     strict,
     documents: [...new Set(documents.map((d) => d.name))],
-    rulesEvaluated: active.map((a) => a.rule.id).sort(),
+    rulesEvaluated: [...ruleIds],
     resourcesScanned: documents.reduce((n, d) => n + d.resources.length, 0),
     resourcesEvaluated,
     checksPassed,
     findings,
     acknowledgements,
-    controlsCovered,
+    controlsCovered: Object.fromEntries(Object.entries(controlsCovered).map(([citation, ids]) => [citation, [...ids]])),
     blocking: findings.filter((f) => f.blocking).length,
     warnings: findings.filter((f) => !f.blocking && !f.acknowledgedBecause).length,
     acknowledged: findings.filter((f) => f.acknowledgedBecause).length,
