@@ -22,7 +22,7 @@ export function rulesDocument(): string {
   const rows = rules.map(
     (r) => `| ${r.id} | ${escape(r.summary)} | ${r.appliesTo.map((t) => `\`${t}\``).join('<br>')} | ${cell(FEDRAMP_MODERATE, r.id)} | ${cell(HIPAA, r.id)} |`,
   );
-  const fixes = rules.map((r) => `- **${r.id}**: ${r.rationale} Fix: ${r.fix}`);
+  const fixes = rules.map((r) => `- **${r.id}**: ${r.rationale} Fix: ${r.fix}${r.publicChecks?.length ? ` Shares: ${r.publicChecks.join(', ')}.` : ''}`);
   return [
     '# hms-sys policy rules',
     '',
@@ -36,6 +36,8 @@ export function rulesDocument(): string {
     ...rows,
     '',
     '## Why, and how to fix',
+    '',
+    '"Shares" names the checks of public scanners (checkov `CKV_*`, trivy `AVD-*`) the rule enforces too; `bench/scanner-agreement.ts` measures the agreement on their own fixtures.',
     '',
     ...fixes,
     '',
