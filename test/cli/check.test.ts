@@ -138,6 +138,40 @@ describe('hms-sys check', () => {
       expect(await runCli(['check', reasoned, '--ignore-acknowledgements'], ROOT)).toMatchObject({ code: 1, stdout: expect.stringMatching(/0 acknowledged$/m) });
     });
 
+    test('a folder that calls local modules is scanned with them; a remote module is listed as not scanned and blocks only with --strict', async () => {
+      const r = await runCli(['check', 'test/policy/corpus/modules'], ROOT);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/^module not scanned: module\.vpc \(terraform-aws-modules\/vpc\/aws\) in test\/policy\/corpus\/modules\/main\.tf: hms-sys scans local module code only/m);
+      expect(r.stdout).toMatch(/; 1 module not scanned$/m);
+      const sarif = JSON.parse((await runCli(['check', 'test/policy/corpus/modules', '--format', 'sarif'], ROOT)).stdout);
+      const located = sarif.runs[0].results.filter((x: any) => x.ruleId === 'HMS-SG-1').map((x: any) => `${x.locations[0].physicalLocation.artifactLocation.uri} ${x.locations[0].logicalLocations[0].name}`);
+      expect(located.sort()).toEqual([
+        'test/policy/corpus/modules/modules/security-group/main.tf module.bastion.aws_security_group.this',
+        'test/policy/corpus/modules/modules/security-group/main.tf module.per_team["audit"].aws_security_group.this',
+      ]);
+      const onlyRemote = write('remote-only.tf', 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n');
+      const folder = join(dir, 'remote-only');
+      mkdirSync(folder);
+      writeFileSync(join(folder, 'main.tf'), readFileSync(onlyRemote));
+      expect(await runCli(['check', folder], ROOT)).toMatchObject({ code: 1, stderr: expect.stringMatching(/nothing to scan; it calls only modules hms-sys does not read: module\.vpc \(terraform-aws-modules\/vpc\/aws\)/) });
+      writeFileSync(join(folder, 'account.tf'), 'resource "aws_ebs_encryption_by_default" "on" {\n  enabled = true\n}\n');
+      expect(await runCli(['check', folder], ROOT)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^✔ .*; 1 module not scanned$/m) });
+      expect(await runCli(['check', folder, '--strict'], ROOT)).toMatchObject({ code: 1, stdout: expect.stringMatching(/^✘ refused \(1 module not scanned \(strict\)\)/m) });
+    });
+
+    test('file() reads only inside the scanned folder: a file outside it is never read, and the value is unknown', async () => {
+      const folder = join(dir, 'file-outside');
+      mkdirSync(folder);
+      writeFileSync(join(dir, 'outside.json'), '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}');
+      writeFileSync(join(folder, 'inside.json'), '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}');
+      writeFileSync(join(folder, 'main.tf'), 'resource "aws_iam_policy" "outside" {\n  policy = file("../outside.json")\n}\nresource "aws_iam_policy" "inside" {\n  policy = file("inside.json")\n}\n');
+      const findings = JSON.parse((await runCli(['check', folder, '--format', 'json'], ROOT)).stdout).findings.filter((f: any) => f.ruleId === 'HMS-IAM-1');
+      expect(findings.map((f: any) => [f.resource, f.status, f.unknownCause]).sort()).toEqual([
+        ['aws_iam_policy.inside', 'fail', undefined],
+        ['aws_iam_policy.outside', 'unknown', 'unreadable'],
+      ]);
+    });
+
     test('SARIF locations and JUnit suites are the inputs as given, even when two share a file name', async () => {
       const a = join(dir, 'a'); const b = join(dir, 'b');
       mkdirSync(a); mkdirSync(b);
