@@ -1,5 +1,5 @@
 import type { App, TerraformStack } from 'cdktf';
-import { azureDiskStorage, ebsStorage } from '../lib/k8s/target';
+import { AWS_INTERNAL_NLB, azureDiskStorage, ebsStorage, efsStorage, eksSystemNetworkPolicies } from '../lib/k8s/target';
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import { formatProblem } from '../lib/core/errors';
@@ -65,7 +65,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
       const stackName = `${bp.name}-${cloud}`;
       if (cloud === 'aws') {
         const eks = new EksStack(app, stackName, { blueprint: bp, ...common });
-        add(bp, cloud, stackName, eks);
+        add(bp, cloud, stackName, eks, eks.notices);
         const k8s = new KubernetesStack(app, `${stackName}-k8s`, {
           blueprint: bp,
           cloud,
@@ -75,8 +75,16 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
             clusterCaCertificateBase64: eks.cluster.certificateAuthorityData,
             exec: { command: 'aws', args: ['eks', 'get-token', '--cluster-name', bp.name, '--region', bp.aws.region, '--output', 'json'] },
           },
-          target: { networkPolicyEnforced: eks.cluster.networkPolicyEnforced, storage: ebsStorage(eks.volumeKmsKeyArn ?? eks.nodePool.diskKey.kmsKeyArn) },
-          existingVolume: eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
+          target: {
+            networkPolicyEnforced: eks.cluster.networkPolicyEnforced,
+            storage: ebsStorage(eks.volumeKmsKeyArn ?? eks.nodePool.diskKey.kmsKeyArn),
+            fileStorage: eks.fileSystem && efsStorage(),
+            imageMirrors: eks.imageMirrors,
+            internalLoadBalancer: AWS_INTERNAL_NLB,
+            systemNetworkPolicies: eksSystemNetworkPolicies(eks.fileSystem ? ['efs'] : eks.volumeKmsKeyArn ? ['ebs'] : []),
+          },
+          // The access point: every replica mounts the same folder as the workload's user.
+          existingVolume: eks.fileSystem ? { volumeHandle: eks.fileSystem.volumeHandle } : eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
         });
         add(bp, cloud, `${stackName}-k8s`, k8s, k8s.notices);
       } else {
