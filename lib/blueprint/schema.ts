@@ -49,6 +49,7 @@ import { cidrProblem } from '../core/cidr';
 import { parseSizeGiB, SIZE_HINT } from '../core/sizes';
 import { literalProblem } from '../core/tokens';
 import { imageTag } from '../core/images';
+import { imageSource } from '../core/image-registries';
 
 const MAX_TEXT_LENGTH = 256;
 /** Ingress wider than a /8 is the internet in all but name. */
@@ -323,7 +324,20 @@ const Aws = z.strictObject({
     )
     .max(20)
     .default([])
-    .describe('IAM principals granted cluster admin through EKS access entries. Default: none; the creator is admin.'),
+    .describe('IAM principals granted cluster admin through EKS access entries, besides the principal that applies. Default: none.'),
+  operatorCidrs: z
+    .array(cidr(MIN_INGRESS_PREFIX))
+    .max(20)
+    .default([])
+    .describe(
+      'Networks that run hms-sys apply and kubectl against the private cluster API (HTTPS 443): runner subnets, an operations network reached through the transit gateway. Default: none; only the VPC itself.',
+    ),
+  transitGatewayId: text(32)
+    .regex(/^tgw-[0-9a-f]{8,17}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a transit gateway id; e.g. tgw-0123456789abcdef0` })
+    .optional()
+    .describe(
+      "The agency's transit gateway, in the blueprint's region (shared through AWS RAM if it lives in another account): the VPC is attached to it and network.policy.ingressCIDR and operatorCidrs are routed through it. Default: none; nothing outside the VPC can reach the workload or the API.",
+    ),
 });
 
 const Azure = z.strictObject({
@@ -393,7 +407,7 @@ const Tags = z
   .default({})
   .describe('Tags added to every resource.');
 
-export const BlueprintSchema = z
+const BlueprintBase = z
   .strictObject({
     name: Name.optional().describe('Blueprint name; stacks are named <name>-aws, <name>-azure. Default: the file name.'),
     clouds: z
@@ -431,11 +445,13 @@ export const BlueprintSchema = z
       .optional()
       .describe('Keep state in an encrypted, versioned S3 bucket that a bootstrap stack creates. Default: local state.'),
     terraformCloud: TerraformCloud.optional().describe('Keep state and run plans in Terraform Cloud or Enterprise. Default: local state (or HMS_TFC_ORGANIZATION).'),
-  })
-  .superRefine((bp, ctx) => {
+  });
+
+export const BlueprintSchema = BlueprintBase.superRefine((bp, ctx) => {
     if (bp.stateBucket && bp.terraformCloud) {
       ctx.addIssue({ code: 'custom', path: ['stateBucket'], input: bp.stateBucket, message: 'choose one place for state: stateBucket or terraformCloud, not both' });
     }
+    if (bp.clouds.includes('aws')) awsProblems(bp, ctx);
     if (bp.storage === 'none') return;
     const volume = bp.storage.volume;
     const gib = parseSizeGiB(volume.size);
@@ -462,6 +478,25 @@ export const BlueprintSchema = z
       );
     }
   });
+
+type BlueprintDraft = z.output<typeof BlueprintBase>;
+type RefinementContext = Parameters<Parameters<typeof BlueprintBase.superRefine>[0]>[1];
+
+/** What the private AWS platform cannot do, refused before anything is built. */
+function awsProblems(bp: BlueprintDraft, ctx: RefinementContext): void {
+  if (bp.nodePool.runtime === 'bottlerocket-fips') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['nodePool', 'runtime'],
+      input: bp.nodePool.runtime,
+      message: `"bottlerocket-fips" cannot run on AWS with egress deny-all: its FIPS variant pulls its host containers and the EKS add-on images from ECR FIPS endpoints (ecr-fips), which have no VPC endpoint, so nodes without internet never become ready (github.com/aws/containers-roadmap/issues/1002, github.com/bottlerocket-os/bottlerocket/issues/4372). Use fips-ubuntu-22.04 on AWS, or clouds: [azure]`,
+    });
+  }
+  const source = bp.workload && imageSource(bp.workload.image, bp.aws.region);
+  if (source?.kind === 'unreachable') {
+    ctx.addIssue({ code: 'custom', path: ['workload', 'image'], input: bp.workload?.image, message: `cannot be pulled on AWS: ${source.reason}` });
+  }
+}
 
 /**
  * How a volume is stored: `file` (shared, ReadWriteMany: EFS, Azure Files NFS)
