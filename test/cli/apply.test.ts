@@ -3,6 +3,7 @@
  * confirmation and the event stream. A fake terraform on PATH records what is run.
  */
 import { spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CLI_ENV, exampleProject } from '../support/cli';
@@ -10,13 +11,23 @@ import { CLI_ENV, exampleProject } from '../support/cli';
 const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
 const FAKE = join(__dirname, '..', 'support', 'fake-terraform');
 
+// The EKS API endpoint the fake cluster stack reports: the preflight before the
+// Kubernetes stack connects to it (the kernel accepts while spawnSync blocks this process).
+let endpoint: Server;
+beforeAll(async () => {
+  endpoint = createServer((s) => s.end());
+  await new Promise<void>((done) => endpoint.listen(0, '127.0.0.1', done));
+});
+afterAll(() => new Promise<void>((done) => endpoint.close(() => done())));
+const clusterOutputs = () => JSON.stringify({ cluster_endpoint: { value: `https://127.0.0.1:${(endpoint.address() as { port: number }).port}` } });
+
 function run(args: string[], extra: NodeJS.ProcessEnv = {}) {
   const dir = exampleProject();
   const log = join(dir, 'terraform.log');
   const r = spawnSync(process.execPath, [BIN, 'apply', ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...CLI_ENV, ...extra, PATH: `${FAKE}:${dirname(process.execPath)}`, FAKE_TF_LOG: log },
+    env: { ...CLI_ENV, FAKE_TF_OUTPUTS: clusterOutputs(), ...extra, PATH: `${FAKE}:${dirname(process.execPath)}`, FAKE_TF_LOG: log },
   });
   const calls = (() => {
     try {
@@ -50,9 +61,17 @@ describe('hms-sys apply', () => {
     expect(r.events.map((e) => `${e.event}${e.stack ? ` ${e.stack}` : ''}`)).toEqual([
       'apply.started',
       'synth.finished',
-      ...['dcaa-audit-aws', 'dcaa-audit-aws-k8s', 'dcaa-audit-azure', 'dcaa-audit-azure-k8s'].flatMap((s) => [`stack.planning ${s}`, `stack.planned ${s}`, `stack.applying ${s}`, `stack.applied ${s}`]),
+      ...['dcaa-audit-aws', 'dcaa-audit-aws-k8s', 'dcaa-audit-azure', 'dcaa-audit-azure-k8s'].flatMap((s) => [
+        // The EKS API must answer before the Kubernetes stack on it is planned.
+        ...(s === 'dcaa-audit-aws-k8s' ? [`stack.preflight ${s}`] : []),
+        `stack.planning ${s}`,
+        `stack.planned ${s}`,
+        `stack.applying ${s}`,
+        `stack.applied ${s}`,
+      ]),
       'apply.finished',
     ]);
+    expect(r.events.find((e) => e.event === 'stack.preflight').detail).toEqual({ passed: ['EKS API endpoint reachable', 'upstream registry credential present'] });
     for (const e of r.events) expect(e).toMatchObject({ ts: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), blueprint: 'dcaa-audit' });
     expect(r.events[3].detail).toEqual({ add: 1, change: 0, destroy: 0, blocking: 0, guardRefusals: 0, allowed: [] });
   });
