@@ -1,4 +1,5 @@
 import { App, Testing } from 'cdktf';
+import { STATEFUL_TYPES } from '../../lib/plan/stateful-guard';
 import { EksStack } from '../../stacks/eks-stack';
 import { exampleBlueprint, onlyResource, policyOf, resourcesOf, synthStack } from '../support/synth';
 
@@ -65,6 +66,12 @@ describe('EksStack', () => {
   test('without a transit gateway nothing is routed out, and the stack says so', () => {
     expect(tf.resource?.aws_ec2_transit_gateway_vpc_attachment).toBeUndefined();
     expect(stack.notices).toEqual([expect.stringMatching(/nothing outside the VPC can reach the workload or the cluster API: network\.policy\.ingressCIDR \(192\.168\.15\.0\/24\) cannot be routed to it until aws\.transitGatewayId/)]);
+  });
+
+  test('the stateful-resource guard knows every type here that holds data, keys or credentials', () => {
+    const stateful = ['aws_eks_cluster', 'aws_efs_file_system', 'aws_backup_vault', 'aws_secretsmanager_secret', 'aws_kms_key'];
+    for (const type of stateful) expect(Object.keys(tf.resource ?? {})).toContain(type);
+    expect(stateful.filter((t) => !(t in STATEFUL_TYPES))).toEqual([]);
   });
 
   test('holds no Kubernetes provider resources, so the offline AWS provider can plan it', () => {
