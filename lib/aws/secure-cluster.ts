@@ -29,11 +29,6 @@ export interface ISecureCluster {
   readonly clusterEndpoint: string;
   readonly certificateAuthorityData: string;
   readonly kubernetesVersion: string;
-  /**
-   * The cluster DNS service address nodes hand to pods (10th address of the service range).
-   * @default - the node's bootstrap script derives it from the VPC range
-   */
-  readonly dnsClusterIp?: string;
 }
 
 export interface SecureClusterProps {
@@ -106,7 +101,6 @@ export class SecureCluster extends Construct implements ISecureCluster {
   public readonly clusterEndpoint: string;
   public readonly certificateAuthorityData: string;
   public readonly kubernetesVersion: string;
-  public readonly dnsClusterIp: string;
   /** The security group EKS creates for the control plane and attaches to managed nodes. */
   public readonly clusterSecurityGroupId: string;
   public readonly secretsKey: IKmsKey;
@@ -269,8 +263,6 @@ export class SecureCluster extends Construct implements ISecureCluster {
     this.clusterEndpoint = cluster.endpoint;
     this.certificateAuthorityData = cluster.certificateAuthority.get(0).data;
     this.kubernetesVersion = version;
-    // kube-dns is the 10th address of the service range EKS chose (kubernetes_network_config).
-    this.dnsClusterIp = Fn.cidrhost(cluster.kubernetesNetworkConfig.serviceIpv4Cidr, 10);
     this.clusterSecurityGroupId = cluster.vpcConfig.clusterSecurityGroupId;
     this.secretsKey = secretsKey;
     this.controlPlaneLogGroupName = logGroup.name;

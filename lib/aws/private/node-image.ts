@@ -61,12 +61,11 @@ export function resolveNodeImage(options: NodeImageOptions): NodeImage {
  */
 // No double quotes in here: Fn.base64encode takes the text as a Terraform string literal.
 function ubuntuFipsUserData(cluster: ISecureCluster, kubeletArgs: readonly string[]): string {
-  const dns = cluster.dnsClusterIp ? ` --dns-cluster-ip '${cluster.dnsClusterIp}'` : '';
   return [
     '#!/bin/bash',
     'set -euo pipefail',
     "grep -qx 1 /proc/sys/crypto/fips_enabled || { echo 'hms-sys: the kernel is not in FIPS mode (SC-13); this node does not join' >&2; exit 1; }",
-    `/etc/eks/bootstrap.sh '${cluster.clusterName}' --apiserver-endpoint '${cluster.clusterEndpoint}' --b64-cluster-ca '${cluster.certificateAuthorityData}'${dns} --kubelet-extra-args '${kubeletArgs.join(' ')}'`,
+    `/etc/eks/bootstrap.sh '${cluster.clusterName}' --apiserver-endpoint '${cluster.clusterEndpoint}' --b64-cluster-ca '${cluster.certificateAuthorityData}' --kubelet-extra-args '${kubeletArgs.join(' ')}'`,
     '',
   ].join('\n');
 }
