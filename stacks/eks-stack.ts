@@ -89,7 +89,14 @@ export class EksStack extends TerraformStack {
     });
 
     const source = bp.workload && imageSource(bp.workload.image, bp.aws.region);
-    const cache = source?.kind === 'pull-through' ? new PullThroughCache(this, 'image-cache', { namePrefix: bp.name, upstreams: [source.upstream] }) : undefined;
+    const cache =
+      source?.kind === 'pull-through'
+        ? new PullThroughCache(this, 'image-cache', {
+            namePrefix: bp.name,
+            upstreams: [source.upstream],
+            credentialSecretNames: bp.aws.registryCredentialSecret ? { [source.upstream.host]: bp.aws.registryCredentialSecret } : undefined,
+          })
+        : undefined;
     this.imageMirrors = cache?.registries.map((r) => ({ upstream: r.upstream.host, mirror: r.mirror })) ?? [];
 
     this.nodePool = new SecureNodePool(this, 'node-pool', {
@@ -166,7 +173,7 @@ export class EksStack extends TerraformStack {
       new TerraformOutput(this, 'file_system_id', { value: this.fileSystem.fileSystemId });
       new TerraformOutput(this, 'file_system_kms_key_arn', { value: this.fileSystem.kmsKey.kmsKeyArn });
     }
-    // The secret whose value the agency puts before the workload can pull (the preflight checks it).
+    // The upstream credential the agency keeps (the preflight checks it before this stack).
     const credential = cache?.registries.find((r) => r.credentialSecretName)?.credentialSecretName;
     if (credential) new TerraformOutput(this, 'registry_credential_secret', { value: credential });
   }

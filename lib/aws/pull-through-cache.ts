@@ -4,11 +4,11 @@ import { EcrRegistryScanningConfiguration } from '@cdktf/provider-aws/lib/ecr-re
 import { EcrRepositoryCreationTemplate } from '@cdktf/provider-aws/lib/ecr-repository-creation-template';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { SecretsmanagerSecret } from '@cdktf/provider-aws/lib/secretsmanager-secret';
+import { DataAwsSecretsmanagerSecret } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../core/errors';
-import type { PullThroughUpstream } from '../core/image-registries';
-import { CustomerManagedKey, serviceLinkedRoleKeyStatement } from './customer-managed-key';
+import { imageSource, type PullThroughUpstream } from '../core/image-registries';
+import { CustomerManagedKey } from './customer-managed-key';
 import { AwsContext } from './private/aws-context';
 import { policyDocument, serviceTrustPolicy } from './private/policy-document';
 
@@ -16,6 +16,21 @@ import { policyDocument, serviceTrustPolicy } from './private/policy-document';
 const MAX_PREFIX_LENGTH = 30;
 /** Secrets for pull-through cache rules must be named under this prefix (pull-through-cache-creating-rule.html). */
 export const PULL_THROUGH_SECRET_PREFIX = 'ecr-pullthroughcache/';
+
+/** The secret a blueprint's upstream credential is expected under, unless it names one: `ecr-pullthroughcache/<prefix>`. */
+export function defaultCredentialSecretName(namePrefix: string, upstream: PullThroughUpstream): string {
+  return `${PULL_THROUGH_SECRET_PREFIX}${pullThroughPrefix(namePrefix, upstream.code)}`;
+}
+
+/**
+ * The secret that must hold the credential for pulling `image` on a platform in `region`
+ * before the cluster stack is applied, or undefined when its registry needs none.
+ */
+export function upstreamCredentialSecret(namePrefix: string, image: string, region: string, explicit?: string): string | undefined {
+  const source = imageSource(image, region);
+  if (source.kind !== 'pull-through' || !source.upstream.needsCredential) return undefined;
+  return explicit ?? defaultCredentialSecretName(namePrefix, source.upstream);
+}
 
 /** `<namePrefix>/<code>`, shortened with a stable hash when it would exceed 30 characters. */
 export function pullThroughPrefix(namePrefix: string, code: string): string {
@@ -33,7 +48,6 @@ export interface MirroredRegistry {
   /** The ECR repositories the cache creates: `arn:...:repository/<prefix>/*`. */
   readonly repositoryArnPattern: string;
   /** The secret that holds the upstream credential, when the upstream needs one. */
-  readonly credentialSecretArn?: string;
   readonly credentialSecretName?: string;
 }
 
@@ -42,6 +56,14 @@ export interface PullThroughCacheProps {
   readonly namePrefix: string;
   /** The upstream registries workloads pull from. */
   readonly upstreams: readonly PullThroughUpstream[];
+  /**
+   * Secrets Manager secrets (names under `ecr-pullthroughcache/`) holding the credential of
+   * each upstream that needs one, by upstream host. They exist before the apply, hold
+   * `{"username": ..., "accessToken": ...}`, and are encrypted with a customer key whose
+   * policy lets ECR's pull-through service-linked role decrypt through Secrets Manager.
+   * @default - `ecr-pullthroughcache/<namePrefix>/<registry>` for each upstream that needs one
+   */
+  readonly credentialSecretNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -49,16 +71,18 @@ export interface PullThroughCacheProps {
  * pods pull `<account>.dkr.ecr.<region>.amazonaws.com/<prefix>/<path>:<tag>` through the
  * `ecr.dkr` VPC endpoint, and ECR fetches the image from the upstream on first pull.
  *
- * - An upstream that needs a credential (GitHub, Docker Hub, GitLab, Chainguard) gets a
- *   Secrets Manager secret named `ecr-pullthroughcache/<prefix>`, encrypted with a customer
- *   key that ECR's pull-through service-linked role may use through Secrets Manager. The
- *   secret is created empty: its value (`{"username": ..., "accessToken": ...}`) is put
- *   outside Terraform, so it is never in a blueprint, a plan or the state.
- * - A repository creation template makes every cached repository encrypted with the same
- *   customer key and tag-immutable; registry scanning scans them on push (RA-5, SI-7).
+ * - An upstream that needs a credential (GitHub, Docker Hub, GitLab, Chainguard) is read
+ *   from an existing Secrets Manager secret under `ecr-pullthroughcache/`, referenced by
+ *   name: ECR reads and decrypts it when the rule is created (CreatePullThroughCacheRule
+ *   fails with SecretNotFoundException or UnableToDecryptSecretValueException otherwise),
+ *   so it must hold its value before the apply, and its value never passes through
+ *   Terraform. The plan refuses a secret encrypted with the AWS managed key.
+ * - A repository creation template makes every cached repository encrypted with a customer
+ *   key and tag-immutable; registry scanning scans them on push (RA-5, SI-7).
  *
  * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache.html
  * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache-creating-secret.html
+ * @see https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_CreatePullThroughCacheRule.html (errors)
  * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-creation-templates-create.html
  * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/slr-pullthroughcache.html
  */
@@ -68,24 +92,19 @@ export class PullThroughCache extends Construct {
 
   constructor(scope: Construct, id: string, props: PullThroughCacheProps) {
     super(scope, id);
+    const secretName = (u: PullThroughUpstream) => props.credentialSecretNames?.[u.host] ?? defaultCredentialSecretName(props.namePrefix, u);
     new PropsValidator('PullThroughCache', this.node.path)
       .check(props.upstreams.length > 0, 'upstreams must name at least one registry to mirror')
       .check(new Set(props.upstreams.map((u) => u.host)).size === props.upstreams.length, 'upstreams must not repeat a registry')
+      .check(
+        props.upstreams.every((u) => !u.needsCredential || secretName(u).startsWith(PULL_THROUGH_SECRET_PREFIX)),
+        `credentialSecretNames must start with ${PULL_THROUGH_SECRET_PREFIX}, which ECR requires`,
+      )
       .throwIfAny();
     const ctx = AwsContext.of(this);
     const key = new CustomerManagedKey(this, 'Key', {
-      description: `Cached images and upstream registry credentials of ${props.namePrefix}`,
+      description: `Images of ${props.namePrefix} cached from upstream registries`,
       aliasName: `hms-sys/${props.namePrefix}/registry`,
-      serviceStatements: [
-        // ECR reads the upstream credential with its pull-through service-linked role,
-        // whose policy allows secretsmanager:GetSecretValue but no KMS: the key grants it.
-        serviceLinkedRoleKeyStatement(this, {
-          sid: 'PullThroughCacheReadsCredentials',
-          roleName: 'pullthroughcache.ecr.amazonaws.com/AWSServiceRoleForECRPullThroughCache',
-          viaService: 'secretsmanager',
-          actions: ['kms:Decrypt', 'kms:DescribeKey'],
-        }),
-      ],
     });
     const repositories = (prefix: string) => `arn:${ctx.partition}:ecr:${ctx.region}:${ctx.accountId}:repository/${prefix}/*`;
     const prefixes = props.upstreams.map((u) => pullThroughPrefix(props.namePrefix, u.code));
@@ -106,13 +125,20 @@ export class PullThroughCache extends Construct {
 
     this.registries = props.upstreams.map((upstream, i) => {
       const prefix = prefixes[i];
+      const name = secretName(upstream);
+      // Metadata only (no value): the ARN for the rule, and proof of a customer key (SC-12, SC-28).
       const secret =
         upstream.needsCredential &&
-        new SecretsmanagerSecret(this, `${upstream.code}-credential`, {
-          name: `${PULL_THROUGH_SECRET_PREFIX}${prefix}`,
-          description: `Credential ECR uses to pull from ${upstream.host}. Put {"username": "...", "accessToken": "..."} with aws secretsmanager put-secret-value; never in Terraform`,
-          kmsKeyId: key.kmsKeyArn,
-          recoveryWindowInDays: 30,
+        new DataAwsSecretsmanagerSecret(this, `${upstream.code}-credential`, {
+          name,
+          lifecycle: {
+            postcondition: [
+              {
+                condition: 'self.kms_key_id != null && self.kms_key_id != ""',
+                errorMessage: `${name} is encrypted with the AWS managed key; re-create it with a customer managed KMS key whose policy lets AWSServiceRoleForECRPullThroughCache decrypt through Secrets Manager (see README, Deploying for real)`,
+              },
+            ],
+          },
         });
       new EcrRepositoryCreationTemplate(this, `${upstream.code}-template`, {
         prefix,
@@ -133,8 +159,7 @@ export class PullThroughCache extends Construct {
         upstream,
         mirror: `${ctx.accountId}.dkr.ecr.${ctx.region}.${ctx.dnsSuffix}/${prefix}`,
         repositoryArnPattern: repositories(prefix),
-        credentialSecretArn: secret ? secret.arn : undefined,
-        credentialSecretName: secret ? `${PULL_THROUGH_SECRET_PREFIX}${prefix}` : undefined,
+        credentialSecretName: secret ? name : undefined,
       };
     });
 

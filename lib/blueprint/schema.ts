@@ -332,6 +332,14 @@ const Aws = z.strictObject({
     .describe(
       'Networks that run hms-sys apply and kubectl against the private cluster API (HTTPS 443): runner subnets, an operations network reached through the transit gateway. Default: none; only the VPC itself.',
     ),
+  registryCredentialSecret: text(512)
+    .regex(/^ecr-pullthroughcache\/[A-Za-z0-9/_+=.@-]+$/, {
+      error: (iss) => `${JSON.stringify(iss.input)} is not a pull-through cache secret name; ECR requires the ecr-pullthroughcache/ prefix, e.g. ecr-pullthroughcache/dcaa-audit/ghcr`,
+    })
+    .optional()
+    .describe(
+      "Secrets Manager secret holding the credential of the workload image's upstream registry (GitHub, Docker Hub, GitLab, Chainguard), created with a customer managed key before the first apply. Default: ecr-pullthroughcache/<name>/<registry>, e.g. ecr-pullthroughcache/dcaa-audit/ghcr.",
+    ),
   transitGatewayId: text(32)
     .regex(/^tgw-[0-9a-f]{8,17}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a transit gateway id; e.g. tgw-0123456789abcdef0` })
     .optional()

@@ -11,27 +11,27 @@ describe('PullThroughCache', () => {
       mirror = new PullThroughCache(scope, 'cache', { namePrefix: 'dcaa-audit', upstreams: [upstream('ghcr.io')] }).registries[0].mirror;
     });
 
-    test('a pull-through cache rule mirrors ghcr.io under dcaa-audit/ghcr, authenticated by the secret', () => {
+    test('a pull-through cache rule mirrors ghcr.io under dcaa-audit/ghcr, authenticated by the secret named by convention', () => {
       const rule = onlyResource(tf, 'aws_ecr_pull_through_cache_rule');
       expect(rule).toMatchObject({ ecr_repository_prefix: 'dcaa-audit/ghcr', upstream_registry_url: 'ghcr.io' });
-      expect(rule.credential_arn).toMatch(/^\$\{aws_secretsmanager_secret\.[\w-]+\.arn\}$/);
+      expect(rule.credential_arn).toMatch(/^\$\{data\.aws_secretsmanager_secret\.[\w-]+\.arn\}$/);
       // Resolved in the stack tests: <account>.dkr.ecr.<region>.<dns suffix>/dcaa-audit/ghcr
       expect(mirror).toMatch(/\.dkr\.ecr\..+\/dcaa-audit\/ghcr$/);
     });
 
-    test('the credential is a secret under ecr-pullthroughcache/, encrypted with a customer key, whose value never enters Terraform', () => {
-      const secret = onlyResource(tf, 'aws_secretsmanager_secret');
+    test('the credential is read by reference, metadata only: its value never enters Terraform', () => {
+      const secret = Object.values(tf.data?.aws_secretsmanager_secret ?? {})[0] as any;
       expect(secret.name).toBe('ecr-pullthroughcache/dcaa-audit/ghcr');
-      expect(secret.kms_key_id).toMatch(/^\$\{aws_kms_key\.\w+\.arn\}$/);
+      expect(tf.resource?.aws_secretsmanager_secret).toBeUndefined();
       expect(tf.resource?.aws_secretsmanager_secret_version).toBeUndefined();
+      expect(tf.data?.aws_secretsmanager_secret_version).toBeUndefined();
     });
 
-    test("the key lets ECR's pull-through service-linked role decrypt the credential through Secrets Manager only", () => {
-      const statement = policyOf(onlyResource(tf, 'aws_kms_key')).Statement.find((s) => s.Sid === 'PullThroughCacheReadsCredentials');
-      expect(statement.Action).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
-      expect(statement.Condition.ArnEquals['aws:PrincipalArn']).toMatch(/:role\/aws-service-role\/pullthroughcache\.ecr\.amazonaws\.com\/AWSServiceRoleForECRPullThroughCache$/);
-      expect(statement.Condition.StringEquals['kms:ViaService']).toMatch(/^secretsmanager\./);
-      expect(statement.Condition.StringEquals['kms:CallerAccount']).toMatch(/caller_identity/);
+    test('the plan refuses a credential encrypted with the AWS managed key (SC-12)', () => {
+      const secret = Object.values(tf.data?.aws_secretsmanager_secret ?? {})[0] as any;
+      expect(secret.lifecycle.postcondition).toEqual([
+        { condition: 'self.kms_key_id != null && self.kms_key_id != ""', error_message: expect.stringMatching(/encrypted with the AWS managed key; re-create it with a customer managed KMS key/) },
+      ]);
     });
 
     test('every cached repository is created encrypted with the customer key and tag-immutable', () => {
@@ -54,9 +54,11 @@ describe('PullThroughCache', () => {
     });
   });
 
-  test('an upstream without authentication gets no secret', () => {
+  test('credentialSecretNames names another secret; an upstream without authentication reads none', () => {
+    const named = synthConstructs((scope) => new PullThroughCache(scope, 'cache', { namePrefix: 'x', upstreams: [upstream('ghcr.io')], credentialSecretNames: { 'ghcr.io': 'ecr-pullthroughcache/agency/github' } }));
+    expect((Object.values(named.data?.aws_secretsmanager_secret ?? {})[0] as any).name).toBe('ecr-pullthroughcache/agency/github');
     const tf = synthConstructs((scope) => new PullThroughCache(scope, 'cache', { namePrefix: 'x', upstreams: [upstream('quay.io')] }));
-    expect(tf.resource?.aws_secretsmanager_secret).toBeUndefined();
+    expect(tf.data?.aws_secretsmanager_secret).toBeUndefined();
     expect(onlyResource(tf, 'aws_ecr_pull_through_cache_rule').credential_arn).toBeUndefined();
     expect(resourcesOf(tf, 'aws_ecr_repository_creation_template')).toHaveLength(1);
   });
@@ -73,5 +75,8 @@ describe('PullThroughCache', () => {
   test('refuses an empty or repeated upstream list', () => {
     expect(() => synthConstructs((scope) => new PullThroughCache(scope, 'c', { namePrefix: 'x', upstreams: [] }))).toThrow(/upstreams must name at least one registry/);
     expect(() => synthConstructs((scope) => new PullThroughCache(scope, 'c', { namePrefix: 'x', upstreams: [upstream('quay.io'), upstream('quay.io')] }))).toThrow(/must not repeat/);
+    expect(() => synthConstructs((scope) => new PullThroughCache(scope, 'c', { namePrefix: 'x', upstreams: [upstream('ghcr.io')], credentialSecretNames: { 'ghcr.io': 'github' } }))).toThrow(
+      /credentialSecretNames must start with ecr-pullthroughcache\//,
+    );
   });
 });

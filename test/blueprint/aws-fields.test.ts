@@ -35,6 +35,7 @@ describe('blueprint aws section', () => {
   test.each([
     ['operator network wider than /8', `aws:\n  operatorCidrs: ["0.0.0.0/0"]\n${SEED}`, 'aws.operatorCidrs.0', 2, /opens the workload to the whole internet|whole internet/],
     ['operator network with host bits', `aws:\n  operatorCidrs: ["10.90.0.1/24"]\n${SEED}`, 'aws.operatorCidrs.0', 2, /host bits set/],
+    ['a credential secret ECR would not read', `aws:\n  registryCredentialSecret: github-token\n${SEED}`, 'aws.registryCredentialSecret', 2, /ECR requires the ecr-pullthroughcache\/ prefix/],
     ['not a transit gateway', `aws:\n  transitGatewayId: vgw-0123456789abcdef0\n${SEED}`, 'aws.transitGatewayId', 2, /not a transit gateway id; e.g. tgw-0123456789abcdef0/],
     ['bottlerocket-fips on AWS', SEED.replace('runtime: fips-ubuntu-22.04', 'runtime: bottlerocket-fips'), 'nodePool.runtime', 4, /cannot run on AWS with egress deny-all: .*ecr-fips.*no VPC endpoint.*Use fips-ubuntu-22.04 on AWS, or clouds: \[azure\]/],
     ['a registry ECR cannot mirror', SEED.replace('ghcr.io/hms/dcaa-audit:v1.0', 'registry.example.gov/hms/dcaa-audit:v1.0'), 'workload.image', 20, /cannot be pulled on AWS: registry\.example\.gov .*mirrors ghcr\.io, docker\.io.*push the image to ECR in us-gov-west-1/],

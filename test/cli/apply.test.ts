@@ -62,8 +62,8 @@ describe('hms-sys apply', () => {
       'apply.started',
       'synth.finished',
       ...['dcaa-audit-aws', 'dcaa-audit-aws-k8s', 'dcaa-audit-azure', 'dcaa-audit-azure-k8s'].flatMap((s) => [
-        // The EKS API must answer before the Kubernetes stack on it is planned.
-        ...(s === 'dcaa-audit-aws-k8s' ? [`stack.preflight ${s}`] : []),
+        // The upstream credential must exist before the cluster stack, the EKS API must answer before the Kubernetes stack.
+        ...(s.startsWith('dcaa-audit-aws') ? [`stack.preflight ${s}`] : []),
         `stack.planning ${s}`,
         `stack.planned ${s}`,
         `stack.applying ${s}`,
@@ -71,9 +71,9 @@ describe('hms-sys apply', () => {
       ]),
       'apply.finished',
     ]);
-    expect(r.events.find((e) => e.event === 'stack.preflight').detail).toEqual({ passed: ['EKS API endpoint reachable', 'upstream registry credential present'] });
+    expect(r.events.filter((e) => e.event === 'stack.preflight').map((e) => e.detail)).toEqual([{ passed: ['upstream registry credential present'] }, { passed: ['EKS API endpoint reachable'] }]);
     for (const e of r.events) expect(e).toMatchObject({ ts: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), blueprint: 'dcaa-audit' });
-    expect(r.events[3].detail).toEqual({ add: 1, change: 0, destroy: 0, blocking: 0, guardRefusals: 0, allowed: [] });
+    expect(r.events.find((e) => e.event === 'stack.planned').detail).toEqual({ add: 1, change: 0, destroy: 0, blocking: 0, guardRefusals: 0, allowed: [] });
   });
 
   test('refuses a plan that deletes a volume, applies nothing, and says so in the events', () => {
@@ -82,7 +82,7 @@ describe('hms-sys apply', () => {
     expect(r.calls.some((c) => c.includes(' apply '))).toBe(false);
     expect(r.stderr).toMatch(/\[stateful-guard\] aws_ebs_volume.records would be deleted/);
     expect(r.stderr).toMatch(/✘ \[1\/4\] dcaa-audit-aws: refused; nothing was applied to it/);
-    expect(r.events.map((e) => e.event)).toEqual(['apply.started', 'synth.finished', 'stack.planning', 'stack.planned', 'stack.refused', 'apply.stopped']);
+    expect(r.events.map((e) => e.event)).toEqual(['apply.started', 'synth.finished', 'stack.preflight', 'stack.planning', 'stack.planned', 'stack.refused', 'apply.stopped']);
   });
 
   test('the named allowance lets the deletion through', () => {

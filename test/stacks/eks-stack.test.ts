@@ -69,7 +69,7 @@ describe('EksStack', () => {
   });
 
   test('the stateful-resource guard knows every type here that holds data, keys or credentials', () => {
-    const stateful = ['aws_eks_cluster', 'aws_efs_file_system', 'aws_backup_vault', 'aws_secretsmanager_secret', 'aws_kms_key'];
+    const stateful = ['aws_eks_cluster', 'aws_efs_file_system', 'aws_backup_vault', 'aws_kms_key'];
     for (const type of stateful) expect(Object.keys(tf.resource ?? {})).toContain(type);
     expect(stateful.filter((t) => !(t in STATEFUL_TYPES))).toEqual([]);
   });

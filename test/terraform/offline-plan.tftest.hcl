@@ -17,6 +17,12 @@ mock_provider "aws" {
   mock_data "aws_iam_session_context" {
     defaults = { issuer_arn = "arn:aws-us-gov:iam::123456789012:role/hms-sys-deployer" }
   }
+  mock_data "aws_secretsmanager_secret" {
+    defaults = {
+      arn        = "arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:ecr-pullthroughcache/dcaa-audit/ghcr-AbCdEf"
+      kms_key_id = "arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+    }
+  }
   mock_data "aws_ami" {
     defaults = { id = "ami-0fedcba9876543210", image_id = "ami-0fedcba9876543210" }
   }
