@@ -3,7 +3,7 @@ import { AWS_INTERNAL_NLB, azureDiskStorage, ebsStorage, efsStorage, eksSystemNe
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import { formatProblem } from '../lib/core/errors';
-import type { FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
+import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { cloudBackend, s3Backend, type BackendFactory } from './backend';
 import { StateBucketStack } from './state-bucket-stack';
 import { TerraformCloudStack, type WorkspaceSpec } from './terraform-cloud-stack';
@@ -86,6 +86,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
           // The access point: every replica mounts the same folder as the workload's user.
           existingVolume: eks.fileSystem ? { volumeHandle: eks.fileSystem.volumeHandle } : eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
         });
+        acknowledgeWhatKubernetesCannotSee(k8s, bp, eks);
         add(bp, cloud, `${stackName}-k8s`, k8s, k8s.notices);
       } else {
         const aks = new AksStack(app, stackName, { blueprint: bp, ...common });
@@ -113,6 +114,27 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
   addWorkspaceStacks(app, stacks);
   addStateBucketStacks(app, blueprints, stacks);
   return { stacks, notices };
+}
+
+/**
+ * Findings the policy packs report as unknown on the EKS Kubernetes stack because the
+ * answer lives in the cluster stack, recorded with the reason an assessor can check.
+ */
+function acknowledgeWhatKubernetesCannotSee(k8s: KubernetesStack, bp: Blueprint, eks: EksStack): void {
+  const workload = k8s.node.tryFindChild('workload');
+  if (workload && bp.workload && eks.imageMirrors.length > 0) {
+    FedRampBaseline.acknowledge(
+      workload,
+      'HMS-K8S-9',
+      `the image is ${bp.workload.image}, whose tag or digest validate requires (CM-2); pods pull it through the account's ECR pull-through cache, whose host (account and region) Terraform knows only at apply`,
+    );
+  }
+  const volume = k8s.node.tryFindChild('volume');
+  if (volume && eks.fileSystem) {
+    const reason = `EFS encrypts at rest per file system: ${bp.name}-aws encrypts aws_efs_file_system ${bp.storage?.volume.name} with a customer key (SC-28, SC-12); an efs.csi.aws.com class has no encryption parameter, and the tls mount option encrypts in transit`;
+    FedRampBaseline.acknowledge(volume, 'HMS-K8S-12', reason);
+    FedRampBaseline.acknowledge(volume, 'HMS-K8S-14', reason);
+  }
 }
 
 /** One bootstrap stack per state bucket that blueprints name. */
