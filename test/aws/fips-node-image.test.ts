@@ -23,8 +23,10 @@ describe('FipsNodeImage', () => {
       const build = commands('build');
       expect(build).toContain('pro enable fips-updates --assume-yes');
       expect(build).toContain('<Reboot>');
-      const afterReboot = build.slice(build.indexOf('<Reboot>'));
+      // Checked right after the reboot, before anything else changes the machine.
+      const afterReboot = build.slice(build.indexOf('<Reboot>'), build.indexOf('pro detach --assume-yes'));
       expect(afterReboot).toContain('test "$(cat /proc/sys/crypto/fips_enabled)" = 1');
+      expect(afterReboot).toContain('uname -r | grep -q -- -fips');
       expect(commands('validate')).toContain('test "$(cat /proc/sys/crypto/fips_enabled)" = 1');
       expect(commands('test')).toEqual(expect.arrayContaining(['test "$(cat /proc/sys/crypto/fips_enabled)" = 1', 'test -x /etc/eks/bootstrap.sh']));
       for (const phase of ['build', 'validate', 'test']) for (const s of steps(phase).filter((x) => x.action === 'ExecuteBash')) expect(s.inputs.commands[0]).toBe('set -euo pipefail');

@@ -85,7 +85,8 @@ describe('SecureNodePool', () => {
     test('fips-ubuntu-22.04 needs nothing from the internet at boot, and a node outside FIPS mode never joins (SC-13)', () => {
       const text = userData(lt);
       expect(text).toMatch(/^\$\{base64encode\("#!\/bin\/bash/);
-      expect(text).not.toMatch(/\bpro (enable|attach)|apt-get|snap (install|refresh)|curl|wget/);
+      // The user data is inside a Terraform string: lines are joined by an escaped \n, so no \b here.
+      expect(text).not.toMatch(/pro (enable|attach)|apt-get|snap (install|refresh)|curl|wget/);
       expect(text).toContain("grep -qx 1 /proc/sys/crypto/fips_enabled || { echo 'hms-sys: the kernel is not in FIPS mode (SC-13); this node does not join' >&2; exit 1; }");
       expect(text).toContain("/etc/eks/bootstrap.sh 'demo' --apiserver-endpoint 'https://ABC.gr7.us-gov-west-1.eks.amazonaws.com' --b64-cluster-ca 'Q0VSVA=='");
       expect(text.indexOf('fips_enabled')).toBeLessThan(text.indexOf('bootstrap.sh'));
