@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { WORKLOAD_USER_ID } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import { CustomerManagedKey, type IKmsKey } from './customer-managed-key';
-import { policyDocument } from './private/policy-document';
+import { denyWithoutTls, policyDocument } from './private/policy-document';
 
 /** NFS, the only port EFS mount targets serve. */
 export const NFS_PORT = 2049;
@@ -109,14 +109,7 @@ export class SharedFileSystem extends Construct {
           Resource: fileSystem.arn,
           Condition: { Bool: { 'elasticfilesystem:AccessedViaMountTarget': 'true' } },
         },
-        {
-          Sid: 'DenyWithoutTls',
-          Effect: 'Deny',
-          Principal: { AWS: '*' },
-          Action: '*',
-          Resource: fileSystem.arn,
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        },
+        denyWithoutTls('DenyWithoutTls', '*', fileSystem.arn),
       ]),
     });
     const accessPoint = new EfsAccessPoint(this, 'AccessPoint', {

@@ -1,20 +1,10 @@
 /** The aws section of a blueprint, and what a private AWS platform refuses at validate. */
 import { readFileSync } from 'node:fs';
 import { parseBlueprint } from '../../lib/blueprint/load';
-import { BlueprintError, type BlueprintProblem } from '../../lib/core/errors';
+import { blueprintProblems } from '../support/problems';
 import { EXAMPLE_BLUEPRINT_PATH } from '../support/synth';
 
 const SEED = readFileSync(EXAMPLE_BLUEPRINT_PATH, 'utf8');
-
-function problemsOf(source: string): BlueprintProblem[] {
-  try {
-    parseBlueprint(source, 'blueprints/bad.yml');
-  } catch (e) {
-    if (e instanceof BlueprintError) return [...e.problems];
-    throw e;
-  }
-  throw new Error('expected the blueprint to be refused');
-}
 
 describe('blueprint aws section', () => {
   test('the seed blueprint, verbatim, is valid: no operators, no transit gateway', () => {
@@ -42,7 +32,7 @@ describe('blueprint aws section', () => {
     ['ECR of another region', SEED.replace('ghcr.io/hms/dcaa-audit:v1.0', '123456789012.dkr.ecr.us-east-1.amazonaws.com/dcaa-audit:v1.0'), 'workload.image', 20, /ECR in us-east-1, but the nodes reach ECR only in us-gov-west-1.*replicate/],
     ['ECR FIPS endpoint', SEED.replace('ghcr.io/hms/dcaa-audit:v1.0', '123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com/dcaa-audit:v1.0'), 'workload.image', 20, /ECR FIPS endpoint, which has no VPC endpoint/],
   ])('refuses %s, located, with the fix', (_name, yaml, path, line, message) => {
-    expect(problemsOf(yaml)).toContainEqual(expect.objectContaining({ path, line, message: expect.stringMatching(message) }));
+    expect(blueprintProblems(yaml)).toContainEqual(expect.objectContaining({ path, line, message: expect.stringMatching(message) }));
   });
 
   test('an Azure-only blueprint may still use bottlerocket-fips and any registry', () => {

@@ -3,23 +3,20 @@
  * confirmation and the event stream. A fake terraform on PATH records what is run.
  */
 import { spawnSync } from 'node:child_process';
-import { createServer, type Server } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CLI_ENV, exampleProject } from '../support/cli';
+import { listeningServer } from '../support/net';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
 const FAKE = join(__dirname, '..', 'support', 'fake-terraform');
 
 // The EKS API endpoint the fake cluster stack reports: the preflight before the
 // Kubernetes stack connects to it (the kernel accepts while spawnSync blocks this process).
-let endpoint: Server;
-beforeAll(async () => {
-  endpoint = createServer((s) => s.end());
-  await new Promise<void>((done) => endpoint.listen(0, '127.0.0.1', done));
-});
-afterAll(() => new Promise<void>((done) => endpoint.close(() => done())));
-const clusterOutputs = () => JSON.stringify({ cluster_endpoint: { value: `https://127.0.0.1:${(endpoint.address() as { port: number }).port}` } });
+let endpoint: Awaited<ReturnType<typeof listeningServer>>;
+beforeAll(async () => (endpoint = await listeningServer()));
+afterAll(() => endpoint.close());
+const clusterOutputs = () => JSON.stringify({ cluster_endpoint: { value: `https://127.0.0.1:${endpoint.port}` } });
 
 function run(args: string[], extra: NodeJS.ProcessEnv = {}) {
   const dir = exampleProject();

@@ -1,10 +1,10 @@
-import { createServer, type Server } from 'node:net';
 import type { Blueprint } from '../../lib/blueprint/blueprint';
 import type { SynthesizedStack } from '../../lib/cli/synthesize';
 import { awsClusterEndpointCheck } from '../../lib/preflight/aws-cluster-endpoint';
 import { PREFLIGHT_CHECKS } from '../../lib/preflight/checks';
 import type { Reachability } from '../../lib/preflight/endpoint-reachable';
 import { runPreflight } from '../../lib/preflight/preflight';
+import { closedPort, listeningServer } from '../support/net';
 
 const k8s = { stackName: 'dcaa-audit-aws-k8s', layer: 'kubernetes', cloud: 'aws' } as SynthesizedStack;
 const blueprint = (aws: Partial<Blueprint['aws']> = {}) =>
@@ -16,14 +16,10 @@ const context = (endpoint: string | undefined, bp = blueprint()) => ({
 });
 
 describe('awsClusterEndpointCheck', () => {
-  let server: Server;
   let port: number;
-  beforeAll(async () => {
-    server = createServer((s) => s.end());
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    port = (server.address() as { port: number }).port;
-  });
-  afterAll(() => new Promise<void>((done) => server.close(() => done())));
+  let close: () => Promise<void>;
+  beforeAll(async () => ({ port, close } = await listeningServer()));
+  afterAll(() => close());
 
   test('is registered for hms-sys apply, and runs before Kubernetes stacks on AWS only', () => {
     expect(PREFLIGHT_CHECKS.map((c) => c.name)).toContain('EKS API endpoint reachable');
@@ -69,11 +65,7 @@ describe('awsClusterEndpointCheck', () => {
   });
 
   test('a closed port is a failure too, end to end', async () => {
-    const closed = createServer();
-    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
-    const closedPort = (closed.address() as { port: number }).port;
-    await new Promise<void>((done) => closed.close(() => done()));
-    expect(await awsClusterEndpointCheck().run(context(`https://127.0.0.1:${closedPort}`))).toMatchObject({ ok: false, message: expect.stringMatching(/connection refused/) });
+    expect(await awsClusterEndpointCheck().run(context(`https://127.0.0.1:${await closedPort()}`))).toMatchObject({ ok: false, message: expect.stringMatching(/connection refused/) });
   });
 
   test('without the endpoint from the cluster stack, says to apply that first', async () => {
