@@ -1,94 +1,189 @@
 /**
  * Reads whatever Terraform a user points `hms-sys check` at: a cdk.tf.json or
  * *.tf.json file, a plan (`terraform show -json plan.out`), a cdktf.out folder,
- * or a folder of HCL (.tf) files.
+ * or a folder of HCL (.tf) and Terraform JSON files, which is one module.
+ *
+ * Inputs are untrusted: only regular files are read, each with a bounded read
+ * (a FIFO never blocks, a device is never read, `stat` sizes are not trusted),
+ * symlink loops and escaping manifest paths are refused, and every refusal is
+ * one line naming the path.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../core/errors';
-import { fromPlanJson, fromTerraformJson, type TfDocument } from '../policy/engine/document';
+import { fromModule, fromTerraformJson, type TfDocument } from '../policy/engine/document';
+import { fromPlanJson, looksLikePlan } from '../policy/engine/plan-document';
+import type { ModuleFile } from '../policy/engine/terraform-module';
+import { parseTerraformJsonText } from '../policy/engine/terraform-json-text';
+import { isObject } from '../policy/engine/values';
 
 /** Cap on what one scanned file may be; a synthesized stack is far smaller. */
 export const MAX_SCANNED_FILE_BYTES = 64 * 1024 * 1024;
+/** Cap on the files of one folder. */
+export const MAX_FOLDER_FILES = 10_000;
 
-function readJson(file: string): unknown {
-  const size = statSync(file).size;
-  if (size > MAX_SCANNED_FILE_BYTES) throw new UserError(`${file} is ${size} bytes; hms-sys check reads files up to ${MAX_SCANNED_FILE_BYTES} bytes`);
+const WHAT_TO_PASS = 'pass a cdk.tf.json, the output of `terraform show -json plan.out`, a cdktf.out folder or a folder of .tf files';
+
+function kindOf(s: Stats): string {
+  if (s.isFIFO()) return 'a FIFO (named pipe)';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  if (s.isSocket()) return 'a socket';
+  if (s.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+function statOf(path: string): Stats {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return statSync(path);
   } catch (e) {
-    throw new UserError(`${file} is not valid JSON (${(e as Error).message}); pass a cdk.tf.json, the output of \`terraform show -json plan.out\`, a cdktf.out folder or a folder of .tf files`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError(`${path} does not exist; ${WHAT_TO_PASS}`);
+    if (code === 'ELOOP') throw new UserError(`${path} is a symbolic link that loops; ${WHAT_TO_PASS}`);
+    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`${path} cannot be read: permission denied`);
+    if (code === 'ENOTDIR') throw new UserError(`${path} does not exist (a part of the path is a file); ${WHAT_TO_PASS}`);
+    throw new UserError(`${path} cannot be read (${code ?? (e as Error).message})`);
   }
 }
 
-function isPlan(json: unknown): boolean {
-  return typeof json === 'object' && json !== null && ('planned_values' in json || 'resource_changes' in json);
+/**
+ * The text of a regular file, read with a bound. Opened without blocking and
+ * checked on the open descriptor, so a FIFO or device swapped in after a
+ * `stat` is refused too.
+ */
+export function readRegularFile(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    statOf(path); // the same clear message for a missing path, a loop or a permission
+    throw new UserError(`${path} cannot be opened (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    const s = fstatSync(fd);
+    if (!s.isFile()) throw new UserError(`${path} is ${kindOf(s)}; hms-sys check reads regular files only`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, MAX_SCANNED_FILE_BYTES + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_SCANNED_FILE_BYTES) throw new UserError(`${path} is larger than ${MAX_SCANNED_FILE_BYTES} bytes, the most hms-sys check reads from one file`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (text.includes('\u0000')) throw new UserError(`${path} holds binary content, not Terraform; ${WHAT_TO_PASS}`);
+    return text;
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** A document from one JSON file: a plan or Terraform JSON. */
-export function loadJsonFile(file: string): TfDocument {
+function readJson(file: string): unknown {
+  return parseTerraformJsonText(readRegularFile(file), file);
+}
+
+/** Receives each plan read, for the stateful-resource guard. */
+export type PlanSink = (plan: unknown, display: string) => void;
+
+/** A document from one JSON file: a plan or Terraform JSON. `display` is the path as the user gave it. */
+export function loadJsonFile(file: string, display = file, onPlan?: PlanSink): TfDocument {
   const json = readJson(file);
-  const stackName = basename(file) === 'cdk.tf.json' ? basename(dirname(file)) : basename(file);
-  return isPlan(json) ? fromPlanJson(json, stackName, file) : fromTerraformJson(json, stackName, file);
+  if (looksLikePlan(json)) {
+    const doc = fromPlanJson(json, display, display);
+    onPlan?.(json, display);
+    return doc;
+  }
+  return fromTerraformJson(json, display, display);
 }
 
 /** Every stack of a cdktf.out folder, from its manifest, or its stacks/ folder. */
 function cdktfOutStacks(dir: string): string[] {
   const manifestPath = join(dir, 'manifest.json');
-  if (existsSync(manifestPath)) {
-    const manifest = readJson(manifestPath) as { stacks?: Record<string, { synthesizedStackPath?: string }> };
-    return Object.values(manifest.stacks ?? {})
-      .map((s) => s.synthesizedStackPath)
-      .filter((p): p is string => typeof p === 'string')
-      .map((p) => join(dir, p));
+  if (exists(manifestPath)) {
+    const manifest = readJson(manifestPath);
+    const stacks = isObject(manifest) ? manifest.stacks : undefined;
+    if (!isObject(stacks)) throw new UserError(`${manifestPath}: "stacks" must be an object of stacks, as cdktf writes it; synthesize again`);
+    return Object.entries(stacks).map(([name, s]) => {
+      const path = isObject(s) ? s.synthesizedStackPath : undefined;
+      if (typeof path !== 'string') throw new UserError(`${manifestPath}: stacks.${name} must be an object with a synthesizedStackPath; synthesize again`);
+      const file = resolve(dir, path);
+      if (relative(resolve(dir), file).startsWith('..') || !file.startsWith(resolve(dir) + sep)) {
+        throw new UserError(`${manifestPath}: stacks.${name}.synthesizedStackPath ${JSON.stringify(path)} points outside ${dir}; hms-sys reads stacks inside the folder only`);
+      }
+      return file;
+    });
   }
   const stacks = join(dir, 'stacks');
-  if (!existsSync(stacks)) return [];
+  if (!exists(stacks) || !statOf(stacks).isDirectory()) return [];
   return readdirSync(stacks)
+    .sort()
     .map((name) => join(stacks, name, 'cdk.tf.json'))
-    .filter((f) => existsSync(f));
+    .filter((f) => exists(f));
 }
 
-/** A folder of HCL and *.tf.json files becomes one document, as Terraform reads one module. */
-async function loadModuleFolder(dir: string): Promise<TfDocument | undefined> {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.tf') || f.endsWith('.tf.json')).sort();
-  if (files.length === 0) return undefined;
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') throw new UserError(`${path} is a symbolic link that loops; ${WHAT_TO_PASS}`);
+    return false;
+  }
+}
+
+const isConfigFile = (f: string) => f.endsWith('.tf') || f.endsWith('.tf.json');
+/** Variable files Terraform loads by itself for the root module, in its order. */
+const isAutoVarsFile = (f: string) => f === 'terraform.tfvars' || f === 'terraform.tfvars.json' || f.endsWith('.auto.tfvars') || f.endsWith('.auto.tfvars.json');
+
+async function parseHcl(path: string): Promise<unknown> {
   const { parse } = await import('@cdktf/hcl2json');
-  const merged: { resource: Record<string, Record<string, unknown>> } = { resource: {} };
+  try {
+    return await parse(path, readRegularFile(path));
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${path} is not valid HCL: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
+  }
+}
+
+/**
+ * A folder of .tf and .tf.json files is one module, as Terraform reads it:
+ * resources from every file, a duplicate address refused, variables from
+ * terraform.tfvars and *.auto.tfvars over their defaults.
+ */
+async function loadModuleFolder(dir: string, display: string): Promise<TfDocument | undefined> {
+  const names = readdirSync(dir);
+  if (names.length > MAX_FOLDER_FILES) throw new UserError(`${dir} holds more than ${MAX_FOLDER_FILES} entries; point hms-sys check at the module folder`);
+  const files = names.filter(isConfigFile).sort();
+  if (files.length === 0) return undefined;
+  const sources: ModuleFile[] = [];
   for (const file of files) {
     const path = join(dir, file);
-    let json: { resource?: Record<string, Record<string, unknown>> };
-    if (file.endsWith('.tf.json')) {
-      json = readJson(path) as typeof json;
-    } else {
-      try {
-        json = (await parse(path, readFileSync(path, 'utf8'))) as typeof json;
-      } catch (e) {
-        throw new UserError(`${path} is not valid HCL: ${String((e as Error)?.message ?? e).split('\n')[0]}`);
-      }
-    }
-    for (const [type, byName] of Object.entries(json.resource ?? {})) merged.resource[type] = { ...merged.resource[type], ...byName };
+    sources.push({ file: join(display, file), json: file.endsWith('.tf.json') ? readJson(path) : await parseHcl(path) });
   }
-  return fromTerraformJson(merged, basename(dir), dir);
+  const tfvars: Record<string, unknown> = {};
+  // terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars* in lexical order: later files win.
+  const varFiles = names.filter(isAutoVarsFile).sort((a, b) => Number(a.includes('.auto.')) - Number(b.includes('.auto.')) || a.localeCompare(b));
+  for (const file of varFiles) {
+    const path = join(dir, file);
+    const json = file.endsWith('.json') ? readJson(path) : await parseHcl(path);
+    if (isObject(json)) Object.assign(tfvars, json);
+  }
+  return fromModule(sources, display, display, { tfvars });
 }
 
-/** The documents a path stands for. */
-export async function loadTerraform(path: string): Promise<TfDocument[]> {
-  if (!existsSync(path)) throw new UserError(`${path} does not exist; pass a cdk.tf.json, a plan JSON, a cdktf.out folder or a folder of .tf files`);
-  if (statSync(path).isFile()) {
-    if (extname(path) !== '.json') throw new UserError(`${path}: hms-sys check reads .json files and folders; for HCL, pass the folder that holds the .tf files`);
-    return [loadJsonFile(path)];
+/** The documents a path stands for. `display` is how the user wrote it, used in every report. */
+export async function loadTerraform(path: string, display = path, onPlan?: PlanSink): Promise<TfDocument[]> {
+  const s = statOf(path);
+  if (s.isFile()) {
+    if (extname(path) !== '.json') throw new UserError(`${display}: hms-sys check reads .json files and folders; for HCL, pass the folder that holds the .tf files`);
+    return [loadJsonFile(path, display, onPlan)];
   }
+  if (!s.isDirectory()) throw new UserError(`${display} is ${kindOf(s)}; hms-sys check reads regular files and folders only`);
   const stacks = cdktfOutStacks(path);
-  if (stacks.length > 0) return stacks.map(loadJsonFile);
-  const module = await loadModuleFolder(path);
+  if (stacks.length > 0) return stacks.map((f) => loadJsonFile(f, join(display, relative(path, f))));
+  const module = await loadModuleFolder(path, display);
   if (module) return [module];
-  throw new UserError(`${path} holds no cdk.tf.json stacks and no .tf files`);
+  throw new UserError(`${display} holds no cdk.tf.json stacks and no .tf files; nothing to scan`);
 }
 
-/** The plan JSON at `path`, or undefined when `path` is not a plan. */
-export function readPlanJson(path: string): unknown {
-  if (!path.endsWith('.json') || !existsSync(path) || !statSync(path).isFile()) return undefined;
-  const json = readJson(path);
-  return isPlan(json) ? json : undefined;
-}

@@ -50,7 +50,7 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
   check: {
     load: () => require('./commands/check').checkCommand,
     usage:
-      'hms-sys check <cdk.tf.json | plan.json | cdktf.out | folder of .tf> ... [--format text|json|sarif|junit] [--output FILE] [--pack fedramp-moderate|hipaa] [--strict] [--allow-destroy ADDRESS]...',
+      'hms-sys check <cdk.tf.json | plan.json | cdktf.out | folder of .tf> ... [--format text|json|sarif|junit] [--output FILE] [--pack fedramp-moderate|hipaa] [--strict] [--ignore-acknowledgements] [--allow-destroy ADDRESS]...',
     summary: 'scan Terraform against FedRAMP Moderate and HIPAA; exit 1 on a blocking finding',
   },
 };

@@ -2,15 +2,14 @@ import { Aspects, TerraformResource, TerraformStack, type IAspect } from 'cdktf'
 import { Construct, type IConstruct } from 'constructs';
 import { UserError } from '../core/errors';
 import { ACK_METADATA_KEY, fromTerraformJson, makeDocument, type Acknowledgement } from './engine/document';
-import { evaluate, type EvaluateOptions, type PolicyReport } from './engine/evaluate';
+import { acknowledgementProblem, evaluate, MIN_REASON_LENGTH, type EvaluateOptions, type PolicyReport } from './engine/evaluate';
 import { formatFinding } from './engine/format-finding';
 import { ALL_RULES } from './rules';
 
 const BASELINE_ID = 'FedRampBaseline';
 /** Construct metadata type under which acknowledgements are recorded. */
 export const ACK_METADATA_TYPE = 'hms-sys:acknowledgement';
-/** A reason shorter than this is not a reason. */
-export const MIN_REASON_LENGTH = 10;
+export { MIN_REASON_LENGTH };
 
 export type FedRampBaselineProps = EvaluateOptions;
 
@@ -36,11 +35,10 @@ export class FedRampBaseline extends Construct {
    * written reason that the policy report records as evidence.
    */
   static acknowledge(scope: IConstruct, ruleId: string, reason: string): void {
-    if (!ALL_RULES.some((r) => r.id === ruleId)) {
-      throw new UserError(`FedRampBaseline.acknowledge: unknown rule ${JSON.stringify(ruleId)} at ${scope.node.path}; rules: ${ALL_RULES.map((r) => r.id).join(', ')}`);
-    }
-    if (reason.trim().length < MIN_REASON_LENGTH) {
-      throw new UserError(`FedRampBaseline.acknowledge: ${ruleId} at ${scope.node.path} needs a reason of at least ${MIN_REASON_LENGTH} characters that an assessor can read`);
+    const problem = acknowledgementProblem({ ruleId, reason }, ALL_RULES);
+    if (problem) {
+      const rules = problem.startsWith('unknown rule') ? `; rules: ${ALL_RULES.map((r) => r.id).join(', ')}` : '';
+      throw new UserError(`FedRampBaseline.acknowledge: ${ruleId} at ${scope.node.path}: ${problem}${rules}`);
     }
     scope.node.addMetadata(ACK_METADATA_TYPE, { ruleId, reason: reason.trim() });
   }

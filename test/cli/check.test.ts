@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
@@ -31,7 +32,7 @@ describe('hms-sys check', () => {
     expect((await runCli(['synth', '--out', out], ROOT)).code).toBe(0);
     const r = await runCli(['check', out], ROOT);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^✔ \d+ resources, 79 rules \(fedramp-moderate, hipaa\): \d+ checks passed, 0 blocking, 0 warnings/m);
+    expect(r.stdout).toMatch(/^✔ scanned .*cdktf\.out: \d+ resources, \d+ with rules; \d+ rules \(fedramp-moderate, hipaa\): \d+ checks passed, 0 blocking, \d+ warnings?, 0 unknown/m);
   });
 
   test('a plan that deletes a volume is refused by the stateful guard unless allowed by name', async () => {
@@ -55,7 +56,7 @@ describe('hms-sys check', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hms-check-'));
     const r = await runCli(['check', `${FIXTURES}/insecure-aws.tf.json`, '--format', 'sarif', '--output', join(dir, 'hms.sarif')], ROOT);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^✘ 4 resources/);
+    expect(r.stderr).toMatch(/^✘ refused \(\d+ blocking findings\): scanned test\/policy\/fixtures\/insecure-aws.tf.json: 4 resources/m);
     const sarif = JSON.parse(readFileSync(join(dir, 'hms.sarif'), 'utf8'));
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(`${FIXTURES}/insecure-aws.tf.json`);
   });
@@ -80,5 +81,73 @@ describe('hms-sys check', () => {
     const r = await runCli(argv, ROOT);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(message);
+  });
+
+  describe('hostile or broken input is one clear line and exit 1, never a hang, a stack trace or unbounded memory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-check-hostile-'));
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    const plan = (extra: Record<string, unknown>) => write(`plan-${Math.random().toString(36).slice(2)}.json`, JSON.stringify({ format_version: '1.2', terraform_version: '1.11.0', ...extra }));
+    let deep = '{"address":"m0"}';
+    for (let i = 0; i < 10000; i++) deep = `{"resources":[],"child_modules":[${deep}]}`;
+    const cases: [string, () => string[], RegExp][] = [
+      ['a FIFO named a.tf.json', () => { const f = join(dir, 'fifo-dir'); mkdirSync(f); execFileSync('mkfifo', [join(f, 'a.tf.json')]); return [f]; }, /a\.tf\.json is a FIFO \(named pipe\); hms-sys check reads regular files only/],
+      ['a symlink to /dev/zero', () => { symlinkSync('/dev/zero', join(dir, 'zero.json')); return [join(dir, 'zero.json')]; }, /zero\.json is a device; hms-sys check reads regular files and folders only/],
+      ['/dev/null', () => ['/dev/null'], /\/dev\/null is a device/],
+      ['a symlink loop', () => { symlinkSync(join(dir, 'loop-b.json'), join(dir, 'loop-a.json')); symlinkSync(join(dir, 'loop-a.json'), join(dir, 'loop-b.json')); return [join(dir, 'loop-a.json')]; }, /loop-a\.json is a symbolic link that loops/],
+      ['a manifest.json with a null stack', () => { const o = join(dir, 'out'); mkdirSync(o); writeFileSync(join(o, 'manifest.json'), '{"stacks":{"a":null}}'); return [o]; }, /manifest\.json: stacks\.a must be an object with a synthesizedStackPath/],
+      ['a manifest path outside the folder', () => { const o = join(dir, 'out2'); mkdirSync(o); writeFileSync(join(o, 'manifest.json'), '{"stacks":{"a":{"synthesizedStackPath":"../../etc/passwd"}}}'); return [o]; }, /points outside/],
+      ['resource_changes as an object', () => [plan({ resource_changes: {} })], /not a Terraform plan in the documented JSON format: resource_changes must be a list/],
+      ['a null resource change', () => [plan({ resource_changes: [null] })], /resource_changes\[0\] must be an object/],
+      ['non-string replace_paths', () => [plan({ resource_changes: [{ address: 'a.b', mode: 'managed', type: 'a', name: 'b', change: { actions: ['delete', 'create'], replace_paths: [[{}]] } }] })], /replace_paths must be a list of paths/],
+      ['child_modules as an object', () => [plan({ planned_values: { root_module: { child_modules: {} } } })], /planned_values\.root_module\.child_modules must be a list/],
+      ['a numeric address', () => [plan({ planned_values: { root_module: { resources: [{ address: 1, mode: 'managed', type: 'a', name: 'b' }] } } })], /resources\[0\]\.address must be a string/],
+      ['a plan nested 10,000 modules deep', () => [write('deep.json', `{"format_version":"1.2","terraform_version":"1.11.0","planned_values":{"root_module":${deep}}}`)], /nested deeper than 512 levels/],
+      ['{}', () => [write('empty.json', '{}')], /empty\.json holds no Terraform resources; nothing to scan/],
+      ['[]', () => [write('list.json', '[]')], /list\.json holds no Terraform resources; nothing to scan/],
+      ['a duplicate argument', () => [write('dup.tf.json', '{"resource":{"aws_ebs_volume":{"v":{"encrypted":false,"encrypted":true}}}}')], /the property "encrypted" is set twice/],
+      ['the same address in two files', () => { const m = join(dir, 'twice'); mkdirSync(m); writeFileSync(join(m, 'a.tf.json'), '{"resource":{"aws_vpc":{"v":{}}}}'); writeFileSync(join(m, 'b.tf'), 'resource "aws_vpc" "v" {}\n'); return [m]; }, /aws_vpc\.v is defined more than once \(.*a\.tf\.json and .*b\.tf\)/],
+    ];
+    test.each(cases)('%s', async (_name, setup, message) => {
+      const r = await runCli(['check', ...setup()], ROOT);
+      expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 1, stderr: expect.stringMatching(message) });
+      expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    });
+
+    test('--output into a missing folder is one line and exit 1', async () => {
+      const r = await runCli(['check', `${FIXTURES}/insecure-k8s.tf.json`, '--output', join(dir, 'missing', 'report.txt')], ROOT);
+      expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot write --output .*report\.txt: the folder .*missing does not exist; create it first/) });
+    });
+
+    test('a guard refusal never prints a passing summary', async () => {
+      const r = await runCli(['check', `${FIXTURES}/plan-deletes-volume.json`], ROOT);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toMatch(/^✘ refused \(1 stateful-guard refusal\)/m);
+      expect(r.stdout).not.toMatch(/✔/);
+    });
+
+    test('an acknowledgement in the scanned file without a reason is not honoured; --ignore-acknowledgements honours none', async () => {
+      const volume = (reason: string) => write(`ack-${reason.length}.tf.json`, JSON.stringify({ resource: { aws_ebs_volume: { v: { '//': { 'hms-sys:acknowledgements': [{ ruleId: 'HMS-EBS-1', reason }] }, availability_zone: 'a', size: 1, kms_key_id: 'k' } } } }));
+      const empty = await runCli(['check', volume('')], ROOT);
+      expect(empty.code).toBe(1);
+      expect(empty.stdout).toMatch(/acknowledgement not honoured: HMS-EBS-1 .*a reason of at least 10 characters/);
+      const reasoned = volume('scratch disk, no federal data, SEC-42');
+      expect(await runCli(['check', reasoned], ROOT)).toMatchObject({ code: 0, stdout: expect.stringMatching(/1 acknowledged$/m) });
+      expect(await runCli(['check', reasoned, '--ignore-acknowledgements'], ROOT)).toMatchObject({ code: 1, stdout: expect.stringMatching(/0 acknowledged$/m) });
+    });
+
+    test('SARIF locations and JUnit suites are the inputs as given, even when two share a file name', async () => {
+      const a = join(dir, 'a'); const b = join(dir, 'b');
+      mkdirSync(a); mkdirSync(b);
+      writeFileSync(join(a, 'main.tf.json'), '{"resource":{"aws_ebs_volume":{"one":{"availability_zone":"a","size":1}}}}');
+      writeFileSync(join(b, 'main.tf.json'), '{"resource":{"aws_ebs_volume":{"two":{"availability_zone":"a","size":1,"encrypted":true,"kms_key_id":"k"}}}}');
+      const sarif = JSON.parse((await runCli(['check', join(a, 'main.tf.json'), join(b, 'main.tf.json'), '--format', 'sarif'], ROOT)).stdout);
+      const uris = sarif.runs[0].results.map((x: any) => `${x.locations[0].physicalLocation.artifactLocation.uri} ${x.locations[0].logicalLocations[0].name}`);
+      expect(new Set(uris)).toEqual(new Set([`${join(a, 'main.tf.json')} aws_ebs_volume.one`]));
+      const junit = (await runCli(['check', join(a, 'main.tf.json'), join(b, 'main.tf.json'), '--format', 'junit'], ROOT)).stdout;
+      expect(junit.match(/<testcase /g)).toHaveLength(2 + 2); // one passed case per suite, one case per failed rule on aws_ebs_volume.one
+    });
   });
 });

@@ -23,7 +23,7 @@ describe('hms-sys synth', () => {
   });
 
   test('writes the Azure stack too, and explains how the node pool is named on AKS', () => {
-    expect(first.stdout).toMatch(/✔ dcaa-audit-azure: \d+ resources, policy fedramp-moderate \+ hipaa: \d+ checks passed, 0 warnings -> cdktf.out\/stacks\/dcaa-audit-azure\/cdk.tf.json/);
+    expect(first.stdout).toMatch(/✔ dcaa-audit-azure: \d+ resources, policy fedramp-moderate \+ hipaa: \d+ checks passed, 2 warnings -> cdktf.out\/stacks\/dcaa-audit-azure\/cdk.tf.json/);
     expect(first.stderr).toContain('note: blueprints/dcaa-audit.yml: AKS node pool names allow 12 lowercase letters and digits: "dcaa-secure" is "dcaasecure" on Azure');
   });
 
@@ -40,7 +40,7 @@ describe('hms-sys synth', () => {
   test('writes a policy report beside each stack: rules, findings, acknowledgements, controls covered', () => {
     const report = JSON.parse(readFileSync(join(dir, 'cdktf.out', 'stacks', 'dcaa-audit-aws', 'policy-report.json'), 'utf8'));
     expect(report).toMatchObject({ packs: ['fedramp-moderate', 'hipaa'], blocking: 0, findings: [], acknowledgements: [] });
-    expect(report.rulesEvaluated).toHaveLength(79);
+    expect(report.rulesEvaluated).toHaveLength(103);
     expect(report.controlsCovered['NIST 800-53']).toContain('SC-28');
   });
 
@@ -52,7 +52,8 @@ describe('hms-sys synth', () => {
     writeFileSync(join(gated, 'blueprints', 'dcaa-audit.yml'), weakened);
     const r = await runCli(['synth', '--strict'], gated);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^policy gate: 1 blocking finding\(s\); nothing was written:\n {2}\[HMS-LT-4\] dcaa-audit-aws\/node-pool\/LaunchTemplate: hop limit is 2: pods can reach node credentials \(NIST 800-53 AC-6, CM-2; HIPAA 164.308\(a\)\(4\)\)/);
+    // Under --strict the Azure flow-log account's warnings (HMS-ST-7, HMS-ST-8) block too.
+    expect(r.stderr).toMatch(/^policy gate: \d+ blocking finding\(s\); nothing was written:\n {2}\[HMS-LT-4\] dcaa-audit-aws\/node-pool\/LaunchTemplate: hop limit is 2: pods can reach node credentials \(NIST 800-53 AC-6, CM-2; HIPAA 164.308\(a\)\(4\)\)/);
     expect(readFileSync(join(gated, 'cdktf.out', 'stacks', 'dcaa-audit-aws', 'cdk.tf.json'), 'utf8')).toBe(before);
   });
 

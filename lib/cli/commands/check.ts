@@ -1,60 +1,97 @@
 import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
+import type { TfDocument } from '../../policy/engine/document';
 import { evaluate } from '../../policy/engine/evaluate';
 import { PACK_IDS } from '../../policy/packs';
 import { formatJunit, formatSarif, formatText } from '../../policy/report';
 import { ALL_RULES } from '../../policy/rules';
-import { parseCommandArgs } from '../args';
-import { usageOf } from '../main';
-import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
-import { loadTerraform, readPlanJson } from '../load-terraform';
 import { formatAllowance, formatGuardFinding, guardPlan, type GuardFinding } from '../../plan/stateful-guard';
-
-/** Runs the stateful-resource guard over every path that is a plan. */
-function guardPlans(paths: readonly string[], allowances: readonly string[]): { blocked: GuardFinding[]; allowed: GuardFinding[] } {
-  const results = paths.map((p) => readPlanJson(p)).filter((plan) => plan !== undefined).map((plan) => guardPlan(plan, allowances));
-  return { blocked: results.flatMap((r) => r.blocked), allowed: results.flatMap((r) => r.allowed) };
-}
+import { parseCommandArgs } from '../args';
+import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
+import { loadTerraform } from '../load-terraform';
+import { usageOf } from '../main';
 
 const CHECK_USAGE = usageOf('check');
 const FORMATS = ['text', 'json', 'sarif', 'junit'];
 
-/** Scans Terraform against the policy packs; exit 1 when a blocking finding remains. */
+interface Scanned {
+  readonly documents: TfDocument[];
+  readonly plans: { plan: unknown; display: string }[];
+}
+
+/** Reads every input once: documents for the packs, plans also for the stateful-resource guard. */
+async function scanInputs(paths: readonly string[], cwd: string): Promise<Scanned> {
+  const scanned: Scanned = { documents: [], plans: [] };
+  for (const p of [...new Set(paths)]) {
+    const documents = await loadTerraform(resolve(cwd, p), p, (plan, display) => scanned.plans.push({ plan, display }));
+    const planned = scanned.plans.some((x) => x.display === p && hasChanges(x.plan));
+    // `{}`, `[]`, a folder of variables only: nothing was scanned, which is not a pass.
+    if (documents.every((d) => d.resources.length === 0) && !planned) {
+      throw new UserError(`hms-sys check: ${p} holds no Terraform resources; nothing to scan. Pass a cdk.tf.json, a plan JSON, a cdktf.out folder or a folder of .tf files that defines resources`);
+    }
+    scanned.documents.push(...documents);
+  }
+  return scanned;
+}
+
+const hasChanges = (plan: unknown): boolean => Array.isArray((plan as { resource_changes?: unknown }).resource_changes) && ((plan as { resource_changes: unknown[] }).resource_changes.length > 0);
+
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, `${text}\n`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? `the folder ${dirname(path)} does not exist; create it first`
+      : code === 'EISDIR' ? 'it is a folder; name a file'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied'
+      : code === 'ENOTDIR' ? 'a part of the path is a file'
+      : (code ?? (e as Error).message);
+    throw new UserError(`hms-sys check: cannot write --output ${path}: ${why}`);
+  }
+}
+
+/** Scans Terraform against the policy packs; exit 1 when a blocking finding or a guard refusal remains. */
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
   const { positionals, values } = parseCommandArgs('check', CHECK_USAGE, args, {
     format: { type: 'string', short: 'f' },
     output: { type: 'string', short: 'o' },
     pack: { type: 'string', multiple: true },
     strict: { type: 'boolean' },
+    'ignore-acknowledgements': { type: 'boolean' },
     'allow-destroy': { type: 'string', multiple: true },
   });
   const format = typeof values.format === 'string' ? values.format : 'text';
   if (!FORMATS.includes(format)) throw new UserError(`hms-sys check: --format ${format} is not supported; formats: ${FORMATS.join(', ')}`);
   if (positionals.length === 0) throw new UserError(`hms-sys check: name what to scan\nusage: ${CHECK_USAGE}`);
+  if (positionals.some((p) => p.trim() === '')) throw new UserError(`hms-sys check: an empty path was given; name a file or folder to scan\nusage: ${CHECK_USAGE}`);
   const packs = Array.isArray(values.pack) ? values.pack.map(String) : PACK_IDS;
 
-  const documents = (await Promise.all(positionals.map((p) => loadTerraform(resolve(io.cwd, p))))).flat();
-  const report = evaluate(documents, ALL_RULES, { packs, strict: values.strict === true });
-  const sources = new Map(documents.map((d) => [d.name, relative(io.cwd, d.source) || d.source]));
-  const text =
-    format === 'json'
-      ? JSON.stringify(report, null, 2)
-      : format === 'sarif'
-        ? JSON.stringify(formatSarif(report, (doc) => sources.get(doc) ?? doc), null, 2)
-        : format === 'junit'
-          ? formatJunit(report)
-          : formatText(report);
+  const { documents, plans } = await scanInputs(positionals, io.cwd);
+  const report = evaluate(documents, ALL_RULES, { packs, strict: values.strict === true, ignoreAcknowledgements: values['ignore-acknowledgements'] === true });
+
   // Plans also go through the stateful-resource guard.
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
-  const guard = guardPlans(positionals.map((p) => resolve(io.cwd, p)), allowances);
-  for (const f of guard.allowed) io.err(formatAllowance(f));
-  for (const f of guard.blocked) io.err(formatGuardFinding(f));
+  const guard = plans.map((p) => guardPlan(p.plan, allowances));
+  const blocked: GuardFinding[] = guard.flatMap((g) => g.blocked);
+  for (const f of guard.flatMap((g) => g.allowed)) io.err(formatAllowance(f));
+  for (const f of blocked) io.err(formatGuardFinding(f));
+
+  const context = { inputs: positionals, guardRefusals: blocked.length };
+  const text =
+    format === 'json'
+      ? JSON.stringify({ ...report, guardRefusals: blocked }, null, 2)
+      : format === 'sarif'
+        ? JSON.stringify(formatSarif(report), null, 2)
+        : format === 'junit'
+          ? formatJunit(report)
+          : formatText(report, context);
   if (typeof values.output === 'string') {
-    writeFileSync(resolve(io.cwd, values.output), `${text}\n`);
-    io.err(formatText(report).split('\n').pop() ?? '');
+    writeOutput(resolve(io.cwd, values.output), text);
+    io.err(formatText(report, context).split('\n').slice(-1)[0]);
   } else {
     io.out(text);
   }
-  return report.blocking > 0 || guard.blocked.length > 0 ? EXIT_USER_ERROR : EXIT_OK;
+  return report.blocking > 0 || blocked.length > 0 ? EXIT_USER_ERROR : EXIT_OK;
 }

@@ -1,3 +1,4 @@
+import { resolveModule, type ModuleFile, type ModuleInputs } from './terraform-module';
 import { isObject } from './values';
 
 /**
@@ -18,6 +19,8 @@ export interface TfResource {
   /** `type.name`, the Terraform address. */
   readonly address: string;
   readonly values: Readonly<Record<string, unknown>>;
+  /** The file that defines the resource, when it came from a file. */
+  readonly file?: string;
   /** The construct path (`stack/network/Resource`) when CDKTF made the resource. */
   readonly constructPath?: string;
   readonly acknowledgements: readonly Acknowledgement[];
@@ -45,85 +48,43 @@ export function makeDocument(name: string, source: string, resources: TfResource
   return { name, source, resources, byType };
 }
 
-type JsonObject = Record<string, unknown>;
-
 /**
- * Reads Terraform JSON: `resource.<type>.<name>` holding an object (cdk.tf.json)
- * or a list of objects (HCL converted by hcl2json).
+ * Reads one Terraform JSON document (a cdk.tf.json, a *.tf.json, or HCL
+ * converted to JSON) with every shape Terraform accepts; see terraform-module.ts.
  */
-export function fromTerraformJson(json: unknown, name: string, source: string): TfDocument {
-  const resources: TfResource[] = [];
-  const byType = isObject(json) && isObject(json.resource) ? json.resource : {};
-  for (const [type, byName] of Object.entries(byType)) {
-    if (!isObject(byName)) continue;
-    for (const [resourceName, body] of Object.entries(byName)) {
-      const values = Array.isArray(body) ? body[0] : body;
-      if (!isObject(values)) continue;
-      const meta = isObject(values['//']) ? values['//'] : {};
-      const metadata = isObject(meta.metadata) ? meta.metadata : {};
-      resources.push({
-        type,
-        name: resourceName,
-        address: `${type}.${resourceName}`,
-        values,
-        constructPath: typeof metadata.path === 'string' ? metadata.path : undefined,
-        acknowledgements: readAcknowledgements(meta[ACK_METADATA_KEY]),
-      });
-    }
-  }
+export function fromTerraformJson(json: unknown, name: string, source: string, inputs: ModuleInputs = {}): TfDocument {
+  return fromModule([{ file: source, json }], name, source, inputs);
+}
+
+/** A module of several files (a folder), read as Terraform reads one module. */
+export function fromModule(files: readonly ModuleFile[], name: string, source: string, inputs: ModuleInputs = {}): TfDocument {
+  const resources: TfResource[] = resolveModule(files, inputs).map((r) => {
+    const metadata = isObject(r.comment.metadata) ? r.comment.metadata : {};
+    return {
+      type: r.type,
+      name: r.name,
+      address: r.address,
+      values: r.values,
+      file: r.file,
+      constructPath: typeof metadata.path === 'string' ? metadata.path : undefined,
+      acknowledgements: readAcknowledgements(r.comment[ACK_METADATA_KEY]),
+    };
+  });
   return makeDocument(name, source, resources);
 }
 
+/**
+ * Acknowledgements written in a resource's `//` metadata. Malformed entries are
+ * kept (with what is wrong) so the engine can refuse them instead of dropping them.
+ */
 function readAcknowledgements(value: unknown): Acknowledgement[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter(
-    (a): a is Acknowledgement => isObject(a) && typeof a.ruleId === 'string' && typeof a.reason === 'string',
+  if (value === undefined) return [];
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((a) =>
+    isObject(a) && typeof a.ruleId === 'string' && typeof a.reason === 'string'
+      ? { ruleId: a.ruleId, reason: a.reason }
+      : { ruleId: isObject(a) && typeof a.ruleId === 'string' ? a.ruleId : '(no ruleId)', reason: isObject(a) && typeof a.reason === 'string' ? a.reason : '' },
   );
 }
 
-interface PlanResource {
-  address?: string;
-  mode?: string;
-  type?: string;
-  name?: string;
-  values?: JsonObject;
-}
-
-interface PlanModule {
-  resources?: PlanResource[];
-  child_modules?: PlanModule[];
-}
-
-interface PlanConfigResource {
-  address?: string;
-  expressions?: Record<string, { references?: string[] }>;
-}
-
-/**
- * Reads `terraform show -json` of a plan. Values known only after apply are
- * absent from `planned_values`; where the configuration shows a reference, the
- * reference is put back as `${address}` so rules treat it as they do in cdk.tf.json.
- */
-export function fromPlanJson(plan: unknown, name: string, source: string): TfDocument {
-  const root = isObject(plan) && isObject(plan.planned_values) ? (plan.planned_values.root_module as PlanModule) : undefined;
-  const configResources =
-    isObject(plan) && isObject(plan.configuration) && isObject(plan.configuration.root_module)
-      ? ((plan.configuration.root_module as { resources?: PlanConfigResource[] }).resources ?? [])
-      : [];
-  const expressions = new Map(configResources.map((r) => [r.address ?? '', r.expressions ?? {}]));
-  const resources: TfResource[] = [];
-  const visit = (mod: PlanModule | undefined): void => {
-    for (const r of mod?.resources ?? []) {
-      if (r.mode !== 'managed' || !r.type || !r.name || !r.address) continue;
-      const values: JsonObject = { ...(r.values ?? {}) };
-      for (const [attr, expr] of Object.entries(expressions.get(r.address.replace(/\[[^\]]*\]$/, '')) ?? {})) {
-        const ref = expr.references?.[0];
-        if ((values[attr] === undefined || values[attr] === null) && ref) values[attr] = `\${${ref}}`;
-      }
-      resources.push({ type: r.type, name: r.name, address: r.address, values, acknowledgements: [] });
-    }
-    for (const child of mod?.child_modules ?? []) visit(child);
-  };
-  visit(root);
-  return makeDocument(name, source, resources);
-}
+export { fromPlanJson } from './plan-document';

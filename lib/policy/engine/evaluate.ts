@@ -2,24 +2,41 @@ import { UserError } from '../../core/errors';
 import { DEFAULT_PACKS, PACKS, type Pack, type Severity } from '../packs';
 import type { Acknowledgement, TfDocument, TfResource } from './document';
 import type { Rule, RuleContext } from './rule';
+import type { UnknownCause } from './values';
 
 export interface EvaluateOptions {
   /** Pack ids. @default both packs */
   readonly packs?: readonly string[];
   /** Warnings and unknowns block too. @default false */
   readonly strict?: boolean;
+  /** Acknowledgements written in the scanned input are listed but not honoured (reviewing untrusted code). @default false */
+  readonly ignoreAcknowledgements?: boolean;
+}
+
+/** A reason shorter than this is not a reason. */
+export const MIN_REASON_LENGTH = 10;
+
+/** Why an acknowledgement cannot be honoured, or undefined when it can: the same rules as `FedRampBaseline.acknowledge`. */
+export function acknowledgementProblem(ack: Acknowledgement, rules: readonly Rule[]): string | undefined {
+  if (!rules.some((r) => r.id === ack.ruleId)) return `unknown rule ${JSON.stringify(ack.ruleId)}`;
+  if (ack.reason.trim().length < MIN_REASON_LENGTH) return `a reason of at least ${MIN_REASON_LENGTH} characters that an assessor can read is required`;
+  return undefined;
 }
 
 export interface Finding {
   readonly ruleId: string;
   readonly summary: string;
   readonly status: 'fail' | 'unknown';
+  /** For an unknown: a variable without a default (blocks at error severity), a computed value (does not), or an unreadable literal (blocks). */
+  readonly unknownCause?: UnknownCause;
   readonly severity: Severity;
   /** True when this finding stops synth, plan and apply. */
   readonly blocking: boolean;
   readonly document: string;
   readonly resource: string;
   readonly resourceType: string;
+  /** The file that defines the resource, when known. */
+  readonly file?: string;
   readonly constructPath?: string;
   readonly message: string;
   readonly fix: string;
@@ -34,6 +51,8 @@ export interface RecordedAcknowledgement extends Acknowledgement {
   readonly resource: string;
   /** False when the rule did not fail on the resource: a stale acknowledgement. */
   readonly matched: boolean;
+  /** Why it was not honoured: a missing reason, an unknown rule, or `--ignore-acknowledgements`. */
+  readonly refused?: string;
 }
 
 export interface PolicyReport {
@@ -41,6 +60,9 @@ export interface PolicyReport {
   readonly strict: boolean;
   readonly documents: readonly string[];
   readonly rulesEvaluated: readonly string[];
+  /** Managed resources read from the documents. */
+  readonly resourcesScanned: number;
+  /** Resources that at least one rule applies to. */
   readonly resourcesEvaluated: number;
   readonly checksPassed: number;
   readonly findings: readonly Finding[];
@@ -48,6 +70,12 @@ export interface PolicyReport {
   /** Controls with at least one rule evaluated, by citation. */
   readonly controlsCovered: Readonly<Record<string, readonly string[]>>;
   readonly blocking: number;
+  /** Findings reported but not blocking, not acknowledged. */
+  readonly warnings: number;
+  /** Findings turned into evidence by an acknowledgement with a reason. */
+  readonly acknowledged: number;
+  /** Findings whose deciding value is not known from the configuration. */
+  readonly unknowns: number;
 }
 
 interface ActiveRule {
@@ -118,6 +146,7 @@ export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[
       const applicable = byType.get(resource.type) ?? [];
       if (applicable.length > 0) resourcesEvaluated++;
       const failedRules = new Set<string>();
+      const honoured = resource.acknowledgements.filter((a) => !options.ignoreAcknowledgements && acknowledgementProblem(a, rules) === undefined);
       for (const { rule, severity, controls } of applicable) {
         const outcome = rule.check(resource, context);
         if (outcome.status === 'pass') {
@@ -125,25 +154,30 @@ export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[
           continue;
         }
         failedRules.add(rule.id);
-        const ack = resource.acknowledgements.find((a) => a.ruleId === rule.id);
-        const blocks = outcome.status === 'fail' ? severity === 'error' || strict : strict;
+        const ack = honoured.find((a) => a.ruleId === rule.id);
+        // A computed unknown (another resource's attribute, a value known after apply) is not a finding by itself;
+        // a variable without a default or a literal hms-sys cannot read decides the setting unseen, so it blocks like a failure.
+        const blocks =
+          outcome.status === 'fail' || outcome.cause !== 'computed' ? severity === 'error' || strict : strict;
         findings.push({
           ruleId: rule.id,
           summary: rule.summary,
           status: outcome.status,
+          ...(outcome.status === 'unknown' ? { unknownCause: outcome.cause } : {}),
           severity,
           blocking: blocks && !ack,
           document: doc.name,
           resource: resource.address,
           resourceType: resource.type,
+          file: resource.file,
           constructPath: resource.constructPath,
           message: outcome.message,
           fix: rule.fix,
           controls,
-          acknowledgedBecause: ack?.reason,
+          acknowledgedBecause: ack?.reason.trim(),
         });
       }
-      acknowledgements.push(...recordAcknowledgements(doc, resource, failedRules));
+      acknowledgements.push(...recordAcknowledgements(doc, resource, failedRules, rules, options.ignoreAcknowledgements === true));
     }
   }
   const controlsCovered: Record<string, string[]> = {};
@@ -155,17 +189,24 @@ export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[
   return {
     packs: packs.map((p) => p.id),
     strict,
-    documents: documents.map((d) => d.name),
+    documents: [...new Set(documents.map((d) => d.name))],
     rulesEvaluated: active.map((a) => a.rule.id).sort(),
+    resourcesScanned: documents.reduce((n, d) => n + d.resources.length, 0),
     resourcesEvaluated,
     checksPassed,
     findings,
     acknowledgements,
     controlsCovered,
     blocking: findings.filter((f) => f.blocking).length,
+    warnings: findings.filter((f) => !f.blocking && !f.acknowledgedBecause).length,
+    acknowledged: findings.filter((f) => f.acknowledgedBecause).length,
+    unknowns: findings.filter((f) => f.status === 'unknown').length,
   };
 }
 
-function recordAcknowledgements(doc: TfDocument, resource: TfResource, failed: ReadonlySet<string>): RecordedAcknowledgement[] {
-  return resource.acknowledgements.map((a) => ({ ...a, document: doc.name, resource: resource.address, matched: failed.has(a.ruleId) }));
+function recordAcknowledgements(doc: TfDocument, resource: TfResource, failed: ReadonlySet<string>, rules: readonly Rule[], ignored: boolean): RecordedAcknowledgement[] {
+  return resource.acknowledgements.map((a) => {
+    const refused = ignored ? 'acknowledgements in the scanned input are ignored (--ignore-acknowledgements)' : acknowledgementProblem(a, rules);
+    return { ...a, document: doc.name, resource: resource.address, matched: failed.has(a.ruleId), ...(refused ? { refused } : {}) };
+  });
 }

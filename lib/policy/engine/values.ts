@@ -63,10 +63,51 @@ export function isSet(value: unknown): boolean {
   return true;
 }
 
-/** True when `value` refers to the resource at `address` (`${type.name.attr}` or `${type.name}`). */
+/**
+ * True when `value` refers to the resource at `address`: `${type.name.attr}`,
+ * `${type.name}`, or an instance of it (`${type.name[count.index].id}`,
+ * `${type.name["key"].id}`, written `type.name[*]` once resolved).
+ */
 export function refersTo(value: unknown, address: string): boolean {
   if (typeof value !== 'string') return Array.isArray(value) && value.some((v) => refersTo(v, address));
-  return value.includes(`\${${address}.`) || value.includes(`\${${address}}`);
+  const bare = address.replace(/\[[^\]]*\]$/, '');
+  return [address, bare].some((a) => value.includes(`\${${a}.`) || value.includes(`\${${a}}`) || value.includes(`\${${a}[`));
+}
+
+/** Why a value is not known from the configuration alone. */
+export type UnknownCause =
+  /** A variable without a default or tfvars value: decided by whoever runs Terraform. */
+  | 'input'
+  /** Another resource's attribute, a data source, a value known only after apply. */
+  | 'computed'
+  /** Written literally, but in a form hms-sys cannot read (an unknown function, a directive). */
+  | 'unreadable';
+
+const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*$/;
+
+/** The cause of the unknown parts of a value, the most serious first; undefined when the value is known. */
+export function unknownCause(value: unknown, depth = 0): UnknownCause | undefined {
+  const causes = new Set<UnknownCause>();
+  const visit = (v: unknown, d: number) => {
+    if (d > 64) {
+      causes.add('unreadable');
+      return;
+    }
+    if (typeof v === 'string') {
+      if (!v.includes('${')) return;
+      for (const m of v.matchAll(/\$\{((?:[^{}"]|"(?:[^"\\]|\\.)*")*)\}/g)) {
+        const inner = m[1].trim();
+        if (inner === '(known after apply)') causes.add('computed');
+        else if (/^var\./.test(inner) || /[^\w.]var\./.test(inner)) causes.add('input');
+        else causes.add(TRAVERSAL.test(inner) ? 'computed' : 'unreadable');
+      }
+      if (causes.size === 0) causes.add('unreadable');
+    } else if (Array.isArray(v)) v.forEach((x) => visit(x, d + 1));
+    else if (isObject(v)) Object.values(v).forEach((x) => visit(x, d + 1));
+  };
+  visit(value, depth);
+  for (const c of ['input', 'unreadable', 'computed'] as const) if (causes.has(c)) return c;
+  return undefined;
 }
 
 /** Parses a JSON policy attribute; a string with references is still JSON. */
@@ -78,4 +119,21 @@ export function parseJson(value: unknown): unknown {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a value that must be set (a key id, a workspace) is: a reference to
+ * another resource counts as set; a variable without a default or an unreadable
+ * literal is 'unknown' (it could be null); absent, null or empty is false.
+ */
+export function setState(value: unknown): boolean | 'unknown' {
+  if (!isSet(value)) return false;
+  const cause = unknownCause(value);
+  return cause === 'input' || cause === 'unreadable' ? 'unknown' : true;
+}
+
+/** Sets an own property; `__proto__` stays data, never a prototype, and other keys keep objects in V8's fast mode. */
+export function setOwn(obj: object, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else (obj as Record<string, unknown>)[key] = value;
 }

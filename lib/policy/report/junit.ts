@@ -4,21 +4,31 @@ import { citeControls, findingLocation } from '../engine/format-finding';
 const escape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
-/** JUnit XML: one test suite per document, one failed test case per blocking finding. */
+/**
+ * JUnit XML: one test suite per scanned document (named by its path, so two
+ * inputs never share a suite), one test case per rule and resource that did not
+ * pass, and one case for the checks that passed.
+ */
 export function formatJunit(report: PolicyReport): string {
-  const suites = report.documents.map((doc) => {
-    const findings = report.findings.filter((f) => f.document === doc);
+  const byDocument = new Map<string, PolicyReport['findings'][number][]>(report.documents.map((d) => [d, []]));
+  const seen = new Set<string>();
+  for (const f of report.findings) {
+    const key = `${f.document}\u0000${f.resource}\u0000${f.ruleId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    byDocument.get(f.document)?.push(f);
+  }
+  const suites = [...byDocument].map(([doc, findings]) => {
     const cases = findings.map((f) => {
       const name = escape(`${f.ruleId} ${findingLocation(f)}`);
       const detail = escape(`${f.message} (${citeControls(f.controls)}). Fix: ${f.fix}`);
       if (f.blocking) return `    <testcase classname="${escape(doc)}" name="${name}"><failure message="${escape(f.summary)}">${detail}</failure></testcase>`;
-      return `    <testcase classname="${escape(doc)}" name="${name}"><skipped message="${escape(f.acknowledgedBecause ? `acknowledged: ${f.acknowledgedBecause}` : `${f.severity}: ${f.message}`)}"/></testcase>`;
+      return `    <testcase classname="${escape(doc)}" name="${name}"><skipped message="${escape(f.acknowledgedBecause ? `acknowledged: ${f.acknowledgedBecause}` : `${f.severity}${f.status === 'unknown' ? ' (unknown)' : ''}: ${f.message}`)}"/></testcase>`;
     });
     const failures = findings.filter((f) => f.blocking).length;
-    const passedCase = `    <testcase classname="${escape(doc)}" name="policy checks passed"/>`;
     return [
       `  <testsuite name="${escape(doc)}" tests="${cases.length + 1}" failures="${failures}" skipped="${cases.length - failures}">`,
-      passedCase,
+      `    <testcase classname="${escape(doc)}" name="policy checks passed"/>`,
       ...cases,
       '  </testsuite>',
     ].join('\n');

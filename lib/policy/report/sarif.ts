@@ -3,11 +3,13 @@ import type { PolicyReport } from '../engine/evaluate';
 import { citeControls, findingLocation } from '../engine/format-finding';
 
 /**
- * SARIF 2.1.0 for code-scanning dashboards. Findings point at the synthesized
- * file, with the construct path and Terraform address as logical locations.
+ * SARIF 2.1.0 for code-scanning dashboards. Findings point at the file that
+ * defines the resource, as the user named it (a folder's .tf file, a
+ * cdk.tf.json, a plan), with the construct path and Terraform address as
+ * logical locations.
  * @see https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
  */
-export function formatSarif(report: PolicyReport, artifactFor: (document: string) => string): object {
+export function formatSarif(report: PolicyReport): object {
   const ruleIds = [...new Set(report.findings.map((f) => f.ruleId))].sort();
   const rules = ALL_RULES.filter((r) => ruleIds.includes(r.id)).map((r) => ({
     id: r.id,
@@ -27,7 +29,7 @@ export function formatSarif(report: PolicyReport, artifactFor: (document: string
           message: { text: `${f.message} (${citeControls(f.controls)}). Fix: ${f.fix}` },
           locations: [
             {
-              physicalLocation: { artifactLocation: { uri: artifactFor(f.document) } },
+              physicalLocation: { artifactLocation: { uri: (f.file ?? f.document).split('\\').join('/') } },
               logicalLocations: [{ fullyQualifiedName: findingLocation(f), name: f.resource, kind: 'resource' }],
             },
           ],

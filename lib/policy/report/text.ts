@@ -1,8 +1,36 @@
 import type { PolicyReport } from '../engine/evaluate';
 import { citeControls, findingLocation } from '../engine/format-finding';
 
-/** Human text, grouped by resource, blocking findings first. */
-export function formatText(report: PolicyReport): string {
+/** What the caller scanned and refused besides the packs, for the summary. */
+export interface TextContext {
+  /** The inputs as the user named them. */
+  readonly inputs?: readonly string[];
+  /** Plans refused by the stateful-resource guard. */
+  readonly guardRefusals?: number;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The last line: what was scanned, the counts, and, when refused, why. */
+export function summaryLine(report: PolicyReport, context: TextContext = {}): string {
+  const guard = context.guardRefusals ?? 0;
+  const refused = report.blocking > 0 || guard > 0;
+  const inputs = context.inputs ?? report.documents;
+  const shown = inputs.slice(0, 3).join(', ') + (inputs.length > 3 ? `, and ${inputs.length - 3} more` : '');
+  const scanned =
+    `scanned ${shown}: ${plural(report.resourcesScanned, 'resource')}, ${report.resourcesEvaluated} with rules; ` +
+    `${report.rulesEvaluated.length} rules (${report.packs.join(', ')}${report.strict ? ', strict' : ''}): ` +
+    `${report.checksPassed} checks passed, ${report.blocking} blocking, ${plural(report.warnings, 'warning')}, ${report.unknowns} unknown, ${report.acknowledged} acknowledged`;
+  if (!refused) return `✔ ${scanned}`;
+  const why = [
+    report.blocking > 0 ? plural(report.blocking, 'blocking finding') : '',
+    guard > 0 ? plural(guard, 'stateful-guard refusal') : '',
+  ].filter(Boolean);
+  return `✘ refused (${why.join(' and ')}): ${scanned}`;
+}
+
+/** Human text, grouped by resource, blocking findings first, then the summary line. */
+export function formatText(report: PolicyReport, context: TextContext = {}): string {
   const lines: string[] = [];
   const byResource = new Map<string, PolicyReport['findings'][number][]>();
   const ordered = [...report.findings].sort((a, b) => Number(b.blocking) - Number(a.blocking));
@@ -19,14 +47,10 @@ export function formatText(report: PolicyReport): string {
       lines.push(f.acknowledgedBecause ? `  ${''.padEnd(12)} reason: ${f.acknowledgedBecause}` : `  ${''.padEnd(12)} fix: ${f.fix}`);
     }
   }
-  for (const a of report.acknowledgements.filter((x) => !x.matched)) {
-    lines.push(`stale acknowledgement: ${a.ruleId} on ${a.document}: ${a.resource} matches no finding ("${a.reason}"); remove it`);
+  for (const a of report.acknowledgements) {
+    if (a.refused) lines.push(`acknowledgement not honoured: ${a.ruleId} on ${a.document}: ${a.resource}: ${a.refused}`);
+    else if (!a.matched) lines.push(`stale acknowledgement: ${a.ruleId} on ${a.document}: ${a.resource} matches no finding ("${a.reason}"); remove it`);
   }
-  const warnings = report.findings.filter((f) => !f.blocking && !f.acknowledgedBecause).length;
-  const acknowledged = report.findings.filter((f) => f.acknowledgedBecause).length;
-  lines.push(
-    `${report.blocking === 0 ? '✔' : '✘'} ${report.resourcesEvaluated} resources, ${report.rulesEvaluated.length} rules (${report.packs.join(', ')}${report.strict ? ', strict' : ''}): ` +
-      `${report.checksPassed} checks passed, ${report.blocking} blocking, ${warnings} warnings, ${acknowledged} acknowledged`,
-  );
+  lines.push(summaryLine(report, context));
   return lines.join('\n');
 }

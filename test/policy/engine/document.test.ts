@@ -29,8 +29,9 @@ describe('fromTerraformJson', () => {
     expect(doc.resources[0].values).toEqual({ cidr_block: '10.0.0.0/16' });
   });
 
-  test('ignores what is not a resource', () => {
-    expect(fromTerraformJson({ data: { x: {} }, resource: 'nonsense' }, 'm', 'f').resources).toEqual([]);
+  test('ignores data sources, and refuses a resource section that is not a block, as Terraform does', () => {
+    expect(fromTerraformJson({ data: { x: {} } }, 'm', 'f').resources).toEqual([]);
+    expect(() => fromTerraformJson({ resource: 'nonsense' }, 'm', 'f')).toThrow(/f: resource: a block must be an object or a list of objects/);
   });
 });
 

@@ -29,12 +29,33 @@ describe('evaluate', () => {
     expect(evaluate([doc(volume)], ALL_RULES, { strict: true }).findings[0].blocking).toBe(true);
   });
 
-  test('an unknown value is reported, never passed; it blocks only in strict mode', () => {
-    const volume = resource('aws_ebs_volume.v', { encrypted: REF('var.encrypt', 'value'), kms_key_id: 'k' });
+  test('a value computed from another resource is reported as unknown, never passed; it blocks only in strict mode', () => {
+    const volume = resource('aws_ebs_volume.v', { encrypted: REF('aws_ssm_parameter.p', 'value'), kms_key_id: 'k' });
     const report = evaluate([doc(volume)], ALL_RULES);
-    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'HMS-EBS-1', status: 'unknown', blocking: false })]);
+    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'HMS-EBS-1', status: 'unknown', unknownCause: 'computed', blocking: false })]);
     expect(report.checksPassed).toBe(1);
     expect(evaluate([doc(volume)], ALL_RULES, { strict: true }).blocking).toBe(1);
+  });
+
+  test('a security setting fed by a variable without a default blocks like a failure: whoever runs Terraform decides it', () => {
+    const volume = resource('aws_ebs_volume.v', { encrypted: '${var.encrypt}', kms_key_id: 'k' });
+    const report = evaluate([doc(volume)], ALL_RULES);
+    expect(report.findings).toEqual([expect.objectContaining({ ruleId: 'HMS-EBS-1', status: 'unknown', unknownCause: 'input', blocking: true })]);
+    expect(report.findings[0].message).toMatch(/a variable without a default decides it/);
+  });
+
+  test('an acknowledgement in scanned input needs a reason of 10 characters and a known rule; --ignore-acknowledgements honours none', () => {
+    const withAck = (reason: string, ruleId = 'HMS-EBS-1'): TfResource => ({ ...openVolume, acknowledgements: [{ ruleId, reason }] });
+    const empty = evaluate([doc(withAck(''))], ALL_RULES);
+    expect(empty.findings.find((f) => f.ruleId === 'HMS-EBS-1')).toMatchObject({ blocking: true, acknowledgedBecause: undefined });
+    expect(empty.acknowledgements[0].refused).toMatch(/a reason of at least 10 characters/);
+    expect(evaluate([doc(withAck('a real reason, ticket SEC-9', 'HMS-NOPE-1'))], ALL_RULES).acknowledgements[0].refused).toMatch(/unknown rule "HMS-NOPE-1"/);
+    const good = withAck('scratch volume, no federal data, ticket SEC-42');
+    expect(evaluate([doc(good)], ALL_RULES)).toMatchObject({ acknowledged: 1 });
+    const ignored = evaluate([doc(good)], ALL_RULES, { ignoreAcknowledgements: true });
+    expect(ignored).toMatchObject({ acknowledged: 0 });
+    expect(ignored.blocking).toBeGreaterThan(0);
+    expect(ignored.acknowledgements[0].refused).toMatch(/--ignore-acknowledgements/);
   });
 
   test('an acknowledgement with a reason unblocks its rule and is recorded as evidence', () => {

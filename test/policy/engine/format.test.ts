@@ -5,7 +5,7 @@ import { formatJunit, formatSarif, formatText } from '../../../lib/policy/report
 import { ALL_RULES } from '../../../lib/policy/rules';
 import { resource } from '../../support/policy';
 
-const cluster = { ...resource('aws_eks_cluster.c', { vpc_config: { endpoint_public_access: true } }), constructPath: 'dcaa-aws/cluster/Resource' };
+const cluster = { ...resource('aws_eks_cluster.c', { vpc_config: { endpoint_public_access: true } }), constructPath: 'dcaa-aws/cluster/Resource', file: 'cdktf.out/stacks/dcaa-aws/cdk.tf.json' };
 const report = evaluate([makeDocument('dcaa-aws', 'cdk.tf.json', [cluster])], ALL_RULES, { packs: ['fedramp-moderate'] });
 const finding = report.findings.find((f) => f.ruleId === 'HMS-EKS-1')!;
 
@@ -21,11 +21,11 @@ describe('report formats', () => {
     const text = formatText(report);
     expect(text.split('\n')[0]).toBe('dcaa-aws/cluster/Resource (aws_eks_cluster.c)');
     expect(text).toMatch(/FAIL +\[HMS-EKS-1\]/);
-    expect(text.split('\n').pop()).toMatch(/^✘ 1 resources, \d+ rules \(fedramp-moderate\): \d+ checks passed, \d+ blocking/);
+    expect(text.split('\n').pop()).toMatch(/^✘ refused \(\d+ blocking findings?\): scanned dcaa-aws: 1 resource, 1 with rules; \d+ rules \(fedramp-moderate\): \d+ checks passed, \d+ blocking/);
   });
 
-  test('SARIF 2.1.0 names the rules, levels and the synthesized file', () => {
-    const sarif = formatSarif(report, () => 'cdktf.out/stacks/dcaa-aws/cdk.tf.json') as any;
+  test('SARIF 2.1.0 names the rules, levels and the file as given', () => {
+    const sarif = formatSarif(report) as any;
     expect(sarif.version).toBe('2.1.0');
     const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'HMS-EKS-1');
     expect(result).toMatchObject({ level: 'error', locations: [{ physicalLocation: { artifactLocation: { uri: 'cdktf.out/stacks/dcaa-aws/cdk.tf.json' } } }] });

@@ -25,7 +25,17 @@ import { s3BucketKmsEncryption } from '../../../lib/policy/rules/aws/s3-bucket-k
 import { s3BucketLogging } from '../../../lib/policy/rules/aws/s3-bucket-logging';
 import { s3BucketTlsOnly } from '../../../lib/policy/rules/aws/s3-bucket-tls-only';
 import { s3BucketVersioning } from '../../../lib/policy/rules/aws/s3-bucket-versioning';
-import { securityGroupAdminPorts, securityGroupEgressToWorld, securityGroupHttpFromWorld } from '../../../lib/policy/rules/aws/security-group-admin-ports';
+import { securityGroupAdminPorts } from '../../../lib/policy/rules/aws/security-group-admin-ports';
+import { securityGroupEgressToWorld } from '../../../lib/policy/rules/aws/security-group-egress-to-world';
+import { securityGroupHttpFromWorld } from '../../../lib/policy/rules/aws/security-group-http-from-world';
+import { iamPolicyNoWildcardActions } from '../../../lib/policy/rules/aws/iam-policy-no-wildcard-actions';
+import { iamPolicyNoPrivilegeEscalation } from '../../../lib/policy/rules/aws/iam-policy-no-privilege-escalation';
+import { s3BucketPublicAccessBlock } from '../../../lib/policy/rules/aws/s3-bucket-public-access-block';
+import { s3BucketNoPublicAcl } from '../../../lib/policy/rules/aws/s3-bucket-no-public-acl';
+import { s3BucketPolicyNoPublicPrincipal } from '../../../lib/policy/rules/aws/s3-bucket-policy-no-public-principal';
+import { ebsEncryptionByDefault } from '../../../lib/policy/rules/aws/ebs-encryption-by-default';
+import { kmsKeyEnabled } from '../../../lib/policy/rules/aws/kms-key-enabled';
+import { eksVersionSupported } from '../../../lib/policy/rules/aws/eks-version-supported';
 import { securityGroupDescription } from '../../../lib/policy/rules/aws/security-group-description';
 import { subnetNoPublicIp } from '../../../lib/policy/rules/aws/subnet-no-public-ip';
 import { defaultSecurityGroupClosed } from '../../../lib/policy/rules/aws/default-security-group-closed';
@@ -203,6 +213,34 @@ const CASES: RuleCases[] = [
     nonCompliant: [bucket],
     unknown: 'logging is a companion resource that exists or not',
   },
+  {
+    rule: iamPolicyNoWildcardActions,
+    compliant: [r('aws_iam_policy.p', { policy: policy({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: 'arn:aws:s3:::b/*' }) })],
+    nonCompliant: [r('aws_iam_policy.p', { policy: policy({ Effect: 'Allow', Action: 'EC2:*', Resource: '*' }) })],
+    unknown: [r('aws_iam_policy.p', { policy: UNKNOWN })],
+  },
+  {
+    rule: iamPolicyNoPrivilegeEscalation,
+    compliant: [r('aws_iam_policy.p', { policy: policy({ Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::1:role/node' }) })],
+    nonCompliant: [r('aws_iam_policy.p', { policy: policy({ Effect: 'Allow', Action: 'IAM:*', Resource: '*' }) })],
+    unknown: [r('aws_iam_policy.p', { policy: UNKNOWN })],
+  },
+  {
+    rule: s3BucketPublicAccessBlock,
+    compliant: [bucket, r('aws_s3_bucket_public_access_block.p', { bucket: REF('aws_s3_bucket.b'), block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true })],
+    nonCompliant: [bucket, r('aws_s3_bucket_public_access_block.p', { bucket: REF('aws_s3_bucket.b'), block_public_acls: true })],
+    unknown: [bucket, r('aws_s3_bucket_public_access_block.p', { bucket: REF('aws_s3_bucket.b'), block_public_acls: UNKNOWN, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true })],
+  },
+  { rule: s3BucketNoPublicAcl, compliant: [bucket], nonCompliant: [bucket, r('aws_s3_bucket_acl.a', { bucket: REF('aws_s3_bucket.b'), acl: 'Public-Read' })], unknown: [r('aws_s3_bucket.b', { acl: UNKNOWN })] },
+  {
+    rule: s3BucketPolicyNoPublicPrincipal,
+    compliant: [r('aws_s3_bucket_policy.p', { policy: policy({ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::1:root' }, Action: 's3:GetObject', Resource: '*' }) })],
+    nonCompliant: [r('aws_s3_bucket_policy.p', { policy: policy({ Effect: 'Allow', Principal: { AWS: ['*'] }, Action: 's3:GetObject', Resource: '*' }) })],
+    unknown: [r('aws_s3_bucket_policy.p', { policy: UNKNOWN })],
+  },
+  { rule: ebsEncryptionByDefault, compliant: [r('aws_ebs_encryption_by_default.d', { enabled: true })], nonCompliant: [r('aws_ebs_encryption_by_default.d', { enabled: false })], unknown: [r('aws_ebs_encryption_by_default.d', { enabled: UNKNOWN })] },
+  { rule: kmsKeyEnabled, compliant: [r('aws_kms_key.k', { is_enabled: true })], nonCompliant: [r('aws_kms_key.k', { is_enabled: 'false' })], unknown: [r('aws_kms_key.k', { is_enabled: UNKNOWN })] },
+  { rule: eksVersionSupported, compliant: [eks({}, { version: '1.36' })], nonCompliant: [eks({}, { version: '1.29' })], unknown: [eks({}, { version: UNKNOWN })] },
 ];
 
 describeRules(CASES);

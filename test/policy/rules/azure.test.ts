@@ -1,3 +1,14 @@
+import { storageAccountPublicNetwork } from '../../../lib/policy/rules/azure/storage-account-public-network';
+import { storageAccountDefaultDeny } from '../../../lib/policy/rules/azure/storage-account-default-deny';
+import { storageAccountNoAnonymousBlobs } from '../../../lib/policy/rules/azure/storage-account-no-anonymous-blobs';
+import { storageAccountNoSharedKey } from '../../../lib/policy/rules/azure/storage-account-no-shared-key';
+import { storageAccountCustomerKey } from '../../../lib/policy/rules/azure/storage-account-customer-key';
+import { storageAccountBlobRecovery } from '../../../lib/policy/rules/azure/storage-account-blob-recovery';
+import { managedDiskNoPublicAccess } from '../../../lib/policy/rules/azure/managed-disk-no-public-access';
+import { keyVaultSecretExpires } from '../../../lib/policy/rules/azure/key-vault-secret-expires';
+import { keyVaultKeyHsm } from '../../../lib/policy/rules/azure/key-vault-key-hsm';
+import { keyVaultPrivateEndpoint } from '../../../lib/policy/rules/azure/key-vault-private-endpoint';
+import { aksNoDashboard } from '../../../lib/policy/rules/azure/aks-no-dashboard';
 import { AZURE_RULES } from '../../../lib/policy/rules/azure';
 import { aksAzureRbac, aksLocalAccountsDisabled, aksRbac } from '../../../lib/policy/rules/azure/aks-access-control';
 import { aksAzurePolicy, aksNoHttpApplicationRouting, aksUpgradeChannel } from '../../../lib/policy/rules/azure/aks-add-ons';
@@ -99,6 +110,22 @@ const CASES: RuleCases[] = [
     nonCompliant: [r('azurerm_key_vault_key.k', {})],
     unknown: 'a rotation policy is present or not',
   },
+  { rule: storageAccountPublicNetwork, compliant: [r('azurerm_storage_account.s', { public_network_access_enabled: false })], nonCompliant: [r('azurerm_storage_account.s', {})], unknown: [r('azurerm_storage_account.s', { public_network_access_enabled: UNKNOWN })] },
+  { rule: storageAccountDefaultDeny, compliant: [r('azurerm_storage_account.s', { network_rules: { default_action: 'deny' } })], nonCompliant: [r('azurerm_storage_account.s', { network_rules: { default_action: 'Allow' } })], unknown: [r('azurerm_storage_account.s', { network_rules: { default_action: UNKNOWN } })] },
+  { rule: storageAccountNoAnonymousBlobs, compliant: [r('azurerm_storage_account.s', { allow_nested_items_to_be_public: false })], nonCompliant: [r('azurerm_storage_account.s', {})], unknown: [r('azurerm_storage_account.s', { allow_nested_items_to_be_public: UNKNOWN })] },
+  { rule: storageAccountNoSharedKey, compliant: [r('azurerm_storage_account.s', { shared_access_key_enabled: false })], nonCompliant: [r('azurerm_storage_account.s', { shared_access_key_enabled: true })], unknown: [r('azurerm_storage_account.s', { shared_access_key_enabled: UNKNOWN })] },
+  { rule: storageAccountCustomerKey, compliant: [r('azurerm_storage_account.s', { customer_managed_key: { key_vault_key_id: REF('azurerm_key_vault_key.k') } })], nonCompliant: [r('azurerm_storage_account.s', {})], unknown: 'a customer key block or resource is present or not; a reference to a key counts as set' },
+  { rule: storageAccountBlobRecovery, compliant: [r('azurerm_storage_account.s', { blob_properties: { versioning_enabled: true, delete_retention_policy: { days: 30 } } })], nonCompliant: [r('azurerm_storage_account.s', { blob_properties: { versioning_enabled: true } })], unknown: [r('azurerm_storage_account.s', { blob_properties: { versioning_enabled: UNKNOWN } })] },
+  { rule: managedDiskNoPublicAccess, compliant: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: 'DenyAll' })], nonCompliant: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: 'AllowAll' })], unknown: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: UNKNOWN })] },
+  { rule: keyVaultSecretExpires, compliant: [r('azurerm_key_vault_secret.s', { expiration_date: '2027-01-01T00:00:00Z' })], nonCompliant: [r('azurerm_key_vault_secret.s', {})], unknown: [r('azurerm_key_vault_secret.s', { expiration_date: UNKNOWN })] },
+  { rule: keyVaultKeyHsm, compliant: [r('azurerm_key_vault_key.k', { key_type: 'RSA-HSM', key_size: 3072 })], nonCompliant: [r('azurerm_key_vault_key.k', { key_type: 'RSA', key_size: 4096 })], unknown: [r('azurerm_key_vault_key.k', { key_type: UNKNOWN })] },
+  {
+    rule: keyVaultPrivateEndpoint,
+    compliant: [r('azurerm_key_vault.v', {}), r('azurerm_private_endpoint.e', { private_service_connection: { private_connection_resource_id: REF('azurerm_key_vault.v') } })],
+    nonCompliant: [r('azurerm_key_vault.v', {})],
+    unknown: 'a private endpoint connects to the vault or not',
+  },
+  { rule: aksNoDashboard, compliant: [aks({})], nonCompliant: [aks({ addon_profile: { kube_dashboard: { enabled: true } } })], unknown: [aks({ addon_profile: { kube_dashboard: { enabled: UNKNOWN } } })] },
 ];
 
 describeRules(CASES);

@@ -1,3 +1,8 @@
+import { rbacNoWildcards } from '../../../lib/policy/rules/k8s/rbac-no-wildcards';
+import { rbacNoPublicBindings } from '../../../lib/policy/rules/k8s/rbac-no-public-bindings';
+import { defaultServiceAccountNoAutomount } from '../../../lib/policy/rules/k8s/default-service-account-no-automount';
+import { workloadNoHostPort } from '../../../lib/policy/rules/k8s/workload-no-host-port';
+import { workloadNoSecretEnv } from '../../../lib/policy/rules/k8s/workload-no-secret-env';
 import { K8S_RULES } from '../../../lib/policy/rules/k8s';
 import { claimUsesEncryptedClass } from '../../../lib/policy/rules/k8s/claim-uses-encrypted-class';
 import { namespaceDefaultDeny } from '../../../lib/policy/rules/k8s/namespace-default-deny';
@@ -90,6 +95,31 @@ const CASES: RuleCases[] = [
   },
   { rule: workloadNotDefaultNamespace, compliant: [deploy({})], nonCompliant: [deploy({}, {}, { namespace: 'default' })], unknown: 'a namespace is a literal or a reference, both a choice' },
   { rule: workloadNoTokenAutomount, compliant: [deploy({}, { automount_service_account_token: false })], nonCompliant: [deploy({})], unknown: 'an unknown flag is reported as mounted' },
+  {
+    rule: rbacNoWildcards,
+    compliant: [r('kubernetes_role_v1.r', { rule: [{ api_groups: [''], resources: ['pods'], verbs: ['get', 'list'] }] })],
+    nonCompliant: [r('kubernetes_cluster_role_v1.r', { rule: [{ api_groups: [''], resources: ['*'], verbs: ['get'] }] })],
+    unknown: [r('kubernetes_role_v1.r', { rule: [{ api_groups: [''], resources: UNKNOWN, verbs: ['get'] }] })],
+  },
+  {
+    rule: rbacNoPublicBindings,
+    compliant: [r('kubernetes_role_binding_v1.b', { role_ref: { name: 'view' }, subject: [{ kind: 'Group', name: 'auditors' }] })],
+    nonCompliant: [r('kubernetes_cluster_role_binding_v1.b', { role_ref: { name: 'cluster-admin' }, subject: [{ kind: 'ServiceAccount', name: 'ci' }] })],
+    unknown: [r('kubernetes_role_binding_v1.b', { role_ref: { name: 'view' }, subject: [{ kind: 'Group', name: UNKNOWN }] })],
+  },
+  {
+    rule: defaultServiceAccountNoAutomount,
+    compliant: [r('kubernetes_default_service_account_v1.d', { automount_service_account_token: false })],
+    nonCompliant: [r('kubernetes_service_account_v1.d', { metadata: { name: 'default' }, automount_service_account_token: true })],
+    unknown: [r('kubernetes_default_service_account_v1.d', { automount_service_account_token: UNKNOWN })],
+  },
+  { rule: workloadNoHostPort, compliant: [deploy({ port: [{ container_port: 8080 }] })], nonCompliant: [deploy({ port: [{ container_port: 8080, host_port: 8080 }] })], unknown: [deploy({ port: [{ container_port: 8080, host_port: UNKNOWN }] })] },
+  {
+    rule: workloadNoSecretEnv,
+    compliant: [deploy({ env: [{ name: 'MODE', value: 'audit' }] })],
+    nonCompliant: [deploy({ env: [{ name: 'PASSWORD', value_from: { secret_key_ref: { name: 's', key: 'p' } } }] })],
+    unknown: 'a secret reference is present or not; its name does not matter',
+  },
 ];
 
 describeRules(CASES);

@@ -10,7 +10,7 @@ export const ebsVolumeEncrypted: Rule = {
   fix: 'Set encrypted = true (EncryptedVolume does), or enable EBS encryption by default for the account.',
   check(r) {
     const v = bool(r.values.encrypted);
-    if (v === 'unknown') return unknown('encrypted is known only at apply time');
+    if (v === 'unknown') return unknown('encrypted is not known from the configuration', r.values.encrypted);
     return v === true ? pass : fail('the volume is not encrypted');
   },
 };

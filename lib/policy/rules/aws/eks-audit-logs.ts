@@ -20,7 +20,7 @@ export const eksAuditLogs: Rule = {
   fix: `Set enabled_cluster_log_types to include ${REQUIRED_EKS_LOG_TYPES.join(', ')}.`,
   check(r) {
     const missing = missingLogTypes(r.values.enabled_cluster_log_types, REQUIRED_EKS_LOG_TYPES);
-    if (missing === 'unknown') return unknown('log types are known only at apply time');
+    if (missing === 'unknown') return unknown('log types are not known from the configuration', r.values.enabled_cluster_log_types);
     return missing.length === 0 ? pass : fail(`log types missing: ${missing.join(', ')}`);
   },
 };
@@ -33,7 +33,7 @@ export const eksAllLogs: Rule = {
   fix: `Set enabled_cluster_log_types to ${ALL_EKS_LOG_TYPES.join(', ')}.`,
   check(r) {
     const missing = missingLogTypes(r.values.enabled_cluster_log_types, ALL_EKS_LOG_TYPES);
-    if (missing === 'unknown') return unknown('log types are known only at apply time');
+    if (missing === 'unknown') return unknown('log types are not known from the configuration', r.values.enabled_cluster_log_types);
     return missing.length === 0 ? pass : fail(`log types missing: ${missing.join(', ')}`);
   },
 };

@@ -13,7 +13,7 @@ export const eksNodeGroupFipsImage: Rule = {
   fix: 'Use runtime bottlerocket-fips or fips-ubuntu-22.04 (ami_type BOTTLEROCKET_*_FIPS, or a custom AMI whose user data enforces FIPS mode).',
   check(r, ctx) {
     const amiType = r.values.ami_type;
-    if (isUnresolved(amiType)) return unknown('ami_type is known only at apply time');
+    if (isUnresolved(amiType)) return unknown('ami_type is not known from the configuration', amiType);
     if (typeof amiType === 'string' && FIPS_AMI_TYPES.includes(amiType)) return pass;
     if (amiType !== 'CUSTOM') return fail(`ami_type ${amiType === undefined ? '(default AL2023)' : JSON.stringify(amiType)} is not FIPS enabled`);
     const templateId = block(r.values, 'launch_template')?.id;

@@ -13,7 +13,7 @@ export const eksPrivateEndpoint: Rule = {
     // EKS makes the endpoint public when the attribute is absent.
     const publicAccess = bool(vpc?.endpoint_public_access) ?? true;
     const privateAccess = bool(vpc?.endpoint_private_access) ?? false;
-    if (publicAccess === 'unknown' || privateAccess === 'unknown') return unknown('endpoint access is known only at apply time');
+    if (publicAccess === 'unknown' || privateAccess === 'unknown') return unknown('endpoint access is not known from the configuration', vpc?.endpoint_public_access, vpc?.endpoint_private_access);
     if (publicAccess) return fail('the API endpoint is public');
     return privateAccess ? pass : fail('the private endpoint is off');
   },

@@ -12,7 +12,7 @@ export const eksPublicAccessCidrs: Rule = {
     const vpc = block(r.values, 'vpc_config');
     if ((bool(vpc?.endpoint_public_access) ?? true) === false) return pass;
     const cidrs = strings(vpc?.public_access_cidrs);
-    if (cidrs === 'unknown') return unknown('public_access_cidrs is known only at apply time');
+    if (cidrs === 'unknown') return unknown('public_access_cidrs is not known from the configuration', vpc?.public_access_cidrs);
     if (!cidrs || cidrs.length === 0) return fail('the public endpoint is open to 0.0.0.0/0 (no public_access_cidrs)');
     return cidrs.includes('0.0.0.0/0') ? fail('public_access_cidrs contains 0.0.0.0/0') : pass;
   },

@@ -12,7 +12,7 @@ export const eksSecretsEncryption: Rule = {
     const config = block(r.values, 'encryption_config');
     if (!config) return fail('no encryption_config');
     const resources = strings(config.resources);
-    if (resources === 'unknown') return unknown('encrypted resources are known only at apply time');
+    if (resources === 'unknown') return unknown('encrypted resources are not known from the configuration', config.resources);
     if (!resources?.includes('secrets')) return fail('encryption_config does not cover secrets');
     return isSet(block(config, 'provider')?.key_arn) ? pass : fail('encryption_config has no key_arn');
   },

@@ -1,21 +1,23 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
-import { isObject, isUnresolved, parseJson } from '../../engine/values';
+import { isUnresolved } from '../../engine/values';
+import { policyDocuments, statementsOf } from './private/iam-statements';
 
-const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
-
-/** NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess. */
+/** NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess; CKV_AWS_62, CKV_AWS_63, CKV2_AWS_40. */
 export const iamPolicyNoAdmin: Rule = {
   id: 'HMS-IAM-1',
-  appliesTo: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy'],
+  appliesTo: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'],
   summary: 'No policy allows every action on every resource',
   rationale: '"*" on "*" is full administrator access (AC-6, AC-6(10)).',
   fix: 'List the actions and resources the principal needs.',
   check(r) {
-    const doc = parseJson(r.values.policy);
-    if (!isObject(doc)) return isUnresolved(r.values.policy) ? unknown('the policy is known only at apply time') : pass;
-    const admin = asList(doc.Statement).some(
-      (s) => isObject(s) && s.Effect === 'Allow' && asList(s.Action).includes('*') && asList(s.Resource).includes('*'),
-    );
-    return admin ? fail('a statement allows Action "*" on Resource "*"') : pass;
+    for (const { raw, doc } of policyDocuments(r.values)) {
+      if (!doc) {
+        if (isUnresolved(raw)) return unknown('the policy is not known from the configuration', raw);
+        continue;
+      }
+      const admin = statementsOf(doc).some((s) => s.allow && !s.notAction && s.actions.includes('*') && s.resources.includes('*'));
+      if (admin) return fail('a statement allows Action "*" on Resource "*"');
+    }
+    return pass;
   },
 };

@@ -25,11 +25,21 @@ import { s3BucketKmsEncryption } from './s3-bucket-kms-encryption';
 import { s3BucketLogging } from './s3-bucket-logging';
 import { s3BucketTlsOnly } from './s3-bucket-tls-only';
 import { s3BucketVersioning } from './s3-bucket-versioning';
-import { securityGroupAdminPorts, securityGroupEgressToWorld, securityGroupHttpFromWorld } from './security-group-admin-ports';
+import { securityGroupAdminPorts } from './security-group-admin-ports';
+import { securityGroupEgressToWorld } from './security-group-egress-to-world';
+import { securityGroupHttpFromWorld } from './security-group-http-from-world';
 import { securityGroupDescription } from './security-group-description';
 import { subnetNoPublicIp } from './subnet-no-public-ip';
 import { flowLogAllTraffic, vpcFlowLogs } from './vpc-flow-logs';
 
+import { iamPolicyNoWildcardActions } from './iam-policy-no-wildcard-actions';
+import { iamPolicyNoPrivilegeEscalation } from './iam-policy-no-privilege-escalation';
+import { s3BucketPublicAccessBlock } from './s3-bucket-public-access-block';
+import { s3BucketNoPublicAcl } from './s3-bucket-no-public-acl';
+import { s3BucketPolicyNoPublicPrincipal } from './s3-bucket-policy-no-public-principal';
+import { ebsEncryptionByDefault } from './ebs-encryption-by-default';
+import { kmsKeyEnabled } from './kms-key-enabled';
+import { eksVersionSupported } from './eks-version-supported';
 export const AWS_RULES: readonly Rule[] = [
   ebsVolumeEncrypted, ebsVolumeCustomerKey,
   launchTemplateDisksEncrypted, launchTemplateCustomerKey, launchTemplateImdsv2, launchTemplateHopLimit,
@@ -41,4 +51,5 @@ export const AWS_RULES: readonly Rule[] = [
   securityGroupAdminPorts, securityGroupHttpFromWorld, securityGroupEgressToWorld, securityGroupDescription,
   kmsKeyRotation, kmsKeyPolicyNoWildcard, kmsKeyDeletionWindow, iamPolicyNoAdmin,
   s3BucketKmsEncryption, s3BucketVersioning, s3BucketTlsOnly, s3BucketLogging,
+  iamPolicyNoWildcardActions, iamPolicyNoPrivilegeEscalation, s3BucketPublicAccessBlock, s3BucketNoPublicAcl, s3BucketPolicyNoPublicPrincipal, ebsEncryptionByDefault, kmsKeyEnabled, eksVersionSupported,
 ];

@@ -10,7 +10,7 @@ export const kmsKeyDeletionWindow: Rule = {
   fix: 'Set deletion_window_in_days, e.g. 30.',
   check(r) {
     const days = num(r.values.deletion_window_in_days);
-    if (days === 'unknown') return unknown('the deletion window is known only at apply time');
+    if (days === 'unknown') return unknown('the deletion window is not known from the configuration', r.values.deletion_window_in_days);
     if (days === undefined) return fail('deletion_window_in_days is not set');
     return days >= 7 ? pass : fail(`deletion window is ${days} days`);
   },

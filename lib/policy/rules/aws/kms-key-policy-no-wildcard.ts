@@ -16,7 +16,7 @@ export const kmsKeyPolicyNoWildcard: Rule = {
   fix: 'Name the account root, roles or services in Principal, or add a Condition that limits the callers.',
   check(r) {
     if (r.values.policy === undefined) return pass; // the AWS default key policy names the account only
-    if (isUnresolved(r.values.policy) && parseJson(r.values.policy) === undefined) return unknown('the policy is known only at apply time');
+    if (isUnresolved(r.values.policy) && parseJson(r.values.policy) === undefined) return unknown('the policy is not known from the configuration', r.values.policy);
     const doc = parseJson(r.values.policy);
     if (!isObject(doc)) return fail('the key policy is not valid JSON');
     const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];

@@ -12,7 +12,7 @@ export const kmsKeyRotation: Rule = {
     const spec = r.values.customer_master_key_spec ?? r.values.key_spec ?? 'SYMMETRIC_DEFAULT';
     if (spec !== 'SYMMETRIC_DEFAULT') return pass; // AWS cannot rotate asymmetric or HMAC keys
     const v = bool(r.values.enable_key_rotation);
-    if (v === 'unknown') return unknown('rotation is known only at apply time');
+    if (v === 'unknown') return unknown('rotation is not known from the configuration', r.values.enable_key_rotation);
     return v === true ? pass : fail('enable_key_rotation is not true');
   },
 };

@@ -1,14 +1,19 @@
-import { fail, pass, type Rule } from '../../engine/rule';
-import { block, blocks, isSet } from '../../engine/values';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
+import { setState } from '../../engine/values';
+import { disksOf, INSTANCE_TYPES } from './private/instance-settings';
 
+/** CKV_AWS_189 analogue for instance disks. */
 export const launchTemplateCustomerKey: Rule = {
   id: 'HMS-LT-2',
-  appliesTo: ['aws_launch_template'],
-  summary: 'Launch template disks use a customer-managed KMS key',
+  appliesTo: INSTANCE_TYPES,
+  summary: 'Instance disks use a customer-managed KMS key',
   rationale: 'A customer key keeps rotation and revocation with the agency (SC-12, SC-28(1)).',
-  fix: 'Set block_device_mappings[*].ebs.kms_key_id to a customer key that EC2 Auto Scaling may use.',
+  fix: 'Set kms_key_id on every device (launch templates: block_device_mappings[*].ebs.kms_key_id) to a customer key that EC2 Auto Scaling may use.',
   check(r) {
-    const missing = blocks(r.values, 'block_device_mappings').filter((m) => !isSet(block(m, 'ebs')?.kms_key_id));
-    return missing.length === 0 ? pass : fail(`${missing.map((m) => String(m.device_name)).join(', ')} use the AWS-managed key`);
+    const disks = disksOf(r);
+    const unknowns = disks.filter((d) => setState(d.kmsKeyId) === 'unknown');
+    const missing = disks.filter((d) => setState(d.kmsKeyId) === false);
+    if (missing.length > 0) return fail(`${missing.map((d) => d.name).join(', ')} use the AWS-managed key`);
+    return unknowns.length > 0 ? unknown('the disk key is not known from the configuration', unknowns.map((d) => d.kmsKeyId)) : pass;
   },
 };

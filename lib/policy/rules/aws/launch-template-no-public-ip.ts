@@ -1,18 +1,19 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
-import { blocks, bool } from '../../engine/values';
+import { bool } from '../../engine/values';
+import { INSTANCE_TYPES, publicIpSettingsOf } from './private/instance-settings';
 
 /** CKV_AWS_88; NIST.800.53.R5-EC2InstanceNoPublicIp. */
 export const launchTemplateNoPublicIp: Rule = {
   id: 'HMS-LT-5',
-  appliesTo: ['aws_launch_template'],
+  appliesTo: INSTANCE_TYPES,
   summary: 'Instances get no public IP address',
   rationale: 'A public IP puts a node on the internet, outside the authorization boundary (SC-7, AC-4).',
   fix: 'Remove network_interfaces.associate_public_ip_address or set it to false; use private subnets.',
   check(r) {
-    for (const nic of blocks(r.values, 'network_interfaces')) {
-      const v = bool(nic.associate_public_ip_address);
+    for (const setting of publicIpSettingsOf(r)) {
+      const v = bool(setting);
       if (v === true) return fail('associate_public_ip_address is true');
-      if (v === 'unknown') return unknown('associate_public_ip_address is known only at apply time');
+      if (v === 'unknown') return unknown('associate_public_ip_address is not known from the configuration', setting);
     }
     return pass;
   },

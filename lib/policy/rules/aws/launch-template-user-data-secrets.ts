@@ -1,4 +1,5 @@
 import { fail, pass, type Rule } from '../../engine/rule';
+import { INSTANCE_TYPES, userDataOf } from './private/instance-settings';
 
 const SECRET_PATTERNS = [
   /\b(AKIA|ASIA)[0-9A-Z]{16}\b/, // AWS access key id
@@ -14,13 +15,12 @@ function texts(userData: string): string[] {
 /** CKV_AWS_46. */
 export const launchTemplateUserDataSecrets: Rule = {
   id: 'HMS-LT-6',
-  appliesTo: ['aws_launch_template'],
+  appliesTo: INSTANCE_TYPES,
   summary: 'User data holds no credentials or private keys',
   rationale: 'User data is readable by anyone who can describe the instance or reach IMDS (IA-5, SC-28).',
   fix: 'Remove the secret; give the node a role, and read secrets from Secrets Manager at boot.',
   check(r) {
-    const userData = r.values.user_data;
-    if (typeof userData !== 'string') return pass;
-    return texts(userData).some((t) => SECRET_PATTERNS.some((p) => p.test(t))) ? fail('user data contains a credential or private key') : pass;
+    const found = userDataOf(r).filter((u): u is string => typeof u === 'string').some((u) => texts(u).some((t) => SECRET_PATTERNS.some((p) => p.test(t))));
+    return found ? fail('user data contains a credential or private key') : pass;
   },
 };

@@ -1,5 +1,5 @@
-import { fail, pass, type Rule } from '../../engine/rule';
-import { isSet } from '../../engine/values';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
+import { setState } from '../../engine/values';
 
 /** CKV_AWS_158; NIST.800.53.R5-CloudWatchLogGroupEncrypted. */
 export const logGroupEncrypted: Rule = {
@@ -8,5 +8,9 @@ export const logGroupEncrypted: Rule = {
   summary: 'Log groups are encrypted with a customer key',
   rationale: 'Audit logs are evidence and may hold sensitive data (SC-28(1), AU-9(3)).',
   fix: 'Set kms_key_id to a customer key whose policy allows CloudWatch Logs.',
-  check: (r) => (isSet(r.values.kms_key_id) ? pass : fail('no kms_key_id')),
+  check(r) {
+    const set = setState(r.values.kms_key_id);
+    if (set === 'unknown') return unknown('kms_key_id is not known from the configuration', r.values.kms_key_id);
+    return set ? pass : fail('no kms_key_id');
+  },
 };

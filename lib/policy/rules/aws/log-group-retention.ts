@@ -13,7 +13,7 @@ export const logGroupRetentionSet: Rule = {
   fix: 'Set retention_in_days (hms-sys uses logRetentionDays, 365 by default).',
   check(r) {
     const days = num(r.values.retention_in_days);
-    if (days === 'unknown') return unknown('retention is known only at apply time');
+    if (days === 'unknown') return unknown('retention is not known from the configuration', r.values.retention_in_days);
     return days === undefined ? fail('no retention_in_days') : pass;
   },
 };
@@ -27,7 +27,7 @@ export const logGroupRetentionYear: Rule = {
   fix: `Set retention_in_days to ${MIN_LOG_RETENTION_DAYS} or more, or 0 (never expire).`,
   check(r) {
     const days = num(r.values.retention_in_days);
-    if (days === 'unknown') return unknown('retention is known only at apply time');
+    if (days === 'unknown') return unknown('retention is not known from the configuration', r.values.retention_in_days);
     if (days === undefined) return pass; // HMS-LOG-2 reports it
     return days === 0 || days >= MIN_LOG_RETENTION_DAYS ? pass : fail(`logs are kept ${days} days`);
   },

@@ -1,46 +1,42 @@
-import { fail, pass, unknown, type Rule } from '../../engine/rule';
-import { coversPort, fromWorld, isAllPorts, permissionsOf, SECURITY_GROUP_TYPES } from './private/security-group-rules';
+import { fail, pass, unknown, type Outcome, type Rule } from '../../engine/rule';
+import { exposureOf } from '../../engine/network';
+import { groupPermissions, internetReach, permissionsOf, reaching, SECURITY_GROUP_TYPES, type Permission } from './private/security-group-rules';
 
-/** CKV_AWS_24, CKV_AWS_25, CKV_AWS_277; NIST.800.53.R5-EC2RestrictedSSH / EC2RestrictedCommonPorts. */
+/** Administrative ports that must never face the internet. */
+export const ADMIN_PORTS = [22, 3389];
+
+/**
+ * The outcome for one port (or all ports) in one direction: fail when `own`
+ * admits public addresses to it and, together with the rest of its group,
+ * the internet at large; unknown when a source or the ports are not known and
+ * the rest does not already decide it.
+ */
+export function openToInternet(own: readonly Permission[], group: readonly Permission[], direction: 'ingress' | 'egress', port: number | 'all', what: string): Outcome {
+  const mine = reaching(own.filter((p) => p.direction === direction), port);
+  const all = reaching(group.filter((p) => p.direction === direction), port);
+  const reach = internetReach(all.known);
+  const minePublic = exposureOf(mine.known.flatMap((p) => p.cidrs));
+  if ('internet' in reach && reach.internet && minePublic.publicIpv4 + minePublic.publicIpv6 > 0n) {
+    return fail(`${what} ${direction === 'ingress' ? 'is open to' : 'may reach'} the internet`);
+  }
+  const ownReach = internetReach(mine.known);
+  const whole = internetReach(own.filter((p) => p.direction === direction));
+  const sourcesMayBeOpen = !('internet' in whole && !whole.internet);
+  const unknowns = [...('unknown' in ownReach ? ownReach.unknown : []), ...(mine.unknownPorts.length > 0 && sourcesMayBeOpen ? mine.unknownPorts : [])];
+  return unknowns.length > 0 ? unknown(`whether ${what} is open to the internet is not known from the configuration`, unknowns) : pass;
+}
+
+/** CKV_AWS_24, CKV_AWS_25, CKV_AWS_277; NIST.800.53.R5-EC2RestrictedSSH / EC2RestrictedCommonPorts; AVD-AWS-0107. */
 export const securityGroupAdminPorts: Rule = {
   id: 'HMS-SG-1',
   appliesTo: SECURITY_GROUP_TYPES,
   summary: 'No ingress from the internet to SSH, RDP or all ports',
   rationale: 'Administrative ports open to the world are the first thing scanners find (SC-7, AC-4, AC-17).',
   fix: 'Allow only named agency networks, or remove the rule and use SSM Session Manager.',
-  check(r) {
-    for (const p of permissionsOf(r).filter((x) => x.direction === 'ingress')) {
-      if (p.cidrs === 'unknown') return unknown('source ranges are known only at apply time');
-      if (!fromWorld(p)) continue;
-      if (isAllPorts(p)) return fail('all ports are open to the internet');
-      for (const port of [22, 3389]) if (coversPort(p, port)) return fail(`port ${port} is open to the internet`);
-    }
-    return pass;
-  },
-};
-
-/** CKV_AWS_260. */
-export const securityGroupHttpFromWorld: Rule = {
-  id: 'HMS-SG-2',
-  appliesTo: SECURITY_GROUP_TYPES,
-  summary: 'No plain HTTP (port 80) from the internet',
-  rationale: 'Unencrypted HTTP exposes data in transit (SC-8, SC-7).',
-  fix: 'Serve HTTPS on 443 from named networks; redirect at a load balancer if needed.',
-  check(r) {
-    const open = permissionsOf(r).some((p) => p.direction === 'ingress' && fromWorld(p) && !isAllPorts(p) && coversPort(p, 80));
-    return open ? fail('port 80 is open to the internet') : pass;
-  },
-};
-
-/** CKV_AWS_382. */
-export const securityGroupEgressToWorld: Rule = {
-  id: 'HMS-SG-3',
-  appliesTo: SECURITY_GROUP_TYPES,
-  summary: 'No unrestricted egress to the internet',
-  rationale: 'Deny by default, allow by exception, for outbound traffic too (SC-7(5), AC-4).',
-  fix: 'Remove the 0.0.0.0/0 egress rule; allow the destinations workloads need.',
-  check(r) {
-    const open = permissionsOf(r).some((p) => p.direction === 'egress' && fromWorld(p) && isAllPorts(p));
-    return open ? fail('all egress to the internet is allowed') : pass;
+  check(r, ctx) {
+    const own = permissionsOf(r);
+    const group = groupPermissions(r, ctx);
+    const outcomes = [openToInternet(own, group, 'ingress', 'all', 'every port'), ...ADMIN_PORTS.map((p) => openToInternet(own, group, 'ingress', p, `port ${p}`))];
+    return outcomes.find((o) => o.status === 'fail') ?? outcomes.find((o) => o.status === 'unknown') ?? pass;
   },
 };

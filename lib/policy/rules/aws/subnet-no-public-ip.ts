@@ -11,7 +11,7 @@ export const subnetNoPublicIp: Rule = {
   check(r) {
     const v4 = bool(r.values.map_public_ip_on_launch);
     const v6 = bool(r.values.assign_ipv6_address_on_creation);
-    if (v4 === 'unknown' || v6 === 'unknown') return unknown('public addressing is known only at apply time');
+    if (v4 === 'unknown' || v6 === 'unknown') return unknown('public addressing is not known from the configuration', r.values.map_public_ip_on_launch, r.values.assign_ipv6_address_on_creation);
     if (v4 === true) return fail('map_public_ip_on_launch is true');
     return v6 === true ? fail('assign_ipv6_address_on_creation is true') : pass;
   },

@@ -13,7 +13,7 @@ export const vpcFlowLogs: Rule = {
     if (logs.some((l) => refersTo(l.values.vpc_id, r.address))) return pass;
     const vpcs = ctx.resourcesOf('aws_vpc');
     const unresolved = logs.filter((l) => isUnresolved(l.values.vpc_id) && !vpcs.some((v) => refersTo(l.values.vpc_id, v.address)));
-    if (unresolved.length > 0) return unknown('a flow log exists whose VPC is known only at apply time');
+    if (unresolved.length > 0) return unknown('a flow log exists whose VPC is not known from the configuration', unresolved.map((l) => l.values.vpc_id));
     return fail('no aws_flow_log for this VPC');
   },
 };
@@ -24,5 +24,9 @@ export const flowLogAllTraffic: Rule = {
   summary: 'Flow logs record all traffic, accepted and rejected',
   rationale: 'Rejected flows show probing; accepted flows show what got through (AU-12, SI-4).',
   fix: 'Set traffic_type = "ALL".',
-  check: (r) => (r.values.traffic_type === 'ALL' ? pass : fail(`traffic_type is ${JSON.stringify(r.values.traffic_type)}`)),
+  check(r) {
+    const t = r.values.traffic_type;
+    if (isUnresolved(t)) return unknown('traffic_type is not known from the configuration', t);
+    return typeof t === 'string' && t.trim().toUpperCase() === 'ALL' ? pass : fail(`traffic_type is ${JSON.stringify(t)}`);
+  },
 };

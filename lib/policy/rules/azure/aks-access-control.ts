@@ -11,7 +11,7 @@ export const aksLocalAccountsDisabled: Rule = {
   fix: 'Set local_account_disabled = true and use Entra ID with Azure RBAC.',
   check(r) {
     const v = bool(r.values.local_account_disabled);
-    if (v === 'unknown') return unknown('local_account_disabled is known only at apply time');
+    if (v === 'unknown') return unknown('local_account_disabled is not known from the configuration', r.values.local_account_disabled);
     return v === true ? pass : fail('local accounts are enabled');
   },
 };
@@ -24,7 +24,9 @@ export const aksRbac: Rule = {
   rationale: 'Access must be authorized per identity, not shared (AC-3, AC-6, IA-2).',
   fix: 'Keep role_based_access_control_enabled = true and add azure_active_directory_role_based_access_control.',
   check(r) {
-    if (bool(r.values.role_based_access_control_enabled) === false) return fail('Kubernetes RBAC is disabled');
+    const rbac = bool(r.values.role_based_access_control_enabled);
+    if (rbac === 'unknown') return unknown('role_based_access_control_enabled is not known from the configuration', r.values.role_based_access_control_enabled);
+    if (rbac === false) return fail('Kubernetes RBAC is disabled');
     return block(r.values, 'azure_active_directory_role_based_access_control') ? pass : fail('no Entra ID integration');
   },
 };
@@ -35,5 +37,10 @@ export const aksAzureRbac: Rule = {
   summary: 'AKS authorizes with Azure RBAC',
   rationale: 'Azure RBAC keeps cluster permissions in the same reviewed place as cloud permissions (AC-2, AC-6).',
   fix: 'Set azure_active_directory_role_based_access_control.azure_rbac_enabled = true.',
-  check: (r) => (bool(block(r.values, 'azure_active_directory_role_based_access_control')?.azure_rbac_enabled) === true ? pass : fail('Azure RBAC is off')),
+  check(r) {
+    const raw = block(r.values, 'azure_active_directory_role_based_access_control')?.azure_rbac_enabled;
+    const v = bool(raw);
+    if (v === 'unknown') return unknown('azure_rbac_enabled is not known from the configuration', raw);
+    return v === true ? pass : fail('Azure RBAC is off');
+  },
 };

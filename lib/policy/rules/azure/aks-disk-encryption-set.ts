@@ -1,5 +1,5 @@
-import { fail, pass, type Rule } from '../../engine/rule';
-import { isSet } from '../../engine/values';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
+import { setState } from '../../engine/values';
 import { AKS } from './private/aks';
 
 /** CKV_AZURE_117; Azure Policy 7d7be79c. */
@@ -9,5 +9,9 @@ export const aksDiskEncryptionSet: Rule = {
   summary: 'AKS OS and data disks use a customer-managed key',
   rationale: 'A disk encryption set puts node disk keys under agency control (SC-12, SC-28).',
   fix: 'Set disk_encryption_set_id to a disk encryption set backed by a Key Vault key.',
-  check: (r) => (isSet(r.values.disk_encryption_set_id) ? pass : fail('no disk_encryption_set_id')),
+  check(r) {
+    const set = setState(r.values.disk_encryption_set_id);
+    if (set === 'unknown') return unknown('disk_encryption_set_id is not known from the configuration', r.values.disk_encryption_set_id);
+    return set ? pass : fail('no disk_encryption_set_id');
+  },
 };

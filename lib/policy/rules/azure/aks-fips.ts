@@ -11,7 +11,7 @@ export const aksFips: Rule = {
   fix: 'Set fips_enabled = true on every node pool (changing it needs temporary_name_for_rotation).',
   check(r) {
     const v = bool(nodePoolSettings(r)?.fips_enabled);
-    if (v === 'unknown') return unknown('fips_enabled is known only at apply time');
+    if (v === 'unknown') return unknown('fips_enabled is not known from the configuration', nodePoolSettings(r)?.fips_enabled);
     return v === true ? pass : fail('FIPS is not enabled on the node pool');
   },
 };

@@ -10,7 +10,7 @@ export const aksHostEncryption: Rule = {
   fix: 'Set host_encryption_enabled = true on every node pool (enable_host_encryption on azurerm v3).',
   check(r) {
     const v = flag(nodePoolSettings(r), 'host_encryption_enabled', 'enable_host_encryption');
-    if (v === 'unknown') return unknown('host encryption is known only at apply time');
+    if (v === 'unknown') return unknown('host encryption is not known from the configuration', nodePoolSettings(r)?.host_encryption_enabled, nodePoolSettings(r)?.enable_host_encryption);
     return v === true ? pass : fail('host encryption is off');
   },
 };

@@ -13,7 +13,7 @@ export const aksNetworkPolicy: Rule = {
   fix: `Set network_profile.network_policy to one of ${AKS_NETWORK_POLICY_ENGINES.join(', ')}.`,
   check(r) {
     const engine = block(r.values, 'network_profile')?.network_policy;
-    if (isUnresolved(engine)) return unknown('the network policy engine is known only at apply time');
+    if (isUnresolved(engine)) return unknown('the network policy engine is not known from the configuration', engine);
     return AKS_NETWORK_POLICY_ENGINES.includes(String(engine)) ? pass : fail(`network_policy is ${engine === undefined ? 'not set' : JSON.stringify(engine)}`);
   },
 };

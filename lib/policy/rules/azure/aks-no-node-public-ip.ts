@@ -10,7 +10,7 @@ export const aksNoNodePublicIp: Rule = {
   fix: 'Remove node_public_ip_enabled or set it to false (enable_node_public_ip on azurerm v3).',
   check(r) {
     const v = flag(nodePoolSettings(r), 'node_public_ip_enabled', 'enable_node_public_ip');
-    if (v === 'unknown') return unknown('node public IPs are known only at apply time');
+    if (v === 'unknown') return unknown('node public IPs are not known from the configuration', nodePoolSettings(r)?.node_public_ip_enabled, nodePoolSettings(r)?.enable_node_public_ip);
     return v === true ? fail('nodes get public IPs') : pass;
   },
 };

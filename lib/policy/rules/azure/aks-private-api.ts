@@ -12,9 +12,9 @@ export const aksPrivateApi: Rule = {
   check(r) {
     const isPrivate = bool(r.values.private_cluster_enabled);
     if (isPrivate === true) return pass;
-    if (isPrivate === 'unknown') return unknown('private_cluster_enabled is known only at apply time');
+    if (isPrivate === 'unknown') return unknown('private_cluster_enabled is not known from the configuration', r.values.private_cluster_enabled);
     const ranges = strings(block(r.values, 'api_server_access_profile')?.authorized_ip_ranges);
-    if (ranges === 'unknown') return unknown('authorized ranges are known only at apply time');
+    if (ranges === 'unknown') return unknown('authorized ranges are not known from the configuration', block(r.values, 'api_server_access_profile')?.authorized_ip_ranges);
     if (!ranges || ranges.length === 0) return fail('the API server is public and open to every address');
     return ranges.includes('0.0.0.0/0') ? fail('authorized_ip_ranges contains 0.0.0.0/0') : pass;
   },

@@ -15,6 +15,17 @@ import { networkSecurityGroupAdminPorts } from './network-security-group-admin-p
 import { storageAccountHttpsOnly, storageAccountTls12 } from './storage-account-transport';
 import { subnetHasNetworkSecurityGroup } from './subnet-has-network-security-group';
 
+import { storageAccountPublicNetwork } from './storage-account-public-network';
+import { storageAccountDefaultDeny } from './storage-account-default-deny';
+import { storageAccountNoAnonymousBlobs } from './storage-account-no-anonymous-blobs';
+import { storageAccountNoSharedKey } from './storage-account-no-shared-key';
+import { storageAccountCustomerKey } from './storage-account-customer-key';
+import { storageAccountBlobRecovery } from './storage-account-blob-recovery';
+import { managedDiskNoPublicAccess } from './managed-disk-no-public-access';
+import { keyVaultSecretExpires } from './key-vault-secret-expires';
+import { keyVaultKeyHsm } from './key-vault-key-hsm';
+import { keyVaultPrivateEndpoint } from './key-vault-private-endpoint';
+import { aksNoDashboard } from './aks-no-dashboard';
 export const AZURE_RULES: readonly Rule[] = [
   aksHostEncryption, aksDiskEncryptionSet, aksPrivateApi, aksNoNodePublicIp, aksNetworkPolicy, aksOmsAgent,
   aksAuditDiagnostics, aksLocalAccountsDisabled, aksRbac, aksAzureRbac, aksAzurePolicy, aksNoHttpApplicationRouting,
@@ -22,4 +33,5 @@ export const AZURE_RULES: readonly Rule[] = [
   managedDiskCustomerKey, diskEncryptionSetDoubleEncryption, storageAccountHttpsOnly, storageAccountTls12,
   networkSecurityGroupAdminPorts, subnetHasNetworkSecurityGroup, networkFlowLogs, flowLogRetention,
   keyVaultPrivate, keyVaultRecoverable, keyVaultAuditLogs, keyVaultKeyExpires, keyVaultKeyRotates,
+  storageAccountPublicNetwork, storageAccountNoAnonymousBlobs, storageAccountDefaultDeny, storageAccountNoSharedKey, storageAccountCustomerKey, storageAccountBlobRecovery, managedDiskNoPublicAccess, keyVaultSecretExpires, keyVaultKeyHsm, keyVaultPrivateEndpoint, aksNoDashboard,
 ];

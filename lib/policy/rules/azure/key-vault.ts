@@ -14,7 +14,7 @@ export const keyVaultPrivate: Rule = {
   check(r) {
     const open = bool(r.values.public_network_access_enabled);
     if (open === false) return pass;
-    if (open === 'unknown') return unknown('public access is known only at apply time');
+    if (open === 'unknown') return unknown('public access is not known from the configuration', r.values.public_network_access_enabled);
     return block(r.values, 'network_acls')?.default_action === 'Deny' ? pass : fail('the vault accepts traffic from the public network');
   },
 };

@@ -27,7 +27,7 @@ export const flowLogRetention: Rule = {
   check(r) {
     const policy = block(r.values, 'retention_policy');
     const days = num(policy?.days);
-    if (days === 'unknown') return unknown('retention is known only at apply time');
+    if (days === 'unknown') return unknown('retention is not known from the configuration', policy?.days);
     if (bool(policy?.enabled) !== true) return fail('retention_policy is not enabled');
     return days !== undefined && (days === 0 || days >= MIN_FLOW_LOG_RETENTION_DAYS) ? pass : fail(`flow logs are kept ${days ?? 0} days`);
   },

@@ -1,5 +1,5 @@
-import { fail, pass, type Rule } from '../../engine/rule';
-import { bool } from '../../engine/values';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
+import { bool, isUnresolved } from '../../engine/values';
 
 const ACCOUNT = 'azurerm_storage_account';
 
@@ -12,6 +12,7 @@ export const storageAccountHttpsOnly: Rule = {
   fix: 'Remove https_traffic_only_enabled = false (v3: enable_https_traffic_only); the default is HTTPS only.',
   check(r) {
     const v = bool(r.values.https_traffic_only_enabled) ?? bool(r.values.enable_https_traffic_only);
+    if (v === 'unknown') return unknown('https_traffic_only_enabled is not known from the configuration', r.values.https_traffic_only_enabled, r.values.enable_https_traffic_only);
     return v === false ? fail('plain HTTP is allowed') : pass;
   },
 };
@@ -25,6 +26,7 @@ export const storageAccountTls12: Rule = {
   fix: 'Set min_tls_version = "TLS1_2" (the azurerm default).',
   check(r) {
     const v = r.values.min_tls_version;
-    return v === undefined || v === 'TLS1_2' || v === 'TLS1_3' ? pass : fail(`min_tls_version is ${JSON.stringify(v)}`);
+    if (isUnresolved(v)) return unknown('min_tls_version is not known from the configuration', v);
+    return v === undefined || v === null || /^tls1_[23]$/i.test(String(v).trim()) ? pass : fail(`min_tls_version is ${JSON.stringify(v)}`);
   },
 };

@@ -15,7 +15,7 @@ export const claimUsesEncryptedClass: Rule = {
     if (className === undefined || className === '') return fail('no storage_class_name: the cluster default class is used');
     const classes = STORAGE_CLASS_TYPES.flatMap((t) => ctx.resourcesOf(t));
     const sc = classes.find((c) => refersTo(className, c.address) || metadataOf(c.values).name === className);
-    if (!sc) return unknown(`storage class ${isUnresolved(className) ? 'reference' : JSON.stringify(className)} is not in this configuration; its encryption cannot be verified`);
+    if (!sc) return unknown(`storage class ${isUnresolved(className) ? 'reference' : JSON.stringify(className)} is not in this configuration; its encryption cannot be verified`, className);
     const outcome = storageClassEncryption(sc);
     return outcome.status === 'pass' ? pass : outcome.status === 'fail' ? fail(`class ${String(metadataOf(sc.values).name)}: ${outcome.message}`) : outcome;
   },

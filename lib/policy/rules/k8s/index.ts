@@ -15,9 +15,15 @@ import { workloadResourceLimits } from './workload-resource-limits';
 import { workloadRunsAsNonRoot } from './workload-runs-as-non-root';
 import { workloadSeccomp } from './workload-seccomp';
 
+import { rbacNoWildcards } from './rbac-no-wildcards';
+import { rbacNoPublicBindings } from './rbac-no-public-bindings';
+import { defaultServiceAccountNoAutomount } from './default-service-account-no-automount';
+import { workloadNoHostPort } from './workload-no-host-port';
+import { workloadNoSecretEnv } from './workload-no-secret-env';
 export const K8S_RULES: readonly Rule[] = [
   workloadNotPrivileged, workloadNoPrivilegeEscalation, workloadDropsCapabilities, workloadRunsAsNonRoot,
   workloadNoHostNamespaces, workloadNoHostPath, workloadSeccomp, workloadReadOnlyRoot, workloadImagePinned,
   workloadResourceLimits, namespaceDefaultDeny, storageClassEncrypted, storageClassCustomerKey,
   claimUsesEncryptedClass, workloadNotDefaultNamespace, workloadNoTokenAutomount,
+  rbacNoWildcards, rbacNoPublicBindings, defaultServiceAccountNoAutomount, workloadNoHostPort, workloadNoSecretEnv,
 ];

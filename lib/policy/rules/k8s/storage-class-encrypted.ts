@@ -8,9 +8,9 @@ export const STORAGE_CLASS_TYPES = ['kubernetes_storage_class', 'kubernetes_stor
 export function storageClassEncryption(sc: TfResource): Outcome {
   const provisioner = sc.values.storage_provisioner;
   const params = isObject(sc.values.parameters) ? sc.values.parameters : {};
-  if (isUnresolved(provisioner)) return unknown('the provisioner is known only at apply time');
+  if (isUnresolved(provisioner)) return unknown('the provisioner is not known from the configuration', provisioner);
   if (provisioner === 'ebs.csi.aws.com' || provisioner === 'kubernetes.io/aws-ebs') {
-    if (isUnresolved(params.encrypted)) return unknown('parameters.encrypted is known only at apply time');
+    if (isUnresolved(params.encrypted)) return unknown('parameters.encrypted is not known from the configuration', params.encrypted);
     return String(params.encrypted) === 'true' ? pass : fail('EBS volumes are provisioned without parameters.encrypted = "true"');
   }
   if (provisioner === 'disk.csi.azure.com' || provisioner === 'kubernetes.io/azure-disk') {

@@ -14,7 +14,7 @@ export const workloadDropsCapabilities: Rule = {
       const caps = block(c.securityContext, 'capabilities');
       const drop = strings(caps?.drop);
       const add = strings(caps?.add);
-      if (drop === 'unknown' || add === 'unknown') return unknown(`capabilities of ${c.name} are known only at apply time`);
+      if (drop === 'unknown' || add === 'unknown') return unknown(`capabilities of ${c.name} are not known from the configuration`, caps?.drop, caps?.add);
       if (!drop?.includes('ALL')) return fail(`container ${c.name} does not drop ALL capabilities`);
       if (add && add.length > 0) return fail(`container ${c.name} adds ${add.join(', ')}`);
     }

@@ -13,7 +13,7 @@ export const workloadImagePinned: Rule = {
   check(r) {
     for (const c of containersOf(r)) {
       const image = c.values.image;
-      if (isUnresolved(image)) return unknown(`the image of ${c.name} is known only at apply time`);
+      if (isUnresolved(image)) return unknown(`the image of ${c.name} is not known from the configuration`, image);
       if (typeof image !== 'string') return fail(`container ${c.name} names no image`);
       if (image.includes('@sha256:')) continue;
       const tag = imageTag(image);

@@ -14,7 +14,7 @@ export const workloadNoHostNamespaces: Rule = {
       for (const key of ['host_network', 'host_pid', 'host_ipc']) {
         const v = bool(spec[key]);
         if (v === true) return fail(`${key} is true`);
-        if (v === 'unknown') return unknown(`${key} is known only at apply time`);
+        if (v === 'unknown') return unknown(`${key} is not known from the configuration`, spec[key]);
       }
     }
     return pass;

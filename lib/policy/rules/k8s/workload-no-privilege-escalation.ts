@@ -15,7 +15,7 @@ export const workloadNoPrivilegeEscalation: Rule = {
   check(r) {
     for (const c of containersOf(r)) {
       const v = bool(c.securityContext?.allow_privilege_escalation);
-      if (v === 'unknown') return unknown(`allow_privilege_escalation of ${c.name} is known only at apply time`);
+      if (v === 'unknown') return unknown(`allow_privilege_escalation of ${c.name} is not known from the configuration`, c.securityContext?.allow_privilege_escalation);
       if (v !== false) return fail(`container ${c.name} ${v === true ? 'allows' : 'does not forbid'} privilege escalation`);
     }
     return pass;

@@ -13,7 +13,7 @@ export const workloadNotPrivileged: Rule = {
     for (const c of containersOf(r)) {
       const v = bool(c.securityContext?.privileged);
       if (v === true) return fail(`container ${c.name} is privileged`);
-      if (v === 'unknown') return unknown(`privileged of ${c.name} is known only at apply time`);
+      if (v === 'unknown') return unknown(`privileged of ${c.name} is not known from the configuration`, c.securityContext?.privileged);
     }
     return pass;
   },

@@ -13,7 +13,7 @@ export const workloadRunsAsNonRoot: Rule = {
     for (const c of containersOf(r)) {
       const nonRoot = bool(c.securityContext?.run_as_non_root) ?? bool(c.podSecurityContext?.run_as_non_root);
       const user = num(c.securityContext?.run_as_user) ?? num(c.podSecurityContext?.run_as_user);
-      if (nonRoot === 'unknown' || user === 'unknown') return unknown(`the user of ${c.name} is known only at apply time`);
+      if (nonRoot === 'unknown' || user === 'unknown') return unknown(`the user of ${c.name} is not known from the configuration`, c.securityContext?.run_as_non_root, c.podSecurityContext?.run_as_non_root, c.securityContext?.run_as_user, c.podSecurityContext?.run_as_user);
       if (user === 0) return fail(`container ${c.name} runs as user 0`);
       if (nonRoot !== true) return fail(`container ${c.name} may run as root (run_as_non_root is not true)`);
     }

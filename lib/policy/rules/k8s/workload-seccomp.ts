@@ -14,7 +14,7 @@ export const workloadSeccomp: Rule = {
   check(r) {
     for (const c of containersOf(r)) {
       const type = block(c.securityContext, 'seccomp_profile')?.type ?? block(c.podSecurityContext, 'seccomp_profile')?.type;
-      if (isUnresolved(type)) return unknown(`the seccomp profile of ${c.name} is known only at apply time`);
+      if (isUnresolved(type)) return unknown(`the seccomp profile of ${c.name} is not known from the configuration`, type);
       if (!ALLOWED.includes(String(type))) return fail(`container ${c.name} has no RuntimeDefault or Localhost seccomp profile`);
     }
     return pass;

@@ -1,63 +1,133 @@
 import type { TfResource } from '../../../engine/document';
-import { blocks, num, strings } from '../../../engine/values';
+import type { RuleContext } from '../../../engine/rule';
+import { ALL_PORTS, exposureOf, parsePortRange, type PortRange } from '../../../engine/network';
+import { blocks, isUnresolved, refersTo } from '../../../engine/values';
 
 /** An ingress or egress permission, whichever resource type wrote it. */
 export interface Permission {
   readonly direction: 'ingress' | 'egress';
+  /** Lower-case protocol: `all` for -1/all, else `tcp`, `udp`, `icmp` or the number AWS was given. */
   readonly protocol: string;
-  readonly fromPort: number | 'unknown' | undefined;
-  readonly toPort: number | 'unknown' | undefined;
-  readonly cidrs: string[] | 'unknown';
+  /** The ports, `unknown` with the deciding values when they are not known. */
+  readonly ports: PortRange | { readonly unknown: readonly unknown[] };
+  /** Source or destination CIDRs, IPv4 and IPv6 together. */
+  readonly cidrs: readonly string[];
+  /** Address values that are not known from the configuration. */
+  readonly unknownCidrs: readonly unknown[];
+  /** The security group the permission belongs to (standalone rules). */
+  readonly groupId?: unknown;
 }
 
-export const WORLD = ['0.0.0.0/0', '::/0'];
+/** AWS protocol numbers with names (EC2 IpProtocol accepts both). */
+const PROTOCOL_NAMES: Record<string, string> = { '-1': 'all', all: 'all', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
 
-/** Permissions of aws_security_group (inline), aws_security_group_rule and aws_vpc_security_group_*_rule. */
+function normalizeProtocol(value: unknown): string {
+  if (value === undefined || value === null) return 'all';
+  const p = String(value).trim().toLowerCase();
+  return PROTOCOL_NAMES[p] ?? p;
+}
+
+/** Ports of a permission; -1 or an omitted port means every port, as it does for AWS with protocol -1. */
+function portsOf(protocol: string, from: unknown, to: unknown): Permission['ports'] {
+  if (protocol === 'all') return ALL_PORTS;
+  if (isUnresolved(from) || isUnresolved(to)) return { unknown: [from, to] };
+  const f = from === undefined || from === null ? ALL_PORTS : parsePortRange(from);
+  const t = to === undefined || to === null ? ALL_PORTS : parsePortRange(to);
+  if (!f || !t) return { unknown: [`\${unreadable port ${JSON.stringify(from)}-${JSON.stringify(to)}}`] };
+  // from 0 to 0 is how "all" is written for protocol -1; scanners read it as all ports for any protocol.
+  if (f.from === 0 && t.to === 0) return ALL_PORTS;
+  return { from: f.from, to: t.to };
+}
+
+function addressesOf(values: Record<string, unknown>, keys: readonly string[]): { cidrs: string[]; unknownCidrs: unknown[] } {
+  const cidrs: string[] = [];
+  const unknownCidrs: unknown[] = [];
+  for (const k of keys) {
+    const v = values[k];
+    for (const item of Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]) {
+      if (isUnresolved(item)) unknownCidrs.push(item);
+      else cidrs.push(String(item));
+    }
+  }
+  return { cidrs, unknownCidrs };
+}
+
+const CIDR_KEYS = ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_ipv4', 'cidr_ipv6'];
+
+function permission(values: Record<string, unknown>, direction: 'ingress' | 'egress', groupId?: unknown): Permission {
+  const protocol = normalizeProtocol(values.protocol ?? values.ip_protocol);
+  return { direction, protocol, ports: portsOf(protocol, values.from_port, values.to_port), ...addressesOf(values, CIDR_KEYS), groupId };
+}
+
+/** Permissions of aws_security_group and aws_default_security_group (inline), aws_security_group_rule and aws_vpc_security_group_*_rule. */
 export function permissionsOf(r: TfResource): Permission[] {
-  const cidrsOf = (values: Record<string, unknown>, keys: string[]): string[] | 'unknown' => {
-    const lists = keys.map((k) => strings(values[k]));
-    if (lists.includes('unknown')) return 'unknown';
-    return lists.flatMap((l) => (Array.isArray(l) ? l : []));
-  };
-  const from = (p: Record<string, unknown>, direction: 'ingress' | 'egress'): Permission => ({
-    direction,
-    protocol: String(p.protocol ?? p.ip_protocol ?? '-1'),
-    fromPort: num(p.from_port),
-    toPort: num(p.to_port),
-    cidrs: cidrsOf(p, ['cidr_blocks', 'ipv6_cidr_blocks', 'cidr_ipv4', 'cidr_ipv6']),
-  });
   switch (r.type) {
     case 'aws_security_group':
-      return [
-        ...blocks(r.values, 'ingress').map((p) => from(p, 'ingress')),
-        ...blocks(r.values, 'egress').map((p) => from(p, 'egress')),
-      ];
+    case 'aws_default_security_group':
+      return [...blocks(r.values, 'ingress').map((p) => permission(p, 'ingress')), ...blocks(r.values, 'egress').map((p) => permission(p, 'egress'))];
     case 'aws_security_group_rule':
-      return [from(r.values, r.values.type === 'egress' ? 'egress' : 'ingress')];
+      return [permission(r.values, String(r.values.type).trim().toLowerCase() === 'egress' ? 'egress' : 'ingress', r.values.security_group_id)];
     case 'aws_vpc_security_group_ingress_rule':
-      return [from(r.values, 'ingress')];
+      return [permission(r.values, 'ingress', r.values.security_group_id)];
     case 'aws_vpc_security_group_egress_rule':
-      return [from(r.values, 'egress')];
+      return [permission(r.values, 'egress', r.values.security_group_id)];
     default:
       return [];
   }
 }
 
-/** True when the permission covers `port` (all protocols and all ports count). */
-export function coversPort(p: Permission, port: number): boolean {
-  if (p.protocol === '-1' || p.protocol === 'all') return true;
-  if (p.fromPort === 'unknown' || p.toPort === 'unknown') return false;
-  const fromPort = p.fromPort ?? 0;
-  const toPort = p.toPort ?? 65535;
-  return fromPort <= port && port <= toPort;
+export type Reach = { readonly internet: true } | { readonly internet: false } | { readonly unknown: readonly unknown[] };
+
+/**
+ * Whether the permissions, together, admit the internet: several rules or
+ * blocks that each allow half the address space count as open.
+ */
+export function internetReach(permissions: readonly Permission[]): Reach {
+  const exposure = exposureOf(permissions.flatMap((p) => p.cidrs));
+  if (exposure.internetWide) return { internet: true };
+  const unknowns = [...permissions.flatMap((p) => p.unknownCidrs), ...exposure.unreadable.map((u) => `\${unreadable address ${JSON.stringify(u)}}`)];
+  return unknowns.length > 0 ? { unknown: unknowns } : { internet: false };
 }
 
-export function isAllPorts(p: Permission): boolean {
-  return p.protocol === '-1' || p.protocol === 'all' || ((p.fromPort ?? 0) === 0 && (p.toPort ?? 65535) === 65535);
+/** Permissions whose ports include `port` (or every port when `port` is 'all'), and those whose ports are unknown. */
+export function reaching(permissions: readonly Permission[], port: number | 'all'): { known: Permission[]; unknownPorts: unknown[] } {
+  const known: Permission[] = [];
+  const unknownPorts: unknown[] = [];
+  for (const p of permissions) {
+    if ('unknown' in p.ports) {
+      unknownPorts.push(...p.ports.unknown);
+      continue;
+    }
+    const covers = port === 'all' ? p.ports.from <= 1 && p.ports.to >= 65535 : p.ports.from <= port && port <= p.ports.to;
+    if (covers) known.push(p);
+  }
+  return { known, unknownPorts };
 }
 
-export function fromWorld(p: Permission): boolean {
-  return Array.isArray(p.cidrs) && p.cidrs.some((c) => WORLD.includes(c));
+const STANDALONE = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
+
+/** True when a standalone rule's security_group_id names `group` (by reference, or by the same literal id). */
+function belongsTo(ruleGroupId: unknown, group: TfResource | unknown): boolean {
+  if (typeof group === 'object' && group !== null && 'address' in group) return refersTo(ruleGroupId, (group as TfResource).address);
+  return ruleGroupId !== undefined && ruleGroupId === group;
+}
+
+/**
+ * The permissions of a resource together with the rest of its security group:
+ * the group's inline rules and every standalone rule attached to it. Rules split
+ * across resources (half the internet each) are judged together.
+ */
+export function groupPermissions(r: TfResource, ctx: RuleContext): Permission[] {
+  const own = permissionsOf(r);
+  const standalone = STANDALONE.flatMap((t) => ctx.resourcesOf(t));
+  if (r.type === 'aws_security_group' || r.type === 'aws_default_security_group') {
+    return [...own, ...standalone.filter((s) => belongsTo(s.values.security_group_id, r)).flatMap(permissionsOf)];
+  }
+  const groupId = r.values.security_group_id;
+  if (groupId === undefined) return own;
+  const group = [...ctx.resourcesOf('aws_security_group'), ...ctx.resourcesOf('aws_default_security_group')].find((g) => refersTo(groupId, g.address));
+  const siblings = standalone.filter((s) => s !== r && (group ? belongsTo(s.values.security_group_id, group) : belongsTo(s.values.security_group_id, groupId))).flatMap(permissionsOf);
+  return [...own, ...siblings, ...(group ? permissionsOf(group) : [])];
 }
 
 export const SECURITY_GROUP_TYPES = [
