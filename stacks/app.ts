@@ -1,4 +1,5 @@
 import type { App, TerraformStack } from 'cdktf';
+import type { IConstruct } from 'constructs';
 import { AWS_INTERNAL_NLB, azureDiskStorage, ebsStorage, efsStorage, eksSystemNetworkPolicies } from '../lib/k8s/target';
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
@@ -121,19 +122,22 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
  * answer lives in the cluster stack, recorded with the reason an assessor can check.
  */
 function acknowledgeWhatKubernetesCannotSee(k8s: KubernetesStack, bp: Blueprint, eks: EksStack): void {
-  const workload = k8s.node.tryFindChild('workload');
-  if (workload && bp.workload && eks.imageMirrors.length > 0) {
+  // The exact resources: an acknowledgement on a construct covers everything below it, and one that matches nothing is stale.
+  const resource = (...path: string[]) => path.reduce<IConstruct | undefined>((node, id) => node?.node.tryFindChild(id), k8s);
+  const deployment = resource('workload', 'Resource');
+  if (deployment && bp.workload && eks.imageMirrors.length > 0) {
     FedRampBaseline.acknowledge(
-      workload,
+      deployment,
       'HMS-K8S-9',
       `the image is ${bp.workload.image}, whose tag or digest validate requires (CM-2); pods pull it through the account's ECR pull-through cache, whose host (account and region) Terraform knows only at apply`,
     );
   }
-  const volume = k8s.node.tryFindChild('volume');
-  if (volume && eks.fileSystem) {
+  const storageClass = resource('volume', 'StorageClass');
+  const claim = resource('volume', 'Claim');
+  if (storageClass && claim && eks.fileSystem) {
     const reason = `EFS encrypts at rest per file system: ${bp.name}-aws encrypts aws_efs_file_system ${bp.storage?.volume.name} with a customer key (SC-28, SC-12); an efs.csi.aws.com class has no encryption parameter, and the tls mount option encrypts in transit`;
-    FedRampBaseline.acknowledge(volume, 'HMS-K8S-12', reason);
-    FedRampBaseline.acknowledge(volume, 'HMS-K8S-14', reason);
+    FedRampBaseline.acknowledge(storageClass, 'HMS-K8S-12', reason);
+    FedRampBaseline.acknowledge(claim, 'HMS-K8S-14', reason);
   }
 }
 
