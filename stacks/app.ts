@@ -3,7 +3,9 @@ import type { IConstruct } from 'constructs';
 import { AWS_INTERNAL_NLB, azureDiskStorage, ebsStorage, efsStorage, eksSystemNetworkPolicies } from '../lib/k8s/target';
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
-import { formatProblem } from '../lib/core/errors';
+import { BlueprintError, formatProblem } from '../lib/core/errors';
+import { cloudStackName, kubernetesStackName, stateBucketStackName, workspacesStackName } from '../lib/core/stack-names';
+import { findCollisions } from '../lib/blueprint/collisions';
 import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { cloudBackend, s3Backend, type BackendFactory } from './backend';
 import { StateBucketStack } from './state-bucket-stack';
@@ -52,6 +54,9 @@ export const AKS_ENTRA_SERVER_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
  * which reads the cluster's endpoint and CA through cross-stack references.
  */
 export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], options: BuildOptions = {}): BuildResult {
+  // loadBlueprints refuses these already; blueprints built in code get the same located refusal, not a CDKTF crash.
+  const collisions = findCollisions(blueprints);
+  if (collisions.length > 0) throw new BlueprintError(collisions);
   const stacks: BuiltStack[] = [];
   const notices: string[] = [];
   const add = (bp: Blueprint, cloud: Cloud, stackName: string, stack: TerraformStack, stackNotices: readonly string[] = []) => {
@@ -63,11 +68,11 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
     const backend = options.backend ?? (bp.terraformCloud ? cloudBackend(bp.terraformCloud) : bp.stateBucket ? s3Backend(bp.stateBucket) : undefined);
     const common = { backend, policy: options.policy };
     for (const cloud of bp.clouds) {
-      const stackName = `${bp.name}-${cloud}`;
+      const stackName = cloudStackName(bp.name, cloud);
       if (cloud === 'aws') {
         const eks = new EksStack(app, stackName, { blueprint: bp, ...common });
         add(bp, cloud, stackName, eks, eks.notices);
-        const k8s = new KubernetesStack(app, `${stackName}-k8s`, {
+        const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
           blueprint: bp,
           cloud,
           ...common,
@@ -88,11 +93,11 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
           existingVolume: eks.fileSystem ? { volumeHandle: eks.fileSystem.volumeHandle } : eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
         });
         acknowledgeWhatKubernetesCannotSee(k8s, bp, eks);
-        add(bp, cloud, `${stackName}-k8s`, k8s, k8s.notices);
+        add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
       } else {
         const aks = new AksStack(app, stackName, { blueprint: bp, ...common });
         add(bp, cloud, stackName, aks, aks.notices);
-        const k8s = new KubernetesStack(app, `${stackName}-k8s`, {
+        const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
           blueprint: bp,
           cloud,
           ...common,
@@ -108,7 +113,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
           // Azure Disk CSI labels zones as <location>-<zone>.
           existingVolume: aks.volume && { volumeHandle: aks.volume.diskId, zone: `${bp.azure.location}-${bp.azure.zones[0] ?? '0'}` },
         });
-        add(bp, cloud, `${stackName}-k8s`, k8s, k8s.notices);
+        add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
       }
     }
   }
@@ -145,7 +150,7 @@ function acknowledgeWhatKubernetesCannotSee(k8s: KubernetesStack, bp: Blueprint,
 function addStateBucketStacks(app: App, blueprints: readonly Blueprint[], stacks: BuiltStack[]): void {
   const buckets = new Map(blueprints.filter((b) => b.stateBucket).map((b) => [b.stateBucket!.bucket, b.stateBucket!]));
   for (const [bucket, settings] of buckets) {
-    const stackName = `hms-sys-state-${bucket.replace(/\./g, '-')}`;
+    const stackName = stateBucketStackName(bucket);
     stacks.push({ blueprint: '', cloud: 'aws', stackName, layer: 'state', stack: new StateBucketStack(app, stackName, settings) });
   }
 }
@@ -160,7 +165,7 @@ function addWorkspaceStacks(app: App, stacks: BuiltStack[]): void {
     byOrganization.set(s.terraformCloud.organization, specs);
   }
   for (const [organization, workspaces] of byOrganization) {
-    const stackName = `hms-sys-tfc-${organization.toLowerCase()}`;
+    const stackName = workspacesStackName(organization);
     const stack = new TerraformCloudStack(app, stackName, { organization, workspaces });
     // Serves every blueprint of the organization, so it belongs to none.
     stacks.push({ blueprint: '', cloud: 'tfe', stackName, layer: 'workspaces', stack });

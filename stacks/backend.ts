@@ -1,4 +1,5 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformBackend, type TerraformStack } from 'cdktf';
+import { dirname, join } from 'node:path';
 import type { S3StateSettings, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 
 /**
@@ -9,6 +10,11 @@ export type BackendFactory = (stack: TerraformStack, stackName: string) => Terra
 
 /** Folder at the project root that holds local state, outside cdktf.out so a synth never touches it. */
 export const LOCAL_STATE_DIR = 'terraform-state';
+
+/** Where local state lives for the stacks of an output folder: `terraform-state/` beside it. */
+export function localStateDirFor(outdir: string): string {
+  return join(dirname(outdir), LOCAL_STATE_DIR);
+}
 
 /**
  * Local state in `terraform-state/<stack>.tfstate` at the project root. The path

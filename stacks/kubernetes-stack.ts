@@ -9,7 +9,7 @@ import { IsolatedNamespace } from '../lib/k8s/isolated-namespace';
 import { IsolatedNetwork } from '../lib/k8s/isolated-network';
 import { InternalLoadBalancer } from '../lib/k8s/internal-load-balancer';
 import { SystemNetworkPolicies } from '../lib/k8s/system-network-policies';
-import { mirroredImage, type IKubernetesTarget } from '../lib/k8s/target';
+import { mirroredImage, type IKubernetesTarget, type ImageMirror } from '../lib/k8s/target';
 import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { localBackend, type BackendFactory } from './backend';
 
@@ -48,10 +48,13 @@ export interface KubernetesStackProps {
 export class KubernetesStack extends TerraformStack {
   /** What the user should know, e.g. why a claim is not mounted. */
   public readonly notices: string[] = [];
+  /** The private mirrors pods pull through; `hms-sys verify` pulls its probe image through them too. */
+  public readonly imageMirrors: readonly ImageMirror[];
 
   constructor(scope: Construct, id: string, props: KubernetesStackProps) {
     super(scope, id);
     const bp = props.blueprint;
+    this.imageMirrors = props.target.imageMirrors ?? [];
     (props.backend ?? localBackend)(this, id);
     FedRampBaseline.of(this, props.policy);
     new KubernetesProvider(this, 'kubernetes', {

@@ -62,6 +62,13 @@ export interface Blueprint {
   readonly stateBucket?: S3StateSettings;
   /** Things the user should know that do not stop the blueprint, located like problems (e.g. a Kubernetes version near its end of support). */
   readonly warnings: readonly BlueprintProblem[];
+  /**
+   * Where some fields were set (name, stateBucket.*, terraformCloud.*), by dotted
+   * path, for problems that involve several blueprints (two stacks with one name).
+   * A field set by the environment points at its variable.
+   * @default - the blueprint's file, without a line
+   */
+  readonly locations?: Readonly<Record<string, FieldLocation>>;
   readonly azure: {
     readonly environment: AzureEnvironment;
     readonly location: string;
@@ -75,6 +82,13 @@ export interface Blueprint {
   };
 }
 
+/** A file (or an environment variable, `$NAME`), line and column; line 0 for the whole file. */
+export interface FieldLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
 /** Where a blueprint's stacks keep state and run, when that is Terraform Cloud. */
 export interface TerraformCloudSettings {
   readonly organization: string;
@@ -82,7 +96,8 @@ export interface TerraformCloudSettings {
   readonly project?: string;
   readonly executionMode: 'remote' | 'agent';
   readonly agentPoolId?: string;
-  readonly notificationUrl?: string;
+  /** Notify a webhook of drift and failed runs; its URL is a sensitive variable of the workspaces stack. */
+  readonly notifications: boolean;
 }
 
 /** An S3 bucket, made by the bootstrap stack, that holds the state of every stack. */

@@ -2,15 +2,18 @@
  * Reads blueprint files. YAML is parsed with positions so that every problem
  * names its file, line and column; all problems are reported at once.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { CST, isMap, isScalar, Lexer, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { BlueprintError, type BlueprintProblem } from '../core/errors';
 import { judgeVersion } from '../core/kubernetes-versions';
-import type { Blueprint } from './blueprint';
+import type { Blueprint, FieldLocation } from './blueprint';
+import { findCollisions } from './collisions';
+import { withEnvironmentDefaults } from './environment';
 import { allowedKeysAt, issueMessage, unknownKeyMessage } from './format';
 import { normalize } from './normalize';
-import { BlueprintSchema } from './schema';
+import { SYSTEM_NAMESPACES } from '../core/namespaces';
+import { BlueprintSchema, systemNamespaceMessage } from './schema';
 
 /** A blueprint is a short file; anything larger is a mistake or an attack. */
 export const MAX_BLUEPRINT_BYTES = 64 * 1024;
@@ -28,7 +31,17 @@ export interface LoadOptions {
    * @default - today
    */
   readonly today?: Date;
+  /**
+   * The environment whose defaults apply to every blueprint (HMS_TFC_ORGANIZATION,
+   * HMS_TFC_HOSTNAME), validated like the blueprint's own fields, so that
+   * `validate` refuses what synth would.
+   * @default process.env
+   */
+  readonly env?: NodeJS.ProcessEnv;
 }
+
+/** Fields whose position collision and cross-blueprint messages point at. */
+const LOCATED_FIELDS = [['name'], ['stateBucket', 'bucket'], ['stateBucket', 'region'], ['terraformCloud', 'organization'], ['terraformCloud', 'hostname']];
 
 /** Parses and validates one blueprint's text. Throws `BlueprintError` with every problem found. */
 export function parseBlueprint(source: string | Buffer, file: string, options: LoadOptions = {}): Blueprint {
@@ -60,6 +73,7 @@ export function parseBlueprint(source: string | Buffer, file: string, options: L
     const pos = lineCounter.linePos(e.pos[0]);
     problems.push({ file, line: pos.line, column: pos.col, path: '', message: yamlMessage(e.code, e.message) });
   }
+  problems.push(...prototypeKeys(doc, lineCounter, file));
   if (problems.length > 0) throw new BlueprintError(problems);
 
   if (doc.contents === null) {
@@ -98,6 +112,9 @@ export function parseBlueprint(source: string | Buffer, file: string, options: L
   if (!result.data.name && !NAME_PATTERN.test(name)) {
     throw whole(`the file name ${JSON.stringify(name)} cannot name stacks; rename the file (lowercase letters, digits, "-") or set "name:" in it`);
   }
+  if (!result.data.name && SYSTEM_NAMESPACES.includes(name)) {
+    throw whole(`the file name ${systemNamespaceMessage(name)}: rename the file or set "name:" in it`);
+  }
   // Support calendars move with the clock, so versions are judged here, on the day, not in the schema.
   const warnings: BlueprintProblem[] = [];
   for (const cloud of result.data.clouds) {
@@ -107,7 +124,30 @@ export function parseBlueprint(source: string | Buffer, file: string, options: L
     if (verdict.warning) warnings.push(at(verdict.warning));
   }
   if (problems.length > 0) throw new BlueprintError(problems);
-  return normalize(result.data, name, file, warnings);
+  const locations: Record<string, FieldLocation> = { name: { file, line: 0, column: 0 } };
+  for (const path of LOCATED_FIELDS.filter((p) => doc.hasIn(p))) {
+    const { line, column } = locate(doc, lineCounter, file, path, '', false);
+    locations[path.join('.')] = { file, line, column };
+  }
+  return { ...normalize(result.data, name, file, warnings), locations };
+}
+
+/**
+ * A key named `__proto__` sets an object's prototype when JavaScript copies it,
+ * so the value would vanish without a word (a tag dropped silently): refused
+ * wherever it appears, with its position.
+ */
+function prototypeKeys(doc: Document, lc: LineCounter, file: string): BlueprintProblem[] {
+  const problems: BlueprintProblem[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && pair.key.value === '__proto__') {
+        const pos = lc.linePos(pair.key.range?.[0] ?? 0);
+        problems.push({ file, line: pos.line, column: pos.col, path: '__proto__', message: 'a key named "__proto__" cannot be used: JavaScript reads it as an object\'s prototype, so its value would be lost; rename it' });
+      }
+    },
+  });
+  return problems;
 }
 
 type SchemaIssue = ReturnType<typeof BlueprintSchema.safeParse>['error'] extends infer E ? (E extends { issues: (infer I)[] } ? I : never) : never;
@@ -131,17 +171,41 @@ function isPlainObject(value: unknown): boolean {
 
 /** Reads and validates one blueprint file. */
 export function loadBlueprintFile(path: string, displayPath = path, options: LoadOptions = {}): Blueprint {
-  let stat;
+  return parseBlueprint(readBlueprintBytes(path, displayPath), displayPath, options);
+}
+
+const OPEN_PROBLEMS: Readonly<Record<string, string>> = {
+  ENOENT: 'does not exist; check the path, or list blueprints with `ls blueprints/`',
+  ELOOP: 'is a loop of symbolic links; point it at a .yml file',
+  EACCES: 'cannot be read (permission denied)',
+  EISDIR: 'is not a file; pass a .yml blueprint or a folder of them',
+};
+
+/**
+ * A blueprint's bytes, read only from a regular file and never more than the
+ * limit allows: opened without blocking (a FIFO named x.yml does not hang), checked
+ * on the open descriptor (a link to /dev/zero, whose size reads 0, is not a file),
+ * and read in a bounded loop (a file that grows after the check is cut off).
+ */
+function readBlueprintBytes(path: string, displayPath: string): Buffer {
+  let fd: number;
   try {
-    stat = statSync(path);
-  } catch {
-    throw fileError(displayPath, 'does not exist; check the path, or list blueprints with `ls blueprints/`');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw fileError(displayPath, OPEN_PROBLEMS[code] ?? `cannot be opened (${code})`);
   }
-  if (!stat.isFile()) throw fileError(displayPath, 'is not a file; pass a .yml blueprint or a folder of them');
-  if (stat.size > MAX_BLUEPRINT_BYTES) {
-    throw fileError(displayPath, `is ${stat.size} bytes; a blueprint may be at most ${MAX_BLUEPRINT_BYTES} bytes`);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw fileError(displayPath, 'is not a file; pass a .yml blueprint or a folder of them');
+    if (stat.size > MAX_BLUEPRINT_BYTES) throw fileError(displayPath, `is ${stat.size} bytes; a blueprint may be at most ${MAX_BLUEPRINT_BYTES} bytes`);
+    const buffer = Buffer.alloc(MAX_BLUEPRINT_BYTES + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
   }
-  return parseBlueprint(readFileSync(path), displayPath, options);
 }
 
 /**
@@ -160,16 +224,11 @@ export function loadBlueprints(paths: readonly string[], cwd = process.cwd(), op
       else throw e;
     }
   }
-  const seen = new Map<string, string>();
-  for (const bp of loaded) {
-    const other = seen.get(bp.name);
-    if (other) {
-      problems.push({ file: bp.sourceFile, line: 0, column: 0, path: 'name', message: `blueprint name "${bp.name}" is also used by ${other}; stack names must be unique, so rename one` });
-    }
-    seen.set(bp.name, bp.sourceFile);
-  }
   if (problems.length > 0) throw new BlueprintError(problems);
-  return loaded;
+  const withDefaults = withEnvironmentDefaults(loaded, options.env ?? process.env);
+  const collisions = findCollisions(withDefaults);
+  if (collisions.length > 0) throw new BlueprintError(collisions);
+  return withDefaults;
 }
 
 /** The blueprint files a path stands for: itself, or a folder's .yml/.yaml files in name order. */
@@ -207,16 +266,34 @@ function decodeText(buffer: Buffer): string | undefined {
   }
 }
 
-/** Bracket and indentation depth, measured before parsing so a deep file cannot exhaust the stack. */
+/**
+ * Flow and indentation depth, measured before parsing so a deep file cannot
+ * exhaust the stack. Measured on the tokens of YAML's own lexer, which is a loop,
+ * not a recursion: a `[` in a comment or a quoted string is text, not nesting,
+ * and neither is the indentation of a comment line.
+ */
 function nestingDepth(text: string): number {
-  let depth = 0;
+  let flow = 0;
   let max = 0;
-  for (const ch of text) {
-    if (ch === '[' || ch === '{') max = Math.max(max, ++depth);
-    else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  let lineStart = true;
+  let indent = 0;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    if (type === 'newline') {
+      lineStart = true;
+      indent = 0;
+      continue;
+    }
+    if (lineStart && type === 'space') {
+      indent = token.length;
+      continue;
+    }
+    if (lineStart && type !== 'comment') max = Math.max(max, Math.floor(indent / 2));
+    lineStart = false;
+    if (type === 'flow-seq-start' || type === 'flow-map-start') max = Math.max(max, ++flow);
+    else if ((type === 'flow-seq-end' || type === 'flow-map-end') && flow > 0) flow--;
   }
-  const indents = text.split('\n').map((l) => l.length - l.trimStart().length);
-  return Math.max(max, Math.floor(Math.max(0, ...indents) / 2));
+  return max;
 }
 
 /** Points at the value for a wrong value, at the key for an unknown key, at the parent for a missing one. */

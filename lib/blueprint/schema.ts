@@ -44,12 +44,16 @@ import {
   AZURE_FILES_NFS_MAX_GIB,
 } from '../core/defaults';
 import { DEFAULT_KUBERNETES_VERSION, KNOWN_KUBERNETES_VERSIONS } from '../core/kubernetes-versions';
+import { DEFAULT_TFC_HOSTNAME, NOTIFICATION_URL_ENV } from '../core/terraform-cloud';
 import { RUNTIMES } from '../core/runtimes';
 import { cidrProblem } from '../core/cidr';
 import { parseSizeGiB, SIZE_HINT } from '../core/sizes';
 import { literalProblem } from '../core/tokens';
 import { imageTag } from '../core/images';
 import { imageSource } from '../core/image-registries';
+import { SYSTEM_NAMESPACES } from '../core/namespaces';
+import { MAX_TAG_VALUE_LENGTH, RESERVED_TAG_KEYS, RESERVED_TAG_PREFIX, TAG_TEXT_PATTERN } from '../core/tags';
+import { aksNodePoolName, rotationName } from '../azure/private/names';
 
 const MAX_TEXT_LENGTH = 256;
 /** Ingress wider than a /8 is the internet in all but name. */
@@ -65,6 +69,10 @@ function text(maxLength = MAX_TEXT_LENGTH, example?: string) {
       const problem = literalProblem(ctx.value);
       if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
     });
+}
+
+export function systemNamespaceMessage(name: string): string {
+  return `${JSON.stringify(name)} names the blueprint's Kubernetes namespace, and ${SYSTEM_NAMESPACES.join(', ')} belong to Kubernetes itself; choose another name`;
 }
 
 /** A name used in cloud resource names and Kubernetes objects. */
@@ -155,15 +163,30 @@ const Image = text(512, 'ghcr.io/hms/dcaa-audit:v1.0')
   });
 
 const AWS_REGION_PATTERN = /^[a-z]{2}(-gov|-iso|-isob)?-[a-z]+-[0-9]$/;
-const TAG_PATTERN = /^[\p{L}\p{N}\s_.:/=+\-@]*$/u;
+const TAG_CHARACTERS = 'letters, digits, plain spaces and _ . : / = + - @ (no invisible characters such as zero-width spaces or byte order marks)';
+
+/** `text` with invisible characters shown as `\u{...}`, for messages about them. */
+function visible(text: unknown): string {
+  return JSON.stringify(String(text)).replace(/[\p{Cf}\p{Zl}\p{Zp}\u00a0\u2000-\u200a\u202f\u205f\u3000]/gu, (c) => `\\u{${c.codePointAt(0)?.toString(16)}}`);
+}
 
 const TagKey = text(128)
   .min(1, { error: 'a tag key cannot be empty' })
-  .regex(TAG_PATTERN, { error: 'tag keys may hold letters, digits, spaces and _ . : / = + - @' })
-  .refine((k) => !/^aws:/i.test(k), { error: 'tag keys starting with "aws:" are reserved by AWS; choose another prefix' });
-const TagValue = text(256).regex(TAG_PATTERN, {
-  error: 'tag values may hold letters, digits, spaces and _ . : / = + - @',
+  .regex(TAG_TEXT_PATTERN, { error: (iss) => `tag key ${visible(iss.input)}: tag keys may hold ${TAG_CHARACTERS}` })
+  .refine((k) => k.trim() === k, { error: 'a tag key cannot start or end with a space' })
+  .refine((k) => !/^aws:/i.test(k), { error: 'tag keys starting with "aws:" are reserved by AWS; choose another prefix' })
+  .refine((k) => !k.toLowerCase().startsWith(RESERVED_TAG_PREFIX) && !RESERVED_TAG_KEYS.includes(k.toLowerCase()), {
+    error: (iss) => `${JSON.stringify(iss.input)} is set by hms-sys on every resource (${RESERVED_TAG_PREFIX}*, ${RESERVED_TAG_KEYS.join(', ')}), so that audits can trust it; choose another key`,
+  });
+const TagValue = text(MAX_TAG_VALUE_LENGTH).regex(TAG_TEXT_PATTERN, {
+  error: (iss) => `${visible(iss.input)}: tag values may hold ${TAG_CHARACTERS}`,
 });
+
+/**
+ * Azure tag names may not hold `< > % & \ ? /`, and Azure treats names that differ
+ * only in case as one. @see https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations
+ */
+const AZURE_TAG_NAME_FORBIDDEN = /[<>%&\\?/]/;
 
 const NodePool = z
   .strictObject({
@@ -364,6 +387,7 @@ const Azure = z.strictObject({
   zones: z
     .array(z.enum(['1', '2', '3'], { error: 'allowed zones: "1", "2", "3"' }))
     .max(3)
+    .refine((zones) => new Set(zones).size === zones.length, { error: (iss) => `lists a zone twice (${JSON.stringify(iss.input)}); list each zone once` })
     .default(['1', '2', '3'])
     .describe('Availability zones for nodes and the volume (the volume takes the first). Default: ["1", "2", "3"]; [] where the region has none.'),
   adminGroupObjectIds: z
@@ -371,26 +395,42 @@ const Azure = z.strictObject({
     .max(20)
     .default([])
     .describe('Entra ID groups granted cluster admin through Azure RBAC. Default: none.'),
+  // Azure naming rules: https://learn.microsoft.com/azure/azure-resource-manager/management/resource-name-rules
   networkWatcherName: text(80)
+    .regex(/^[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9_])?$/, {
+      error: (iss) => `${JSON.stringify(iss.input)} is not a Network Watcher name; letters, digits, "_", "." and "-", starting with a letter or digit and ending with a letter, digit or "_" (Azure's rule), e.g. NetworkWatcher_usgovvirginia`,
+    })
     .optional()
     .describe('Network Watcher for flow logs. Default: NetworkWatcher_<location>, which Azure creates per region.'),
-  networkWatcherResourceGroup: text(90).default('NetworkWatcherRG').describe('Resource group of the Network Watcher. Default: NetworkWatcherRG.'),
+  networkWatcherResourceGroup: text(90)
+    .regex(/^[\p{L}\p{Nd}_().-]*[\p{L}\p{Nd}_()-]$/u, {
+      error: (iss) => `${JSON.stringify(iss.input)} is not a resource group name; letters, digits, "_", "(", ")", "." and "-", not ending with "." (Azure's rule), e.g. NetworkWatcherRG`,
+    })
+    .default('NetworkWatcherRG')
+    .describe('Resource group of the Network Watcher. Default: NetworkWatcherRG.'),
   defender: z
     .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
     .default(true)
     .describe('Microsoft Defender for Containers. Default: true.'),
 });
 
-const TerraformCloud = z
+/** A DNS host name: labels of letters, digits and inner dashes, at least two of them. */
+const HostName = text(253).regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/, {
+  error: (iss) => `${JSON.stringify(iss.input)} is not a host name; lowercase DNS labels joined by dots, e.g. app.terraform.io or tfe.agency.gov`,
+});
+const NOTIFICATION_URL_MOVED = `a webhook URL often carries its secret in the path, and here it would be copied into cdk.tf.json and the blueprint's history; remove notificationUrl, set "notifications: true", and give the URL when applying the workspaces stack: ${NOTIFICATION_URL_ENV}=https://...`;
+
+export const TerraformCloud = z
   .strictObject({
     organization: text(40)
       .regex(/^[A-Za-z0-9_-]+$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a Terraform Cloud organization name; letters, digits, "-" and "_"` })
       .describe('Organization whose workspaces hold the stacks\' state and run their plans.'),
-    hostname: text(253)
-      .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a host name; e.g. app.terraform.io or tfe.agency.gov` })
-      .default('app.terraform.io')
-      .describe('Terraform Cloud, or a Terraform Enterprise host. Default: app.terraform.io.'),
-    project: text(40).optional().describe('Project of the workspaces. Default: the organization default project.'),
+    hostname: HostName.default(DEFAULT_TFC_HOSTNAME).describe(`Terraform Cloud, or a Terraform Enterprise host. Default: ${DEFAULT_TFC_HOSTNAME}.`),
+    // https://developer.hashicorp.com/terraform/cloud-docs/projects/manage#create-a-project
+    project: text(40)
+      .regex(/^[A-Za-z0-9 _-]+$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a project name; letters, digits, spaces, "-" and "_" (at most 40)` })
+      .optional()
+      .describe('Project of the workspaces. Default: the organization default project.'),
     executionMode: oneOf(['remote', 'agent'] as const)
       .default('remote')
       .describe('remote: runs on Terraform Cloud; agent: runs on your agents (inside the network of private clusters). Default: remote.'),
@@ -398,15 +438,36 @@ const TerraformCloud = z
       .regex(/^apool-[A-Za-z0-9]+$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an agent pool id; e.g. apool-ZjT6A7mVFm5WHT5a` })
       .optional()
       .describe('Agent pool for executionMode agent.'),
-    notificationUrl: text(2048)
-      .regex(/^https:\/\/[^\s]+$/, { error: 'notificationUrl must be an https:// URL' })
+    notifications: z
+      .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
+      .default(false)
+      .describe(
+        `Tell a webhook when a health assessment finds drift or a run fails. Its URL, which often carries a secret, never enters the blueprint or cdk.tf.json: give it when applying the workspaces stack, as ${NOTIFICATION_URL_ENV}. Default: false.`,
+      ),
+    notificationUrl: z
+      .never({ error: NOTIFICATION_URL_MOVED })
       .optional()
-      .describe('Webhook told when a health assessment finds drift or a run fails. Default: none.'),
+      .describe(`No longer accepted: ${NOTIFICATION_URL_MOVED}`),
   })
   .superRefine((t, ctx) => {
     if (t.executionMode === 'agent' && !t.agentPoolId) {
       ctx.addIssue({ code: 'custom', path: ['agentPoolId'], input: undefined, message: 'required when executionMode is agent; e.g. apool-ZjT6A7mVFm5WHT5a' });
     }
+  });
+
+/**
+ * An S3 general purpose bucket name, by every rule S3 applies.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+ */
+const BucketName = text(63)
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an S3 bucket name; 3 to 63 lowercase letters, digits, "." and "-", starting and ending with a letter or digit` })
+  .check((ctx) => {
+    const name = ctx.value;
+    const refuse = (why: string) => ctx.issues.push({ code: 'custom', input: name, message: `${JSON.stringify(name)} is not an S3 bucket name: ${why}` });
+    if (name.includes('..')) refuse('it holds two periods in a row');
+    else if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) refuse('it is formatted as an IP address');
+    else if (/^(xn--|sthree-|amzn-s3-demo-)/.test(name)) refuse('the prefixes xn--, sthree- and amzn-s3-demo- are reserved');
+    else if (/(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$/.test(name)) refuse('the suffixes -s3alias, --ol-s3, .mrap, --x-s3 and --table-s3 are reserved');
   });
 
 const Tags = z
@@ -415,9 +476,10 @@ const Tags = z
   .default({})
   .describe('Tags added to every resource.');
 
-const BlueprintBase = z
-  .strictObject({
-    name: Name.optional().describe('Blueprint name; stacks are named <name>-aws, <name>-azure. Default: the file name.'),
+const BlueprintShape = z.strictObject({
+    name: Name.refine((n) => !SYSTEM_NAMESPACES.includes(n), { error: (iss) => systemNamespaceMessage(String(iss.input)) })
+      .optional()
+      .describe('Blueprint name; stacks are named <name>-aws, <name>-azure. Default: the file name.'),
     clouds: z
       .array(oneOf(CLOUDS))
       .min(1, { error: `list at least one cloud; allowed: ${CLOUDS.join(', ')}` })
@@ -445,7 +507,7 @@ const BlueprintBase = z
     azure: Azure.prefault({}).describe('Azure settings.'),
     stateBucket: z
       .strictObject({
-        bucket: text(63).regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an S3 bucket name; 3 to 63 lowercase letters, digits, "." and "-"` }),
+        bucket: BucketName,
         region: text(32)
           .regex(AWS_REGION_PATTERN, { error: (iss) => `${JSON.stringify(iss.input)} is not an AWS region; e.g. us-gov-west-1` })
           .default(DEFAULT_AWS_REGION),
@@ -455,10 +517,11 @@ const BlueprintBase = z
     terraformCloud: TerraformCloud.optional().describe('Keep state and run plans in Terraform Cloud or Enterprise. Default: local state (or HMS_TFC_ORGANIZATION).'),
   });
 
-export const BlueprintSchema = BlueprintBase.superRefine((bp, ctx) => {
+export const BlueprintSchema = BlueprintShape.superRefine((bp, ctx) => {
     if (bp.stateBucket && bp.terraformCloud) {
       ctx.addIssue({ code: 'custom', path: ['stateBucket'], input: bp.stateBucket, message: 'choose one place for state: stateBucket or terraformCloud, not both' });
     }
+    refuseWhatTheCloudsWouldRefuse(bp, ctx);
     if (bp.clouds.includes('aws')) awsProblems(bp, ctx);
     if (bp.storage === 'none') return;
     const volume = bp.storage.volume;
@@ -487,11 +550,50 @@ export const BlueprintSchema = BlueprintBase.superRefine((bp, ctx) => {
     }
   });
 
-type BlueprintDraft = z.output<typeof BlueprintBase>;
-type RefinementContext = Parameters<Parameters<typeof BlueprintBase.superRefine>[0]>[1];
+type RefinementContext = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
+
+/**
+ * What the clouds (or the stacks, on their behalf) would refuse for this
+ * combination of fields, found here so that `hms-sys validate` reports it with its
+ * line instead of synth stopping on it.
+ */
+function refuseWhatTheCloudsWouldRefuse(bp: z.output<typeof BlueprintShape>, ctx: RefinementContext): void {
+  if (bp.clouds.includes('azure')) {
+    // AKS: the system pool is "system" and rotates as "systemtmp" (lib/azure/secure-cluster.ts); a user pool may take neither name.
+    const taken = ['system', rotationName('system')];
+    const poolName = aksNodePoolName(bp.nodePool.name);
+    if (taken.includes(poolName)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodePool', 'name'],
+        input: bp.nodePool.name,
+        message: `${JSON.stringify(bp.nodePool.name)} is "${poolName}" on AKS (lowercase letters and digits), a name the cluster's system pool uses (${taken.join(', ')}); choose another name`,
+      });
+    }
+    const seen = new Map<string, string>();
+    for (const key of Object.keys(bp.tags)) {
+      if (AZURE_TAG_NAME_FORBIDDEN.test(key)) {
+        ctx.addIssue({ code: 'custom', path: ['tags', key], input: key, message: `Azure tag names may not hold < > % & \\ ? or /; rename ${JSON.stringify(key)}, or leave azure out of clouds` });
+      }
+      const other = seen.get(key.toLowerCase());
+      if (other !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['tags', key], input: key, message: `Azure treats tag names that differ only in case as one: ${JSON.stringify(key)} and ${JSON.stringify(other)}; keep one` });
+      }
+      seen.set(key.toLowerCase(), key);
+    }
+  }
+  if (bp.clouds.includes('aws') && bp.aws.nodeImageId && bp.nodePool.runtime !== 'fips-ubuntu-22.04') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['aws', 'nodeImageId'],
+      input: bp.aws.nodeImageId,
+      message: `applies to runtime fips-ubuntu-22.04 only: ${bp.nodePool.runtime} images are chosen and updated by EKS; remove aws.nodeImageId, or set nodePool.runtime to fips-ubuntu-22.04`,
+    });
+  }
+}
 
 /** What the private AWS platform cannot do, refused before anything is built. */
-function awsProblems(bp: BlueprintDraft, ctx: RefinementContext): void {
+function awsProblems(bp: z.output<typeof BlueprintShape>, ctx: RefinementContext): void {
   if (bp.nodePool.runtime === 'bottlerocket-fips') {
     ctx.addIssue({
       code: 'custom',

@@ -17,3 +17,11 @@ export function parseCommandArgs(command: string, usage: string, args: readonly 
     throw new UserError(`hms-sys ${command}: ${(e as Error).message.replace(/\. To specify.*$/s, '')}\nusage: ${usage}`);
   }
 }
+
+/** A positive number of seconds from an option, or `fallback` when it is absent. */
+export function secondsOption(command: string, flag: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UserError(`hms-sys ${command}: ${flag} must be a number of seconds above 0, got ${JSON.stringify(value)}`);
+  return n;
+}

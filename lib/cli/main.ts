@@ -1,11 +1,12 @@
 /**
- * The hms-sys command line. Every command returns an exit code: 0 success,
- * 1 a problem the user can fix (printed as help, without a stack trace),
- * 2 an internal error (printed with its stack, to report), 3 the tool chain
- * failed (Terraform missing, a provider not installable, a plan that fails).
+ * The hms-sys command line. Every command returns an exit code from the table in
+ * `io.ts` (0 success, 1 refused, 2 drift, 3 tool chain or cloud, 70 internal
+ * error); every failure is printed as one paragraph, a stack trace only for an
+ * internal error and only with HMS_SYS_DEBUG=1.
  */
 import { isUserError } from '../core/errors';
-import { EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, processIo, type Io } from './io';
+import { DEBUG_ENV, EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, processIo, type Io } from './io';
+import { describeSystemError } from './system-error';
 
 type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
@@ -34,7 +35,7 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
   },
   apply: {
     load: () => require('./commands/apply').applyCommand,
-    usage: 'hms-sys apply <blueprint name | blueprint.yml> [--yes] [--allow-destroy ADDRESS]... [--events FILE | -] [--blueprints DIR]',
+    usage: 'hms-sys apply <blueprint name | blueprint.yml> [--yes] [--allow-destroy ADDRESS]... [--events FILE | - | https://URL] [--blueprints DIR]',
     summary: 'plan, check and apply one blueprint stack by stack, stopping at the first refusal',
   },
   drift: {
@@ -44,8 +45,15 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
   },
   status: {
     load: () => require('./commands/status').statusCommand,
-    usage: 'hms-sys status <blueprint name> [--json] [--blueprints DIR] [--state-dir terraform-state]',
-    summary: 'what is deployed for a blueprint, from its stacks\' Terraform state',
+    usage:
+      'hms-sys status <blueprint | blueprint.yml | node pool> [--watch [--timeout 900] [--interval 10]] [--json] [--events FILE | - | https://URL] [--request-timeout 10] [--blueprints DIR] [--state-dir terraform-state]',
+    summary: 'node pool, volume, network policy and workload, read live from each cluster; exit 0 only when converged',
+  },
+  verify: {
+    load: () => require('./commands/verify').verifyCommand,
+    usage:
+      'hms-sys verify <blueprint | blueprint.yml | node pool> [--format text|json|junit] [--output FILE] [--events FILE | - | https://URL] [--probe-image IMAGE] [--egress-target HOST:PORT] [--probe-timeout 180] [--request-timeout 10] [--blueprints DIR] [--state-dir terraform-state]',
+    summary: 'prove FIPS nodes, denied egress, fenced ingress and the volume on the running platform with restricted probe pods (--help: each probe and its control)',
   },
   check: {
     load: () => require('./commands/check').checkCommand,
@@ -80,16 +88,39 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   try {
     return await command.load()(args, io);
   } catch (e) {
-    if (isUserError(e)) {
-      io.err(e.message);
-      return (e as { exitCode?: number }).exitCode ?? EXIT_USER_ERROR;
-    }
-    io.err(`hms-sys: internal error; please report it with the blueprint that caused it:\n${(e as Error)?.stack ?? String(e)}`);
-    return EXIT_INTERNAL_ERROR;
+    return reportFailure(e, io);
   }
+}
+
+/** Prints a failure as one paragraph and returns its exit code. */
+export function reportFailure(e: unknown, io: Io, env: NodeJS.ProcessEnv = process.env): number {
+  if (isUserError(e)) {
+    io.err(e.message);
+    return (e as { exitCode?: number }).exitCode ?? EXIT_USER_ERROR;
+  }
+  const system = describeSystemError(e);
+  if (system) {
+    io.err(system.message);
+    return system.exitCode;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  const trace = env[DEBUG_ENV] === '1' && e instanceof Error && e.stack ? `\n${e.stack}` : ` Run again with ${DEBUG_ENV}=1 for the stack trace.`;
+  io.err(`hms-sys: internal error (a bug in hms-sys, exit ${EXIT_INTERNAL_ERROR}): ${message.split('\n')[0]}. Please report it with the command and the blueprint.${trace}`);
+  return EXIT_INTERNAL_ERROR;
 }
 
 /** Entry point of the `hms-sys` binary. */
 export async function cli(argv: readonly string[]): Promise<void> {
+  // Whatever escapes a command (a callback, a promise nobody awaited) is still one paragraph and exit 70.
+  const fail = (e: unknown) => {
+    process.exitCode = reportFailure(e, processIo);
+    process.exit();
+  };
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
+  // A closed pipe (`hms-sys check ... | head`) ends the output, not the command's exit code.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(process.exitCode ?? EXIT_OK) : fail(e)));
+  }
   process.exitCode = await run(argv);
 }

@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ToolchainError } from '../core/errors';
 import { guardPlan, type GuardResult } from '../plan/stateful-guard';
 import { fromPlanJson } from '../policy/engine/document';
 import { evaluate, type PolicyReport } from '../policy/engine/evaluate';
 import { ALL_RULES } from '../policy/rules';
-import { initStack, terraform, terraformError } from '../terraform/run';
+import { initStack, parseTerraformJson, terraform, terraformError } from '../terraform/run';
+import { writePrivateFile } from './private-file';
 import type { SynthesizedStack } from './synthesize';
 
 export interface StackPlan {
@@ -46,8 +46,8 @@ export function planStack(stack: SynthesizedStack, env: NodeJS.ProcessEnv, optio
   }
   const show = terraform(['show', '-json', 'plan.tfplan'], dir, env);
   if (!show.ok) throw new ToolchainError(`terraform show failed for ${stack.stackName}: ${terraformError(show.output)}`);
-  writeFileSync(join(dir, 'plan.json'), show.stdout);
-  const planJson = JSON.parse(show.stdout) as PlanJson;
+  writePrivateFile(join(dir, 'plan.json'), show.stdout);
+  const planJson = parseTerraformJson(show.stdout, `terraform show -json plan.tfplan of ${stack.stackName}`) as PlanJson;
   const policy = evaluate([fromPlanJson(planJson, stack.stackName, join(dir, 'plan.json'))], ALL_RULES);
   const guard = guardPlan(planJson, options.allowances);
   return { planFile: join(dir, 'plan.tfplan'), policy, guard, counts: countActions(planJson), passed: policy.blocking === 0 && guard.blocked.length === 0 };

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { App } from 'cdktf';
 import type { Blueprint } from '../blueprint/blueprint';
 import { UserError } from '../core/errors';
@@ -9,8 +9,10 @@ import { formatFinding } from '../policy/engine/format-finding';
 import { FedRampBaseline } from '../policy/fedramp-baseline';
 import { ALL_RULES } from '../policy/rules';
 import { withEnvironmentDefaults } from './environment-defaults';
-import { removeAbandonedStaging, withOutputLock } from './output-lock';
+import { withOutputLock } from './output-lock';
+import { assertReplaceable, markOutput, OutputFolderError, publishOutput, recoverOutput, stagingPathFor, type OutputContext } from './output-folder';
 import { addBlueprintStacks, type BuildOptions, type BuiltStack } from '../../stacks/app';
+import { LOCAL_STATE_DIR, localStateDirFor } from '../../stacks/backend';
 
 /** Written beside each stack's cdk.tf.json: the evidence an assessor attaches to the SSP. */
 export const POLICY_REPORT_FILE = 'policy-report.json';
@@ -37,20 +39,37 @@ export class PolicyGateError extends UserError {
   }
 }
 
+export interface SynthesisOptions extends BuildOptions {
+  /**
+   * The folder the user works in: an output folder may not be it or hold it.
+   * @default process.cwd()
+   */
+  readonly cwd?: string;
+}
+
+/** What an output folder must not be or hold, for a target and a working folder. */
+export function outputContextFor(target: string, cwd: string): OutputContext {
+  return { cwd, stateDirs: [localStateDirFor(target), join(resolve(cwd), LOCAL_STATE_DIR)] };
+}
+
 /**
  * Synthesizes blueprints into `outdir` atomically: everything is written to a
- * sibling staging folder, checked against the policy packs, and swapped in only
- * when synthesis and the gate both pass, under a lock so that concurrent synths
- * do not interleave, so a failure or an interrupt leaves the previous output
- * whole. The gate reads the written cdk.tf.json, acknowledgements included, so it
- * judges exactly what Terraform will see.
+ * sibling staging folder, checked against the policy packs, marked as ours, and
+ * swapped in only when synthesis and the gate both pass, under a lock so that
+ * concurrent synths do not interleave. What is at `outdir` is replaced only when
+ * hms-sys wrote it (see output-folder.ts); a failure or an interrupt leaves the
+ * previous output whole, at `outdir` or set aside where the next run restores it.
+ * The gate reads the written cdk.tf.json, acknowledgements included, so it judges
+ * exactly what Terraform will see.
  */
-export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: string, options: BuildOptions = {}): SynthesisResult {
+export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: string, options: SynthesisOptions = {}): SynthesisResult {
   const target = resolve(outdir);
-  mkdirSync(dirname(target), { recursive: true });
-  removeAbandonedStaging(target);
-  const staging = join(dirname(target), `.${basename(target)}.staging-${process.pid}-${Date.now()}`);
+  const context = outputContextFor(target, options.cwd ?? process.cwd());
+  // Refuse before the work, and again under the lock before the swap.
+  assertReplaceable(target, context);
+  const staging = prepareStaging(target);
   try {
+    const recovered = withOutputLock(target, () => recoverOutput(target));
     const app = new App({ outdir: staging });
     // The gate below evaluates what is written; validation need not resolve every stack twice.
     FedRampBaseline.gateAfterSynth(app);
@@ -65,18 +84,27 @@ export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: s
       return { ...s, file: join(target, 'stacks', s.stackName, 'cdk.tf.json'), resourceCount, policy };
     });
     if (synthesized.some((s) => s.policy.blocking > 0)) throw new PolicyGateError(synthesized.map((s) => s.policy));
-    withOutputLock(target, () => swapIn(staging, target));
-    return { outdir: target, notices, stacks: synthesized };
+    markOutput(staging, synthesized.map((s) => s.stackName));
+    const published = withOutputLock(target, () => [...recoverOutput(target), ...publishOutput(staging, target, context)]);
+    return { outdir: target, notices: [...recovered, ...notices, ...published], stacks: synthesized };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
 }
 
-function swapIn(staging: string, target: string): void {
-  const previous = `${staging}.previous`;
-  if (existsSync(target)) renameSync(target, previous);
-  renameSync(staging, target);
-  rmSync(previous, { recursive: true, force: true });
+/** Creates the staging folder beside `target`, or says plainly why it cannot. */
+function prepareStaging(target: string): string {
+  const staging = stagingPathFor(target);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    mkdirSync(staging);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new OutputFolderError(
+      `hms-sys cannot write its output to ${target}: it writes the new output beside it in ${dirname(target)} and swaps it in, and creating ${staging} failed (${code}). Make ${dirname(target)} writable or choose another --out. Nothing was changed.`,
+    );
+  }
+  return staging;
 }
 
 /** The stacks a command names, all when it names none; an unknown name is a user error listing the stacks. */

@@ -1,11 +1,21 @@
-/** IPv4 CIDR arithmetic, enough to carve a VPC into subnets at synth time. */
+/**
+ * IPv4 networks in CIDR notation: parsed and computed with ipaddr.js, a
+ * well-kept library, rather than by hand. Only the plain dotted-decimal form is
+ * accepted: `192.168.015.0/24` is read as 192.168.15.0 by some tools and as
+ * 192.168.13.0 (octal) by others (inet_aton), and AWS and Azure reject it, so
+ * a leading zero is refused with the plain form to write instead.
+ */
+import ipaddr from 'ipaddr.js';
 
-function toNumber(address: string): number {
-  return address.split('.').reduce((acc, o) => acc * 256 + Number(o), 0);
+/** An address and a prefix length, both plain decimal: no leading zeros, no other notation. */
+const DECIMAL_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
+
+function toNumber(address: ipaddr.IPv4): number {
+  return address.toByteArray().reduce((acc, o) => acc * 256 + o, 0);
 }
 
-function toAddress(n: number): string {
-  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+function fromNumber(n: number): ipaddr.IPv4 {
+  return new ipaddr.IPv4([24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256));
 }
 
 /**
@@ -13,32 +23,31 @@ function toAddress(n: number): string {
  * `cidrsubnet()` computes it. Computed here so that the plan shows literal ranges.
  */
 export function cidrSubnet(cidr: string, newBits: number, index: number): string {
-  const [address, prefixText] = cidr.split('/');
-  const prefix = Number(prefixText) + newBits;
+  const [network, prefixLength] = ipaddr.IPv4.parseCIDR(cidr);
+  const prefix = prefixLength + newBits;
   if (prefix > 32 || index < 0 || index >= 2 ** newBits) {
     throw new RangeError(`cannot take subnet ${index} of ${cidr} with ${newBits} new bits`);
   }
-  return `${toAddress(toNumber(address) + index * 2 ** (32 - prefix))}/${prefix}`;
+  return `${fromNumber(toNumber(network) + index * 2 ** (32 - prefix)).toString()}/${prefix}`;
 }
-
-const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /**
  * Why `value` is not an IPv4 network in CIDR notation, or undefined. Host bits must be
  * zero: `192.168.15.7/24` is a typo more often than an intent, and AWS rejects it.
  */
 export function cidrProblem(value: string): string | undefined {
-  const m = IPV4_CIDR.exec(value);
-  const octets = m ? m.slice(1, 5).map(Number) : [];
-  const prefix = m ? Number(m[5]) : -1;
-  if (!m || octets.some((o) => o > 255) || prefix > 32) {
-    return `${JSON.stringify(value)} is not an IPv4 CIDR; write an address and prefix length, e.g. 192.168.15.0/24`;
+  const notCidr = `${JSON.stringify(value)} is not an IPv4 CIDR; write an address and prefix length, e.g. 192.168.15.0/24`;
+  const m = DECIMAL_CIDR.exec(value);
+  if (!m || !ipaddr.IPv4.isValidCIDR(value)) return notCidr;
+  const parts = m.slice(1, 6);
+  if (parts.some((p) => p.length > 1 && p.startsWith('0'))) {
+    const plain = `${parts.slice(0, 4).map(Number).join('.')}/${Number(parts[4])}`;
+    return `${JSON.stringify(value)} has a leading zero, which some tools read as an octal number; write it plainly: "${plain}"`;
   }
-  const address = toNumber(value.split('/')[0]);
-  const network = address - (address % 2 ** (32 - prefix));
-  if (network !== address) {
-    return `${JSON.stringify(value)} has host bits set; did you mean "${toAddress(network)}/${prefix}"?`;
+  const [address, prefix] = ipaddr.IPv4.parseCIDR(value);
+  const network = ipaddr.IPv4.networkAddressFromCIDR(value);
+  if (network.toString() !== address.toString()) {
+    return `${JSON.stringify(value)} has host bits set; did you mean "${network.toString()}/${prefix}"?`;
   }
   return undefined;
 }
-

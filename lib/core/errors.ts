@@ -1,7 +1,8 @@
 /**
  * Errors that reach users. A `UserError` is something the user can fix (a bad
- * blueprint, a bad prop, a missing tool): the CLI prints its message and exits 1,
- * without a stack trace. Anything else is a bug in hms-sys and exits 2.
+ * blueprint, a bad prop, an output folder hms-sys will not replace): the CLI prints
+ * its message and exits 1, without a stack trace. Anything else is a bug in hms-sys
+ * and exits 70 (the exit-code table is in lib/cli/io.ts).
  */
 export class UserError extends Error {
   public readonly isUserError = true;
@@ -73,8 +74,9 @@ export class PropsValidator {
 }
 
 /**
- * The tool chain failed: Terraform is missing, a provider cannot be installed, a
- * plan fails. Printed as one paragraph with what to do; the CLI exits 3.
+ * The tool chain or the cloud failed: Terraform is missing, a provider cannot be
+ * installed, a plan fails, an API cannot be reached. Printed as one paragraph with
+ * what to do; the CLI exits 3 (EXIT_TOOLCHAIN in lib/cli/io.ts).
  */
 export class ToolchainError extends UserError {
   public readonly exitCode = 3;

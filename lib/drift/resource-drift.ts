@@ -14,35 +14,57 @@ export interface DriftedResource {
   readonly attributes: readonly string[];
 }
 
-interface DriftEntry {
-  address?: string;
-  type?: string;
-  mode?: string;
-  change?: { actions?: string[]; before?: unknown; after?: unknown };
-}
-
-/** Paths where `before` and `after` differ; a changed list is one path. */
-export function changedPaths(before: unknown, after: unknown, prefix = ''): string[] {
-  if (isObject(before) && isObject(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((k) => changedPaths(before[k], after[k], prefix ? `${prefix}.${k}` : k));
+/**
+ * Paths where `before` and `after` differ; a changed list is one path. Walked
+ * with a queue, not recursion: the values come from plans and APIs, and their
+ * depth is theirs to choose.
+ */
+export function changedPaths(before: unknown, after: unknown): string[] {
+  const changed: string[] = [];
+  const pending: [unknown, unknown, string][] = [[before, after, '']];
+  while (pending.length > 0) {
+    const [b, a, prefix] = pending.pop() as [unknown, unknown, string];
+    if (isObject(b) && isObject(a)) {
+      // Reversed onto the stack, so that keys come off it in order.
+      const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort().reverse();
+      pending.push(...keys.map((k): [unknown, unknown, string] => [b[k], a[k], prefix ? `${prefix}.${k}` : k]));
+    } else if (!sameValue(b, a)) {
+      changed.push(prefix || '(resource)');
+    }
   }
-  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix || '(resource)'];
+  return changed;
 }
 
+/** Deep equality without recursion. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const pending: [unknown, unknown][] = [[a, b]];
+  while (pending.length > 0) {
+    const [x, y] = pending.pop() as [unknown, unknown];
+    if (Object.is(x, y)) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || Array.isArray(x) !== Array.isArray(y)) return false;
+    const xs = Object.keys(x);
+    const ys = Object.keys(y);
+    if (xs.length !== ys.length) return false;
+    for (const k of xs) {
+      if (!Object.prototype.hasOwnProperty.call(y, k)) return false;
+      pending.push([(x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]]);
+    }
+  }
+  return true;
+}
+
+/** Drifted resources of a refresh-only plan (`resource_drift`); entries without the documented shape are skipped. */
 export function readDrift(plan: unknown): DriftedResource[] {
-  const entries = (isObject(plan) && Array.isArray(plan.resource_drift) ? plan.resource_drift : []) as DriftEntry[];
-  return entries
-    .filter((e) => e.mode !== 'data' && e.address && e.type)
-    .map((e) => {
-      const deleted = (e.change?.actions ?? []).includes('delete') || e.change?.after === null;
-      return {
-        address: e.address as string,
-        type: e.type as string,
-        kind: deleted ? 'deleted' : 'changed',
-        attributes: deleted ? [] : changedPaths(e.change?.before, e.change?.after),
-      };
-    });
+  const entries = isObject(plan) && Array.isArray(plan.resource_drift) ? plan.resource_drift : [];
+  const drifted: DriftedResource[] = [];
+  for (const entry of entries) {
+    if (!isObject(entry) || entry.mode === 'data' || typeof entry.address !== 'string' || typeof entry.type !== 'string') continue;
+    const change = isObject(entry.change) ? entry.change : {};
+    const actions = Array.isArray(change.actions) ? change.actions : [];
+    const deleted = actions.includes('delete') || change.after === null;
+    drifted.push({ address: entry.address, type: entry.type, kind: deleted ? 'deleted' : 'changed', attributes: deleted ? [] : changedPaths(change.before, change.after) });
+  }
+  return drifted;
 }
 
 export function formatDrift(stackName: string, drift: readonly DriftedResource[]): string[] {

@@ -1,6 +1,7 @@
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../core/errors';
+import { SYSTEM_NAMESPACES } from '../core/namespaces';
 
 /**
  * Pod Security Admission labels: `restricted` enforced, audited and warned,
@@ -23,9 +24,20 @@ export interface IsolatedNamespaceProps {
    * @default - none
    */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Refuse any plan that destroys the namespace. Deleting a namespace deletes every
+   * object in it, its persistent volume claims included, and with a `Delete`
+   * reclaim policy their disks.
+   * @see https://kubernetes.io/docs/concepts/storage/persistent-volumes/#reclaiming
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
 }
 
-/** A namespace where Kubernetes refuses any pod that is not `restricted` (AC-6, CM-6, CM-7). */
+/**
+ * A namespace where Kubernetes refuses any pod that is not `restricted` (AC-6,
+ * CM-6, CM-7), protected from destroy because its claims go with it.
+ */
 export class IsolatedNamespace extends Construct {
   public readonly namespaceName: string;
 
@@ -33,10 +45,11 @@ export class IsolatedNamespace extends Construct {
     super(scope, id);
     new PropsValidator('k8s.IsolatedNamespace', this.node.path)
       .check(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(props.namespaceName) && props.namespaceName.length <= 63, `namespaceName (${props.namespaceName}) must be a DNS label`)
-      .check(!['default', 'kube-system', 'kube-public'].includes(props.namespaceName), `namespaceName (${props.namespaceName}) is a system namespace; use the workload's own`)
+      .check(!SYSTEM_NAMESPACES.includes(props.namespaceName), `namespaceName (${props.namespaceName}) is a system namespace; use the workload's own`)
       .throwIfAny();
     const ns = new NamespaceV1(this, 'Resource', {
       metadata: { name: props.namespaceName, labels: { ...props.labels, ...POD_SECURITY_LABELS, 'app.kubernetes.io/managed-by': 'hms-sys' } },
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
     });
     this.namespaceName = ns.metadata.name;
   }

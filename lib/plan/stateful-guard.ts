@@ -5,28 +5,61 @@
  * in the configuration; the guard also catches a resource whose configuration
  * was removed, and resources an agency adds without the lifecycle setting.
  */
+import { isObject } from '../policy/engine/values';
 
-/** Resource types whose deletion loses data, or the keys that make data readable. */
+/**
+ * Resource types whose deletion loses data, audit records, or the keys that make
+ * data readable. `test/plan/stateful-coverage.test.ts` derives the stateful types
+ * from what hms-sys's own stacks create and fails when one is missing here; agency
+ * types that commonly sit next to ours are listed too.
+ */
 export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
+  // Block, file and object storage.
   aws_ebs_volume: 'an EBS volume: its data is lost',
-  aws_kms_key: 'a KMS key: everything encrypted under it becomes unreadable',
+  aws_ebs_snapshot: 'an EBS snapshot: the backup it holds is lost',
+  aws_efs_file_system: 'an EFS file system: its data is lost',
   aws_s3_bucket: 'an S3 bucket (e.g. Terraform state): its objects are lost',
+  aws_s3_bucket_versioning: 'S3 bucket versioning: deleting it suspends versioning, so earlier versions of objects (e.g. of Terraform state) are no longer kept',
+  aws_s3_object: 'an S3 object: its content is lost',
+  azurerm_managed_disk: 'a managed disk: its data is lost',
+  azurerm_snapshot: 'a disk snapshot: the backup it holds is lost',
+  azurerm_storage_account: 'a storage account (e.g. Terraform state, Azure Files or flow logs): its data is lost',
+  azurerm_storage_share: 'an Azure Files share: its files are lost',
+  azurerm_storage_container: 'a blob container: its blobs are lost',
+  // Databases.
   aws_dynamodb_table: 'a DynamoDB table (e.g. the state lock): its items are lost',
   aws_db_instance: 'a database instance: its data is lost',
-  aws_efs_file_system: 'an EFS file system: its data is lost',
-  aws_backup_vault: 'a backup vault: its recovery points are lost',
-  aws_secretsmanager_secret: 'a Secrets Manager secret (e.g. an upstream registry credential): its value is lost',
-  aws_ecr_repository: 'an ECR repository: its images are lost',
-  aws_eks_cluster: 'an EKS cluster: its Kubernetes objects and secrets are lost',
-  azurerm_managed_disk: 'a managed disk: its data is lost',
+  aws_rds_cluster: 'an Aurora or RDS cluster: its data is lost',
+  // Keys and secrets.
+  aws_kms_key: 'a KMS key: everything encrypted under it becomes unreadable',
+  aws_kms_replica_key: 'a KMS replica key: data encrypted under it in its region becomes unreadable',
+  aws_kms_external_key: 'a KMS key with imported material: everything encrypted under it becomes unreadable',
+  aws_kms_replica_external_key: 'a KMS replica of a key with imported material: data encrypted under it becomes unreadable',
+  aws_secretsmanager_secret: 'a Secrets Manager secret: its value is lost after the recovery window',
   azurerm_key_vault: 'a Key Vault: every key in it goes',
   azurerm_key_vault_key: 'a Key Vault key: disks encrypted with it become unreadable',
+  azurerm_key_vault_secret: 'a Key Vault secret: its value is lost after soft delete',
   azurerm_disk_encryption_set: 'a disk encryption set: disks that use it cannot be read',
-  azurerm_storage_account: 'a storage account (e.g. Terraform state or flow logs): its data is lost',
+  // Backups and images.
+  aws_backup_vault: 'a backup vault: its recovery points are lost',
+  azurerm_recovery_services_vault: 'a Recovery Services vault: its backups are lost',
+  azurerm_data_protection_backup_vault: 'a backup vault: its recovery points are lost',
+  aws_ecr_repository: 'an ECR repository: its images are lost',
+  azurerm_container_registry: 'a container registry: its images are lost',
+  // Clusters and what runs in them.
+  aws_eks_cluster: 'an EKS cluster: every workload, object and claim in it goes with it',
+  azurerm_kubernetes_cluster: 'an AKS cluster: every workload, object and claim in it goes with it',
+  kubernetes_namespace: 'a namespace: every object in it, its persistent volume claims included, is deleted',
+  kubernetes_namespace_v1: 'a namespace: every object in it, its persistent volume claims included, is deleted',
   kubernetes_persistent_volume_claim: 'a persistent volume claim: its volume may be deleted',
   kubernetes_persistent_volume_claim_v1: 'a persistent volume claim: its volume may be deleted',
   kubernetes_persistent_volume: 'a persistent volume: its disk may be deleted',
   kubernetes_persistent_volume_v1: 'a persistent volume: its disk may be deleted',
+  // Audit records (AU-9, AU-11): deleting the container deletes the records.
+  aws_cloudwatch_log_group: 'a CloudWatch log group: the audit or flow logs in it are deleted (AU-9, AU-11)',
+  azurerm_log_analytics_workspace: 'a Log Analytics workspace: the audit logs in it are deleted (AU-9, AU-11)',
+  // Where state lives.
+  tfe_workspace: 'a Terraform Cloud workspace: its state versions are deleted',
 };
 
 export interface GuardFinding {
@@ -44,15 +77,16 @@ export interface GuardResult {
   readonly allowed: readonly GuardFinding[];
 }
 
-interface ResourceChange {
-  address?: string;
-  type?: string;
-  mode?: string;
-  action_reason?: string;
-  change?: { actions?: string[]; replace_paths?: unknown[][] };
+/** Plan JSON comes from files and APIs: take only what has the documented shape. */
+function record(value: unknown): Record<string, unknown> | undefined {
+  return isObject(value) ? value : undefined;
 }
 
-const REASONS: Record<string, string> = {
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+const REASONS: Readonly<Record<string, string>> = {
   replace_because_cannot_update: 'a changed attribute cannot be updated in place',
   replace_because_tainted: 'the resource is tainted',
   replace_by_request: 'replacement was requested (-replace)',
@@ -64,22 +98,31 @@ const REASONS: Record<string, string> = {
   delete_because_wrong_repetition: 'it switched between count and for_each',
 };
 
-/** Checks every planned change; `allowances` are addresses the user allows to be deleted or replaced. */
+/**
+ * Checks every planned change (`resource_changes` of `terraform show -json`);
+ * `allowances` are addresses the user allows to be deleted or replaced. Entries
+ * that do not have the documented shape hold no deletion and are skipped.
+ * @see https://developer.hashicorp.com/terraform/internals/json-format#change-representation
+ */
 export function guardPlan(plan: unknown, allowances: readonly string[] = []): GuardResult {
-  const changes = (typeof plan === 'object' && plan !== null ? (plan as { resource_changes?: ResourceChange[] }).resource_changes : undefined) ?? [];
+  const changes = record(plan)?.resource_changes;
   const blocked: GuardFinding[] = [];
   const allowed: GuardFinding[] = [];
-  for (const c of changes) {
-    const actions = c.change?.actions ?? [];
-    if (c.mode === 'data' || !c.type || !c.address || !actions.includes('delete')) continue;
-    const what = STATEFUL_TYPES[c.type];
+  for (const entry of Array.isArray(changes) ? changes : []) {
+    const c = record(entry);
+    const change = record(c?.change);
+    const actions = strings(change?.actions);
+    const { address, type, mode } = c ?? {};
+    if (mode === 'data' || typeof type !== 'string' || typeof address !== 'string' || !actions.includes('delete')) continue;
+    const what = STATEFUL_TYPES[type];
     if (!what) continue;
     const action = actions.includes('create') ? 'replace' : 'delete';
-    const cause = REASONS[c.action_reason ?? ''] ?? (action === 'replace' ? 'Terraform plans to replace it' : 'Terraform plans to delete it');
-    const paths = (c.change?.replace_paths ?? []).map((p) => p.join('.')).filter(Boolean);
+    const cause = REASONS[typeof c?.action_reason === 'string' ? c.action_reason : ''] ?? (action === 'replace' ? 'Terraform plans to replace it' : 'Terraform plans to delete it');
+    const replacePaths = Array.isArray(change?.replace_paths) ? change.replace_paths : [];
+    const paths = replacePaths.map((p) => (Array.isArray(p) ? p.map(String).join('.') : String(p))).filter(Boolean);
     const forcedBy = paths.length > 0 ? ` (${paths.join(', ')})` : '';
-    const finding: GuardFinding = { address: c.address, type: c.type, action, reason: `${what}; ${cause}${forcedBy}` };
-    (allowances.includes(c.address) ? allowed : blocked).push(finding);
+    const finding: GuardFinding = { address, type, action, reason: `${what}; ${cause}${forcedBy}` };
+    (allowances.includes(address) ? allowed : blocked).push(finding);
   }
   return { blocked, allowed };
 }

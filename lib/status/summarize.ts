@@ -24,9 +24,17 @@ export interface StackState {
 
 export interface StatusLine {
   readonly ok: boolean;
-  readonly item: 'node-pool' | 'volume' | 'network-policy' | 'workload' | 'stack';
+  readonly item: 'node-pool' | 'volume' | 'network-policy' | 'workload' | 'stack' | 'cluster';
   readonly cloud: string;
   readonly text: string;
+  /** Why it is not ok, in one line. */
+  readonly reason?: string;
+  /** Where it was read: the live cluster, or Terraform state for what is not deployed yet. */
+  readonly source?: 'cluster' | 'terraform-state';
+  /** Set when the cluster could not answer: unreachable, credentials, forbidden. */
+  readonly failure?: 'unreachable' | 'credentials' | 'forbidden' | 'api';
+  /** Figures for dashboards: counts, digests, modes. */
+  readonly detail?: Readonly<Record<string, unknown>>;
 }
 
 function outputs(s: StackState): Record<string, unknown> {
@@ -95,5 +103,5 @@ export function summarizeStatus(stacks: readonly StackState[]): StatusLine[] {
 }
 
 export function formatStatus(lines: readonly StatusLine[]): string {
-  return lines.map((l) => `${l.ok ? '✔' : '✘'} ${l.text}`).join('\n');
+  return lines.map((l) => `${l.ok ? '✔' : '✘'} ${l.text}${!l.ok && l.reason ? `: ${l.reason}` : ''}`).join('\n');
 }

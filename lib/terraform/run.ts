@@ -9,10 +9,24 @@ export interface TerraformResult {
   readonly output: string;
 }
 
-/** Runs `terraform <args>` in `cwd`, capturing everything. */
+/**
+ * Runs `terraform <args>` in `cwd`, capturing everything. Terraform runs with
+ * umask 077, which it inherits: what it creates (saved plans, local state,
+ * errored.tfstate) holds planned values and secrets, so only the owner may read it.
+ */
 export function terraform(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): TerraformResult {
-  const r = spawnSync('terraform', [...args], { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const r = withPrivateUmask(() => spawnSync('terraform', [...args], { cwd, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 }));
   return { status: r.status, ok: r.status === 0, stdout: r.stdout ?? '', output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+}
+
+/** Runs `fn` (which starts a child process) with umask 077, restoring the previous mask after. */
+function withPrivateUmask<T>(fn: () => T): T {
+  const previous = process.umask(0o077);
+  try {
+    return fn();
+  } finally {
+    process.umask(previous);
+  }
 }
 
 /** What Terraform said went wrong: its first error and the paragraph that explains it. */
@@ -36,5 +50,14 @@ export function initStack(stackName: string, dir: string, env: NodeJS.ProcessEnv
       ? "The stack's state cannot be read: restore the previous version (S3 object versions, Terraform Cloud state versions, or your backup of terraform-state/), then run the command again. Do not delete it: Terraform would plan to create everything again."
       : "Terraform must be able to install the stack's providers: from the registry, or, without internet access, from a filesystem mirror that holds them (set HMS_TF_PROVIDER_MIRROR; see the README).";
     throw new ToolchainError(`terraform init failed for ${stackName}: ${error}. ${advice}`);
+  }
+}
+
+/** JSON that Terraform printed; output that is not JSON is a tool chain failure (exit 3), not a crash. */
+export function parseTerraformJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ToolchainError(`${what} did not print JSON (${(e as Error).message}); check the Terraform version on PATH (1.6 or newer)`);
   }
 }

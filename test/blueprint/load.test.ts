@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBlueprintFile, loadBlueprints, MAX_BLUEPRINT_BYTES, parseBlueprint } from '../../lib/blueprint/load';
@@ -147,10 +148,42 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
     ['bad AMI id', `aws:\n  nodeImageId: ubuntu-fips\n${VALID}`, 'aws.nodeImageId', 2, /not an AMI id/],
     ['bad admin ARN', `aws:\n  clusterAdminArns: [admin]\n${VALID}`, 'aws.clusterAdminArns.0', 2, /not an IAM role or user ARN/],
     ['hop limit 3', VALID.replace('count: 10', 'count: 10\n  metadataHopLimit: 3'), 'nodePool.metadataHopLimit', 4, /allowed: 1, 2/],
-    ['prototype pollution key', `__proto__:\n  polluted: true\n${VALID}`, '__proto__', 1, /unknown field "__proto__"/],
+    ['prototype pollution key', `__proto__:\n  polluted: true\n${VALID}`, '__proto__', 1, /a key named "__proto__" cannot be used: JavaScript reads it as an object's prototype/],
+    ['__proto__ as a tag key (dropped without a word before)', `tags:\n  owner: dcaa\n  __proto__: x\n${VALID}`, '__proto__', 3, /a key named "__proto__" cannot be used/],
     ['boolean as text', `aws:\n  fipsEndpoints: "yes"\n${VALID}`, 'aws.fipsEndpoints', 2, /expected true or false/],
     ['agent execution without a pool', `terraformCloud:\n  organization: dcaa\n  executionMode: agent\n${VALID}`, 'terraformCloud.agentPoolId', 1, /required when executionMode is agent/],
-    ['notification URL not https', `terraformCloud:\n  organization: dcaa\n  notificationUrl: http://hooks.example\n${VALID}`, 'terraformCloud.notificationUrl', 3, /must be an https:\/\/ URL/],
+    [
+      'a webhook URL in the blueprint (its secret would be copied into cdk.tf.json)',
+      `terraformCloud:\n  organization: dcaa\n  notificationUrl: https://hooks.slack.com/services/T00/B00/XXXXXXXX\n${VALID}`,
+      'terraformCloud.notificationUrl',
+      3,
+      /remove notificationUrl, set "notifications: true", and give the URL when applying the workspaces stack: TF_VAR_notification_url=/,
+    ],
+    ['Terraform Cloud project with a path and a quote', `terraformCloud:\n  organization: dcaa\n  project: "a/../b\\"q"\n${VALID}`, 'terraformCloud.project', 3, /not a project name; letters, digits, spaces, "-" and "_"/],
+    ['Terraform Cloud host with an empty label', `terraformCloud:\n  organization: dcaa\n  hostname: tfe..agency.gov\n${VALID}`, 'terraformCloud.hostname', 3, /not a host name/],
+    ['Terraform Cloud host that is an address', `terraformCloud:\n  organization: dcaa\n  hostname: 169.254.169.254\n${VALID}`, 'terraformCloud.hostname', 3, /not a host name/],
+    ['CIDR with a leading zero in an octet', VALID.replace('192.168.15.0/24', '192.168.015.0/24'), 'network.policy.ingressCIDR', 14, /has a leading zero, which some tools read as an octal number; write it plainly: "192\.168\.15\.0\/24"/],
+    ['CIDR with a leading zero in the prefix', VALID.replace('"192.168.15.0/24"', '"10.0.0.0/08"'), 'network.policy.ingressCIDR', 14, /has a leading zero.* "10\.0\.0\.0\/8"/],
+    ['VPC CIDR with a leading zero', `aws:\n  vpcCidr: 10.040.0.0/16\n${VALID}`, 'aws.vpcCidr', 2, /has a leading zero/],
+    ['an Azure zone listed twice', `azure:\n  zones: ["1", "1"]\n${VALID}`, 'azure.zones', 2, /lists a zone twice/],
+    ['a byte order mark in a tag key', `tags:\n  "\ufeffowner": dcaa\n${VALID}`, 'tags.\ufeffowner', 2, /tag key "\\u\{feff\}owner": tag keys may hold letters, digits, plain spaces/],
+    ['a zero-width space in a tag key', `tags:\n  "own\u200ber": dcaa\n${VALID}`, 'tags.own\u200ber', 2, /"own\\u\{200b\}er".*no invisible characters/],
+    ['a zero-width joiner in a tag value', `tags:\n  owner: "dc\u200daa"\n${VALID}`, 'tags.owner', 2, /tag values may hold/],
+    ['a no-break space in a tag key', `tags:\n  "cost\u00a0center": x\n${VALID}`, 'tags.cost\u00a0center', 2, /tag keys may hold/],
+    ['a tag key hms-sys sets itself', `tags:\n  hms-sys:source: forged\n${VALID}`, 'tags.hms-sys:source', 2, /is set by hms-sys on every resource/],
+    ['a tag key with a slash, on Azure', `tags:\n  team/owner: x\n${VALID}`, 'tags.team/owner', 2, /Azure tag names may not hold/],
+    ['tag keys that differ only in case, on Azure', `tags:\n  Owner: a\n  owner: b\n${VALID}`, 'tags.owner', 3, /Azure treats tag names that differ only in case as one/],
+    ['a Network Watcher name with ../', `azure:\n  networkWatcherName: ../../subscriptions/x\n${VALID}`, 'azure.networkWatcherName', 2, /not a Network Watcher name/],
+    ['a Network Watcher resource group with a quote', `azure:\n  networkWatcherResourceGroup: 'rg"x'\n${VALID}`, 'azure.networkWatcherResourceGroup', 2, /not a resource group name/],
+    ['a Network Watcher resource group with ../', `azure:\n  networkWatcherResourceGroup: ../rg\n${VALID}`, 'azure.networkWatcherResourceGroup', 2, /not a resource group name/],
+    ['AKS node pool named system', VALID.replace('name: dcaa-secure', 'name: system'), 'nodePool.name', 2, /is "system" on AKS .* a name the cluster's system pool uses \(system, systemtmp\)/],
+    ['AKS node pool that becomes system', VALID.replace('name: dcaa-secure', 'name: sys-tem'), 'nodePool.name', 2, /"sys-tem" is "system" on AKS/],
+    ["AKS node pool named like the system pool's rotation", VALID.replace('name: dcaa-secure', 'name: systemtmp'), 'nodePool.name', 2, /"systemtmp" is "systemtmp" on AKS/],
+    ['state bucket with two periods in a row', `stateBucket:\n  bucket: agency..state\n${VALID}`, 'stateBucket.bucket', 2, /holds two periods in a row/],
+    ['state bucket named like an IP address', `stateBucket:\n  bucket: 192.168.5.4\n${VALID}`, 'stateBucket.bucket', 2, /formatted as an IP address/],
+    ['state bucket with a reserved suffix', `stateBucket:\n  bucket: agency-state-s3alias\n${VALID}`, 'stateBucket.bucket', 2, /suffixes .* are reserved/],
+    ['bottlerocket-fips with an AMI', `aws:\n  nodeImageId: ami-0123456789abcdef0\n${VALID.replace('fips-ubuntu-22.04', 'bottlerocket-fips')}`, 'aws.nodeImageId', 2, /applies to runtime fips-ubuntu-22.04 only/],
+    ['a blueprint named like a system namespace', `name: kube-system\n${VALID}`, 'name', 1, /belong to Kubernetes itself; choose another name/],
     ['state in two places', `stateBucket:\n  bucket: dcaa-state\nterraformCloud:\n  organization: dcaa\n${VALID}`, 'stateBucket', 2, /choose one place for state/],
     ['unknown Azure cloud', `azure:\n  environment: china\n${VALID}`, 'azure.environment', 2, /allowed: usgovernment, public/],
     ['bad Azure location', `azure:\n  location: US Gov Virginia\n${VALID}`, 'azure.location', 2, /not an Azure location; e.g. usgovvirginia/],
@@ -200,6 +233,49 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
 
   test('a file name that cannot name a stack asks for a rename or a name field', () => {
     expect(problemsOf(VALID, 'blueprints/DCAA Audit.yml')[0].message).toMatch(/rename the file .* or set "name:"/);
+    expect(problemsOf(VALID, 'blueprints/default.yml')[0].message).toMatch(/the file name "default" names the blueprint's Kubernetes namespace/);
+  });
+
+  test('brackets in a comment or a quoted string are text, not nesting', () => {
+    expect(() => parseBlueprint(`# ${'['.repeat(40)}\n${VALID}`, 'a.yml', { today: TODAY })).not.toThrow();
+    const quoted = parseBlueprint(VALID.replace('name: dcaa-isolated', `name: dcaa-isolated # ${'{'.repeat(40)}`), 'a.yml', { today: TODAY });
+    expect(quoted.network.policy.name).toBe('dcaa-isolated');
+    expect(problemsOf(`tags: ${'['.repeat(33)}${']'.repeat(33)}\n${VALID}`)[0].message).toMatch(/nested more than 32 levels/);
+  });
+
+  describe('workload.allowedRegistries matches whole path segments', () => {
+    const withRegistries = (image: string, registries: string) => VALID.replace('ghcr.io/hms/dcaa-audit:v1.0', image).replace('  replicas: 10', `  replicas: 10\n  allowedRegistries: [${registries}]`);
+    test.each([
+      ['ghcr.io/hmsevil/dcaa-audit:v1.0', 'ghcr.io/hms'],
+      ['ghcr.io.evil.example/hms/dcaa-audit:v1.0', 'ghcr.io'],
+      ['ghcr.io/hms-mirror/dcaa-audit:v1.0', 'ghcr.io/hms'],
+      ['ghcr.io/dcaa-audit:v1.0', 'ghcr.io/hms'],
+    ])('%s is not from %s', (image, registries) => {
+      // ghcr.io.evil.example is also refused on AWS, whose nodes cannot pull it (test/blueprint/aws-fields.test.ts).
+      const registryProblems = problemsOf(withRegistries(image, registries)).filter((p) => !p.message.startsWith('cannot be pulled on AWS'));
+      expect(registryProblems).toEqual([
+        expect.objectContaining({ path: 'workload.image', line: 17, message: expect.stringMatching(/is not from an allowed registry \(NIST 800-53 CM-7\(5\), SI-7\)/) }),
+      ]);
+    });
+    test.each([
+      ['ghcr.io/hms/dcaa-audit:v1.0', 'ghcr.io/hms'],
+      ['ghcr.io/hms/team/dcaa-audit:v1.0', 'ghcr.io/hms'],
+      ['ghcr.io/hms/dcaa-audit:v1.0', 'quay.io, ghcr.io'],
+    ])('%s is from %s', (image, registries) => {
+      expect(parseBlueprint(withRegistries(image, registries), 'a.yml', { today: TODAY }).workload?.image).toBe(image);
+    });
+  });
+
+  test('near misses of the refusals above are accepted', () => {
+    const accepted = [
+      VALID.replace('name: dcaa-secure', 'name: systems'),
+      `stateBucket:\n  bucket: agency.state.v2\n${VALID}`,
+      `clouds: [aws]\ntags:\n  team/owner: x\n${VALID}`,
+      `tags:\n  cost center: "DCAA / audit"\n${VALID}`,
+      `azure:\n  networkWatcherName: NetworkWatcher_usgovvirginia\n  networkWatcherResourceGroup: NetworkWatcherRG\n${VALID}`,
+      `clouds: [azure]\naws:\n  nodeImageId: ami-0123456789abcdef0\n${VALID.replace('fips-ubuntu-22.04', 'bottlerocket-fips')}`,
+    ];
+    for (const yaml of accepted) expect(() => parseBlueprint(yaml, 'a.yml', { today: TODAY })).not.toThrow();
   });
 
   test('messages carry no stack trace', () => {
@@ -234,6 +310,19 @@ describe('loadBlueprints', () => {
     writeFileSync(join(dir, 'one.yml'), `name: same\n${VALID}`);
     writeFileSync(join(dir, 'two.yml'), `name: same\n${VALID}`);
     expect(() => loadBlueprints([dir], dir)).toThrow(/blueprint name "same" is also used by one.yml/);
+  });
+
+  test('only regular files are read, never more than the limit: a FIFO, a link to /dev/zero, a link loop', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-bp-'));
+    execFileSync('mkfifo', [join(dir, 'fifo.yml')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.yml'));
+    symlinkSync(join(dir, 'loop-b.yml'), join(dir, 'loop-a.yml'));
+    symlinkSync(join(dir, 'loop-a.yml'), join(dir, 'loop-b.yml'));
+    const started = Date.now();
+    expect(() => loadBlueprints([dir], dir)).toThrow(
+      /fifo\.yml {2}is not a file[\s\S]*loop-a\.yml {2}is a loop of symbolic links[\s\S]*loop-b\.yml {2}is a loop of symbolic links[\s\S]*zero\.yml {2}is not a file/,
+    );
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   test('a folder without blueprints is an error', () => {

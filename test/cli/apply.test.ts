@@ -55,22 +55,19 @@ describe('hms-sys apply', () => {
     ]);
     expect(r.stdout).toMatch(/\[1\/4\] dcaa-audit-aws: plan\n.*\[1\/4\] dcaa-audit-aws: 1 to add, 0 to change, 0 to destroy/s);
     expect(r.stdout).toMatch(/✔ dcaa-audit: 4 stack\(s\) applied \(\d+\.\ds\)\. Next: hms-sys status dcaa-audit/);
-    expect(r.events.map((e) => `${e.event}${e.stack ? ` ${e.stack}` : ''}`)).toEqual([
-      'apply.started',
-      'synth.finished',
-      ...['dcaa-audit-aws', 'dcaa-audit-aws-k8s', 'dcaa-audit-azure', 'dcaa-audit-azure-k8s'].flatMap((s) => [
-        // The upstream credential must exist before the cluster stack, the EKS API must answer before the Kubernetes stack.
-        ...(s.startsWith('dcaa-audit-aws') ? [`stack.preflight ${s}`] : []),
-        `stack.planning ${s}`,
-        `stack.planned ${s}`,
-        `stack.applying ${s}`,
-        `stack.applied ${s}`,
-      ]),
-      'apply.finished',
+    expect(r.events.map((e) => `${e.type.replace('gov.hms-sys.apply.', '')}${e.subject ? ` ${e.subject}` : ''} ${e.data.outcome}`)).toEqual([
+      'started started',
+      'synthesized succeeded',
+      ...['dcaa-audit-aws', 'dcaa-audit-aws-k8s', 'dcaa-audit-azure', 'dcaa-audit-azure-k8s'].flatMap((s) => [`stack.checked ${s} succeeded`, `stack.planned ${s} succeeded`, `stack.applied ${s} succeeded`]),
+      'finished succeeded',
     ]);
-    expect(r.events.filter((e) => e.event === 'stack.preflight').map((e) => e.detail)).toEqual([{ passed: ['upstream registry credential present'] }, { passed: ['EKS API endpoint reachable'] }]);
-    for (const e of r.events) expect(e).toMatchObject({ ts: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), blueprint: 'dcaa-audit' });
-    expect(r.events.find((e) => e.event === 'stack.planned').detail).toEqual({ add: 1, change: 0, destroy: 0, blocking: 0, guardRefusals: 0, allowed: [] });
+    for (const e of r.events) expect(e).toMatchObject({ specversion: '1.0', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), data: { blueprint: 'dcaa-audit' } });
+    expect(r.events[3].data).toMatchObject({ stack: 'dcaa-audit-aws', add: 1, change: 0, destroy: 0, blocking: 0, guardRefusals: 0, allowed: [] });
+    // The upstream credential must exist before the cluster stack, the EKS API must answer before the Kubernetes stack.
+    expect(r.events.filter((e) => e.type === 'gov.hms-sys.apply.stack.checked' && e.data.stack.startsWith('dcaa-audit-aws')).map((e) => e.data.passed)).toEqual([
+      ['upstream registry credential present'],
+      ['EKS API endpoint reachable'],
+    ]);
   });
 
   test('refuses a plan that deletes a volume, applies nothing, and says so in the events', () => {
@@ -79,7 +76,13 @@ describe('hms-sys apply', () => {
     expect(r.calls.some((c) => c.includes(' apply '))).toBe(false);
     expect(r.stderr).toMatch(/\[stateful-guard\] aws_ebs_volume.records would be deleted/);
     expect(r.stderr).toMatch(/✘ \[1\/4\] dcaa-audit-aws: refused; nothing was applied to it/);
-    expect(r.events.map((e) => e.event)).toEqual(['apply.started', 'synth.finished', 'stack.preflight', 'stack.planning', 'stack.planned', 'stack.refused', 'apply.stopped']);
+    expect(r.events.map((e) => `${e.type} ${e.data.outcome}`)).toEqual([
+      'gov.hms-sys.apply.started started',
+      'gov.hms-sys.apply.synthesized succeeded',
+      'gov.hms-sys.apply.stack.checked succeeded',
+      'gov.hms-sys.apply.stack.planned refused',
+      'gov.hms-sys.apply.finished refused',
+    ]);
   });
 
   test('the named allowance lets the deletion through', () => {
@@ -100,7 +103,10 @@ describe('hms-sys apply', () => {
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/terraform apply failed for dcaa-audit-aws: Error: creating EKS Cluster \(dcaa-audit\): AccessDeniedException User is not authorized to perform: eks:CreateCluster\. The stacks before it were applied/);
     expect(r.calls.filter((c) => c.includes(' apply '))).toHaveLength(1);
-    expect(r.events.at(-1)).toMatchObject({ event: 'stack.failed', stack: 'dcaa-audit-aws', detail: { step: 'apply' } });
+    expect(r.events.slice(-2)).toMatchObject([
+      { type: 'gov.hms-sys.apply.stack.applied', subject: 'dcaa-audit-aws', data: { outcome: 'failed', message: expect.stringContaining('AccessDeniedException') } },
+      { type: 'gov.hms-sys.apply.finished', data: { outcome: 'failed', stoppedAt: 'dcaa-audit-aws', applied: [] } },
+    ]);
   });
 
   test('a blueprint file may be named instead of its name', () => {

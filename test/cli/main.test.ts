@@ -1,5 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { EXIT_DRIFT, EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_TOOLCHAIN, EXIT_USER_ERROR } from '../../lib/cli/io';
+import { reportFailure } from '../../lib/cli/main';
+import { ToolchainError } from '../../lib/core/errors';
 import { CLI_ENV, runCli } from '../support/cli';
 
 const ROOT = join(__dirname, '..', '..');
@@ -17,7 +20,7 @@ describe('hms-sys', () => {
 
   test('an unknown command exits 1 and lists the commands', async () => {
     const r = await runCli(['deploy'], ROOT);
-    expect(r).toMatchObject({ code: 1, stderr: 'hms-sys: unknown command "deploy"; commands: validate, synth, plan, apply, drift, status, check' });
+    expect(r).toMatchObject({ code: 1, stderr: 'hms-sys: unknown command "deploy"; commands: validate, synth, plan, apply, drift, status, verify, check' });
   });
 
   test('the installed binary exits 1 on a missing blueprint, with one readable line and no stack trace', () => {
@@ -25,5 +28,38 @@ describe('hms-sys', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no-such.yml  does not exist');
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('exit codes: one table for every command', () => {
+  const capture = () => {
+    const err: string[] = [];
+    return { io: { out: () => undefined, err: (l: string) => err.push(l), cwd: ROOT }, err };
+  };
+
+  test('the table: 0 ok, 1 refused, 2 drift, 3 tool chain or cloud, 70 internal error', () => {
+    expect([EXIT_OK, EXIT_USER_ERROR, EXIT_DRIFT, EXIT_TOOLCHAIN, EXIT_INTERNAL_ERROR]).toEqual([0, 1, 2, 3, 70]);
+    expect(new ToolchainError('x').exitCode).toBe(EXIT_TOOLCHAIN);
+  });
+
+  test('an internal error is one paragraph, exit 70, and no stack trace unless HMS_SYS_DEBUG=1', () => {
+    const bug = new TypeError("Cannot read properties of undefined (reading 'x')");
+    const quiet = capture();
+    expect(reportFailure(bug, quiet.io, {})).toBe(70);
+    expect(quiet.err).toEqual([
+      "hms-sys: internal error (a bug in hms-sys, exit 70): Cannot read properties of undefined (reading 'x'). Please report it with the command and the blueprint. Run again with HMS_SYS_DEBUG=1 for the stack trace.",
+    ]);
+    const debug = capture();
+    expect(reportFailure(bug, debug.io, { HMS_SYS_DEBUG: '1' })).toBe(70);
+    expect(debug.err[0]).toMatch(/\n\s+at /);
+  });
+
+  test('a file system failure is one sentence with the path and the reason: exit 1, or 3 when the machine ran out of something', () => {
+    const denied = capture();
+    expect(reportFailure(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'mkdir', path: '/srv/out' }), denied.io, {})).toBe(1);
+    expect(denied.err).toEqual(['hms-sys: cannot create the folder /srv/out: permission denied (EACCES). Check the path and its permissions, or choose another path.']);
+    const full = capture();
+    expect(reportFailure(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC', syscall: 'write' }), full.io, {})).toBe(3);
+    expect(full.err[0]).toMatch(/no space left on the device \(ENOSPC\)\. Free the resource/);
   });
 });

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { terraformError } from '../../lib/terraform/run';
 import { exampleProject, runCli } from '../support/cli';
 
@@ -27,5 +29,27 @@ describe('hms-sys plan', () => {
     const r = await runCli(['plan', 'nope'], exampleProject());
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no stack named nope; stacks: dcaa-audit-aws, dcaa-audit-aws-k8s, dcaa-audit-azure, dcaa-audit-azure-k8s/);
+  });
+
+  describe('with a terraform that writes files as any program does (umask 022)', () => {
+    const saved = { ...process.env };
+    let dir: string;
+    beforeAll(async () => {
+      process.env.PATH = `${join(__dirname, '..', 'support', 'fake-terraform')}:${dirname(process.execPath)}`;
+      dir = exampleProject();
+      const previous = process.umask(0o022);
+      try {
+        expect((await runCli(['plan', 'dcaa-audit-aws'], dir)).code).toBe(0);
+      } finally {
+        process.umask(previous);
+      }
+    });
+    afterAll(() => {
+      process.env = saved;
+    });
+
+    test.each(['plan.json', 'plan.tfplan'])('%s, which holds planned values, is readable by its owner only', (file) => {
+      expect((statSync(join(dir, 'cdktf.out', 'stacks', 'dcaa-audit-aws', file)).mode & 0o777).toString(8)).toBe('600');
+    });
   });
 });

@@ -41,6 +41,21 @@ describe('drift', () => {
     expect(readDrift(undefined)).toEqual([]);
   });
 
+  test('entries of unexpected shape are skipped, and no depth of input exhausts the stack', () => {
+    let deepBefore: Record<string, unknown> = { leaf: 1 };
+    let deepAfter: Record<string, unknown> = { leaf: 2 };
+    for (let i = 0; i < 20000; i++) {
+      deepBefore = { n: deepBefore };
+      deepAfter = { n: deepAfter };
+    }
+    const drift = readDrift({
+      resource_drift: [null, 7, { address: 'a.b', type: 'a', change: 'x' }, { address: 'c.d', type: 'c', change: { actions: ['update'], before: deepBefore, after: deepAfter } }],
+    });
+    expect(drift.map((d) => d.address)).toEqual(['a.b', 'c.d']);
+    expect(drift[1].attributes[0]).toMatch(/^(n\.){20000}leaf$/);
+    expect(readDrift({ resource_drift: { 'a.b': {} } })).toEqual([]);
+  });
+
   test('changedPaths walks nested objects and treats lists whole', () => {
     expect(changedPaths({ a: { b: 1, c: [1] } }, { a: { b: 2, c: [1] } })).toEqual(['a.b']);
     expect(changedPaths([1], [1, 2])).toEqual(['(resource)']);

@@ -19,6 +19,8 @@ describe('Terraform Cloud health assessments', () => {
       drift: [{ address: 'aws_security_group.network_EndpointSecurityGroup_6F209EA7', type: 'aws_security_group', kind: 'changed', attributes: ['ingress'] }],
     });
     expect(tfc.requests).toContain('GET /api/v2/assessment-results/asmtres-dcaa-audit-aws/json-output');
+    // The redirect to the signed download was followed without the token (the fake answers 400 when it gets one).
+    expect(tfc.requests).toContain('GET /archivist/v1/object/dcaa-audit-aws?signature=abc');
   });
 
   test('an assessed workspace without drift does not fetch the plan', async () => {
@@ -36,12 +38,28 @@ describe('Terraform Cloud health assessments', () => {
   });
 
   test('a refused token is a clear error', async () => {
-    await expect(latestAssessment({ baseUrl: tfc.baseUrl, token: 'wrong' }, 'dcaa', 'dcaa-audit-aws')).rejects.toThrow(/refused the token .* \(401\); set TF_TOKEN_<host> or TFE_TOKEN/);
+    await expect(latestAssessment({ baseUrl: tfc.baseUrl, token: 'wrong' }, 'dcaa', 'dcaa-audit-aws')).rejects.toThrow(/refused the token .* \(401\); set TF_TOKEN_<host> to a token that can read the workspace/);
   });
 
-  test('the token Terraform itself would use', () => {
+  test('the token Terraform itself would use for the host: TF_TOKEN_<host>, decoded as Terraform decodes it', () => {
     expect(tokenFor('app.terraform.io', { TF_TOKEN_app_terraform_io: 'a', TFE_TOKEN: 'b' })).toBe('a');
     expect(tokenFor('tfe.agency-x.gov', { TF_TOKEN_tfe_agency__x_gov: 'c' })).toBe('c');
+    expect(tokenFor('TFE.Agency.gov', { TF_TOKEN_TFE_AGENCY_GOV: 'd' })).toBe('d');
+    expect(tokenFor('tfe.agency.gov', { TF_TOKEN_tfe_agency_gov_evil_example: 'e' })).toBeUndefined();
+  });
+
+  test('TFE_TOKEN only for app.terraform.io, or for the host TFE_HOSTNAME pairs it with', () => {
     expect(tokenFor('app.terraform.io', { TFE_TOKEN: 'b' })).toBe('b');
+    expect(tokenFor('tfe.attacker.example', { TFE_TOKEN: 'b' })).toBeUndefined();
+    expect(tokenFor('tfe.agency.gov', { TFE_TOKEN: 'b', TFE_HOSTNAME: 'tfe.agency.gov' })).toBe('b');
+    expect(tokenFor('app.terraform.io', { TFE_TOKEN: 'b', TFE_HOSTNAME: 'tfe.agency.gov' })).toBeUndefined();
+  });
+
+  test('an unreachable host is a tool chain failure naming the host, not a crash', async () => {
+    const failing: typeof fetch = () => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }));
+    await expect(latestAssessment({ baseUrl: 'https://tfe.nowhere.example', token: 't', fetch: failing }, 'dcaa', 'x')).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringMatching(/cannot reach https:\/\/tfe\.nowhere\.example \(ENOTFOUND\)/),
+    });
   });
 });

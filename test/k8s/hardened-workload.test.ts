@@ -1,4 +1,4 @@
-import { DEFAULT_WORKLOAD_RESOURCES, HardenedWorkload, type HardenedWorkloadProps } from '../../lib/k8s/hardened-workload';
+import { HardenedWorkload, type HardenedWorkloadProps } from '../../lib/k8s/hardened-workload';
 import { onlyResource, synthConstructs, type TfJson } from '../support/synth';
 
 const BASE: HardenedWorkloadProps = { namespaceName: 'dcaa', workloadName: 'dcaa-secure', image: 'ghcr.io/hms/dcaa-audit:v1.0', replicas: 10 };
@@ -19,6 +19,8 @@ describe('k8s.HardenedWorkload', () => {
 
   test('restricted security context: non-root, no escalation, no capabilities, read-only root, RuntimeDefault seccomp', () => {
     expect(spec.security_context).toMatchObject({ run_as_non_root: true, run_as_user: '10001', seccomp_profile: { type: 'RuntimeDefault' } });
+    // Pod Security "restricted" needs a non-zero user: whatever the constant says, never root.
+    expect(Number(spec.security_context.run_as_user)).toBeGreaterThan(0);
     expect(container.security_context).toEqual({
       run_as_non_root: true,
       privileged: false,
@@ -31,7 +33,8 @@ describe('k8s.HardenedWorkload', () => {
   });
 
   test('requests and limits, and probes on the container port', () => {
-    expect(container.resources).toEqual(DEFAULT_WORKLOAD_RESOURCES);
+    // Literal values, not the implementation's constant: a test that reads the constant passes whatever it holds.
+    expect(container.resources).toEqual({ requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } });
     expect(container.port).toEqual([{ name: 'app', container_port: 8080, protocol: 'TCP' }]);
     expect(container.readiness_probe.tcp_socket).toEqual([{ port: '8080' }]);
     expect(container.liveness_probe.tcp_socket).toEqual([{ port: '8080' }]);

@@ -53,6 +53,22 @@ describe('guardPlan', () => {
   test('anything that is not a plan holds no changes', () => {
     expect(guardPlan(undefined)).toEqual({ blocked: [], allowed: [] });
     expect(guardPlan({ resource: {} })).toEqual({ blocked: [], allowed: [] });
+    expect(guardPlan({ resource_changes: { 'aws_ebs_volume.v': {} } })).toEqual({ blocked: [], allowed: [] });
+  });
+
+  test('entries of unexpected shape are skipped, never a crash; the well-formed ones are still judged', () => {
+    const result = guardPlan({
+      resource_changes: [
+        null,
+        5,
+        'aws_ebs_volume.v',
+        { address: 7, type: 'aws_ebs_volume', change: { actions: ['delete'] } },
+        { address: 'aws_ebs_volume.w', type: 'aws_ebs_volume', change: { actions: 'delete' } },
+        { address: 'aws_ebs_volume.x', type: 'aws_ebs_volume', change: null },
+        { address: 'aws_ebs_volume.y', type: 'aws_ebs_volume', change: { actions: ['delete', 'create'], replace_paths: [7, null, ['size', 0]] } },
+      ],
+    });
+    expect(result.blocked).toEqual([expect.objectContaining({ address: 'aws_ebs_volume.y', action: 'replace', reason: expect.stringMatching(/\(7, null, size\.0\)$/) })]);
   });
 
   test('every stateful type says what is lost', () => {

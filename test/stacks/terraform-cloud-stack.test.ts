@@ -1,10 +1,9 @@
 import { Testing } from 'cdktf';
-import { withEnvironmentDefaults } from '../../lib/cli/environment-defaults';
 import { addBlueprintStacks } from '../../stacks/app';
 import { NOTIFICATION_TRIGGERS } from '../../stacks/terraform-cloud-stack';
 import { exampleBlueprint, resourcesOf, synthStack } from '../support/synth';
 
-const TFC = `terraformCloud:\n  organization: dcaa\n  project: platform\n  executionMode: agent\n  agentPoolId: apool-ZjT6A7mVFm5WHT5a\n  notificationUrl: https://hooks.agency.gov/hms\n`;
+const TFC = `terraformCloud:\n  organization: dcaa\n  project: platform\n  executionMode: agent\n  agentPoolId: apool-ZjT6A7mVFm5WHT5a\n  notifications: true\n`;
 
 describe('Terraform Cloud', () => {
   const { stacks } = addBlueprintStacks(Testing.app(), [exampleBlueprint((y) => `${TFC}${y}`)]);
@@ -23,17 +22,22 @@ describe('Terraform Cloud', () => {
     const workspaces = resourcesOf(tf, 'tfe_workspace');
     expect(workspaces.map((w) => w.name)).toEqual(['dcaa-audit-aws', 'dcaa-audit-aws-k8s', 'dcaa-audit-azure', 'dcaa-audit-azure-k8s']);
     for (const w of workspaces) expect(w).toMatchObject({ organization: 'dcaa', assessments_enabled: true, auto_apply: false, allow_destroy_plan: false });
+    // A workspace holds its stack's state versions: never destroyed by a plan, deleted only by the provider's safe delete.
+    for (const w of workspaces) expect(w).toMatchObject({ force_delete: false, lifecycle: { prevent_destroy: true } });
     for (const s of resourcesOf(tf, 'tfe_workspace_settings')) expect(s).toMatchObject({ execution_mode: 'agent', agent_pool_id: 'apool-ZjT6A7mVFm5WHT5a' });
     const notification = resourcesOf(tf, 'tfe_notification_configuration')[0];
-    expect(notification).toMatchObject({ destination_type: 'generic', url: 'https://hooks.agency.gov/hms', triggers: NOTIFICATION_TRIGGERS, enabled: true });
+    expect(notification).toMatchObject({ destination_type: 'generic', url: '${var.notification_url}', triggers: NOTIFICATION_TRIGGERS, enabled: true });
+    // The webhook URL, which often carries a secret, is a sensitive variable given at apply time, never a literal.
+    expect(tf.variable?.notification_url).toMatchObject({ type: 'string', sensitive: true, nullable: false });
     for (const w of workspaces) expect(w.project_id).toMatch(/^\$\{data\.tfe_project\.[\w-]+\.id\}$/);
     expect(Object.values(tf.data?.tfe_project ?? {})).toEqual([{ name: 'platform', organization: 'dcaa' }]);
   });
 
-  test('HMS_TFC_ORGANIZATION moves blueprints that name no organization into Terraform Cloud', () => {
-    const [bp] = withEnvironmentDefaults([exampleBlueprint()], { HMS_TFC_ORGANIZATION: 'agency', HMS_TFC_HOSTNAME: 'tfe.agency.gov' });
-    expect(bp.terraformCloud).toEqual({ organization: 'agency', hostname: 'tfe.agency.gov', executionMode: 'remote' });
-    expect(withEnvironmentDefaults([exampleBlueprint()], {})[0].terraformCloud).toBeUndefined();
+  test('without notifications, no variable and no webhook', () => {
+    const quiet = addBlueprintStacks(Testing.app(), [exampleBlueprint((y) => `terraformCloud:\n  organization: quiet\n${y}`)]).stacks.find((s) => s.layer === 'workspaces');
+    const tf = synthStack(quiet!.stack);
+    expect(tf.variable).toBeUndefined();
+    expect(resourcesOf(tf, 'tfe_notification_configuration')).toEqual([]);
   });
 
   test('without Terraform Cloud, state stays local and there is no workspaces stack', () => {

@@ -10,6 +10,7 @@ export interface TfJson {
   resource?: Record<string, Record<string, Record<string, unknown>>>;
   data?: Record<string, Record<string, Record<string, unknown>>>;
   output?: Record<string, { value: unknown }>;
+  variable?: Record<string, Record<string, unknown>>;
   provider?: Record<string, Record<string, unknown>[]>;
   terraform?: Record<string, unknown>;
 }

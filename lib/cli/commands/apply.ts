@@ -1,13 +1,14 @@
 import { createInterface } from 'node:readline/promises';
-import { dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { loadBlueprintFile, loadBlueprints } from '../../blueprint/load';
-import { ToolchainError, UserError } from '../../core/errors';
+import type { Blueprint } from '../../blueprint/blueprint';
+import { isUserError, ToolchainError, UserError } from '../../core/errors';
 import { terraformEnvironment } from '../../terraform/environment';
 import { terraform, terraformError } from '../../terraform/run';
 import { PREFLIGHT_CHECKS } from '../../preflight/checks';
 import { runPreflight } from '../../preflight/preflight';
 import { parseCommandArgs } from '../args';
-import { EventLog } from '../events';
+import { EventStream, humanIo, since, type EventType, type Outcome } from '../events';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { usageOf } from '../main';
 import { planStack } from '../plan-stack';
@@ -42,71 +43,110 @@ export async function applyCommand(args: readonly string[], io: Io): Promise<num
   });
   if (positionals.length !== 1) throw new UserError(`hms-sys apply: name one blueprint (its name or its file)\nusage: ${APPLY_USAGE}`);
   const folder = typeof values.blueprints === 'string' ? values.blueprints : 'blueprints';
-  const named = ['.yml', '.yaml'].includes(extname(positionals[0])) ? loadBlueprintFile(resolve(io.cwd, positionals[0]), positionals[0]) : undefined;
-  const all = loadBlueprints([folder], io.cwd).filter((b) => b.name !== named?.name);
-  const blueprint = named ?? all.find((b) => b.name === positionals[0]);
-  if (!blueprint) throw new UserError(`hms-sys apply: no blueprint named ${positionals[0]}; blueprints: ${all.map((b) => b.name).join(', ')}`);
+  const target = typeof values.events === 'string' ? values.events : undefined;
+  let named: Blueprint | undefined;
+  let all: Blueprint[];
+  let blueprint: Blueprint | undefined;
+  try {
+    named = ['.yml', '.yaml'].includes(extname(positionals[0])) ? loadBlueprintFile(resolve(io.cwd, positionals[0]), positionals[0]) : undefined;
+    all = loadBlueprints([folder], io.cwd).filter((b) => b.name !== named?.name);
+    blueprint = named ?? all.find((b) => b.name === positionals[0]);
+    if (!blueprint) throw new UserError(`hms-sys apply: no blueprint named ${positionals[0]}; blueprints: ${all.map((b) => b.name).join(', ')}`);
+  } catch (e) {
+    // A blueprint refused before any cloud call still ends the dashboard's stream, under the name it was asked by.
+    const refused = new EventStream('apply', basename(positionals[0], extname(positionals[0])), target, io);
+    refused.emit('gov.hms-sys.apply.finished', { outcome: isUserError(e) ? 'refused' : 'failed', stoppedAt: 'validation', message: (e as Error).message });
+    await refused.close();
+    throw e;
+  }
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
-  const events = new EventLog(blueprint.name, typeof values.events === 'string' ? resolve(io.cwd, values.events) : undefined, io.out);
-  const started = Date.now();
-  const elapsed = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)}s`;
+  const events = new EventStream('apply', blueprint.name, target, io);
+  try {
+    return await applyStacks(blueprint, named ? [...all, named] : all, allowances, values.yes === true, events, humanIo(io, events));
+  } finally {
+    await events.close();
+  }
+}
 
-  events.emit('apply.started', undefined, { source: blueprint.sourceFile });
+/** Synthesizes, then plans, checks and applies the blueprint's stacks in order, one event per step. */
+async function applyStacks(blueprint: Blueprint, blueprints: Blueprint[], allowances: string[], yes: boolean, events: EventStream, io: Io): Promise<number> {
+  const started = Date.now();
+  const elapsed = (from: number) => `${((Date.now() - from) / 1000).toFixed(1)}s`;
+  const finish = (outcome: Outcome, detail: Record<string, unknown> = {}) => events.emit('gov.hms-sys.apply.finished', { outcome, durationMs: since(started), ...detail });
+
+  events.emit('gov.hms-sys.apply.started', { outcome: 'started', sourceFile: blueprint.sourceFile });
   const outdir = resolve(io.cwd, DEFAULT_OUTDIR);
   const tf = terraformEnvironment(join(dirname(outdir), '.hms-sys'));
-  const result = synthesizeBlueprints(named ? [...all, named] : all, outdir);
+  let result;
+  try {
+    // The governance gate: a blueprint or baseline that violates policy stops here, before any cloud call.
+    result = synthesizeBlueprints(blueprints, outdir, { cwd: io.cwd });
+  } catch (e) {
+    const outcome = isUserError(e) ? 'refused' : 'failed';
+    events.emit('gov.hms-sys.apply.synthesized', { outcome, durationMs: since(started), message: (e as Error).message });
+    finish(outcome, { stoppedAt: 'synthesis' });
+    throw e;
+  }
   const stacks = result.stacks.filter((s) => s.blueprint === blueprint.name);
-  events.emit('synth.finished', undefined, { stacks: stacks.map((s) => s.stackName) });
+  events.emit('gov.hms-sys.apply.synthesized', { outcome: 'succeeded', durationMs: since(started), stacks: stacks.map((s) => s.stackName) });
   io.out(`Synthesized and checked ${stacks.length} stack(s) of ${blueprint.name} (${elapsed(started)})`);
 
   // Outputs of the stacks applied in this run, for the checks of the stacks after them.
   const outputs = new Map<string, Record<string, unknown>>();
   for (const [i, stack] of stacks.entries()) {
     const step = `[${i + 1}/${stacks.length}] ${stack.stackName}`;
-    const stackStarted = Date.now();
+    const stackName = stack.stackName;
+    const applied = stacks.slice(0, i).map((s) => s.stackName);
+    // Every failure below ends the stream with apply.finished, so a dashboard never waits on a dead run.
+    const stop = (outcome: Outcome, type: EventType, stepStarted: number, e: unknown) => {
+      events.emit(type, { outcome, stack: stackName, durationMs: since(stepStarted), message: (e as Error).message });
+      finish(outcome, { stoppedAt: stackName, applied });
+    };
+    let stepStarted = Date.now();
     try {
       const passed = await runPreflight(PREFLIGHT_CHECKS, { blueprint, stack, outputsOf: (name) => outputs.get(name) });
-      if (passed.length > 0) events.emit('stack.preflight', stack.stackName, { passed });
+      events.emit('gov.hms-sys.apply.stack.checked', { outcome: 'succeeded', stack: stackName, durationMs: since(stepStarted), passed });
     } catch (e) {
-      events.emit('stack.failed', stack.stackName, { step: 'preflight', message: (e as Error).message });
+      stop('failed', 'gov.hms-sys.apply.stack.checked', stepStarted, e);
       throw e;
     }
     io.out(`${step}: plan`);
-    events.emit('stack.planning', stack.stackName);
+    stepStarted = Date.now();
     let plan;
     try {
       plan = planStack(stack, tf.env, { allowances });
     } catch (e) {
-      events.emit('stack.failed', stack.stackName, { step: 'plan', message: (e as Error).message });
+      stop('failed', 'gov.hms-sys.apply.stack.planned', stepStarted, e);
       throw e;
     }
     reportStackPlan(io, plan);
-    events.emit('stack.planned', stack.stackName, { ...plan.counts, blocking: plan.policy.blocking, guardRefusals: plan.guard.blocked.length, allowed: plan.guard.allowed.map((a) => a.address) });
+    const planned = { ...plan.counts, blocking: plan.policy.blocking, guardRefusals: plan.guard.blocked.length, allowed: plan.guard.allowed.map((a) => a.address) };
+    events.emit('gov.hms-sys.apply.stack.planned', { outcome: plan.passed ? 'succeeded' : 'refused', stack: stackName, durationMs: since(stepStarted), ...planned });
     const { add, change, destroy } = plan.counts;
     if (!plan.passed) {
-      events.emit('stack.refused', stack.stackName, { reason: 'policy or stateful-resource guard' });
       io.err(`✘ ${step}: refused; nothing was applied to it${i > 0 ? ' (the stacks before it were applied)' : ''}`);
-      events.emit('apply.stopped', undefined, { at: stack.stackName });
+      finish('refused', { stoppedAt: stackName, applied, reason: 'policy or stateful-resource guard' });
       return EXIT_USER_ERROR;
     }
     io.out(`${step}: ${add} to add, ${change} to change, ${destroy} to destroy (plan: ${relative(io.cwd, plan.planFile)})`);
-    if (!values.yes && !(await confirm(`Apply ${stack.stackName}?`))) {
-      events.emit('apply.stopped', undefined, { at: stack.stackName, reason: 'not confirmed' });
+    if (!yes && !(await confirm(`Apply ${stackName}?`))) {
+      finish('not-confirmed', { stoppedAt: stackName, applied });
       io.err(`${step}: not applied. Review ${relative(io.cwd, join(dirname(plan.planFile), 'plan.json'))}, then re-run with --yes to apply.`);
       return EXIT_USER_ERROR;
     }
     io.out(`${step}: apply`);
-    events.emit('stack.applying', stack.stackName);
-    const applied = terraform(['apply', '-input=false', '-no-color', 'plan.tfplan'], dirname(plan.planFile), tf.env);
-    if (!applied.ok) {
-      events.emit('stack.failed', stack.stackName, { step: 'apply', message: terraformError(applied.output) });
-      throw new ToolchainError(`terraform apply failed for ${stack.stackName}: ${terraformError(applied.output)}. The stacks before it were applied; fix the cause and run hms-sys apply again.`);
+    stepStarted = Date.now();
+    const result = terraform(['apply', '-input=false', '-no-color', 'plan.tfplan'], dirname(plan.planFile), tf.env);
+    if (!result.ok) {
+      const error = new ToolchainError(`terraform apply failed for ${stackName}: ${terraformError(result.output)}. The stacks before it were applied; fix the cause and run hms-sys apply again.`);
+      stop('failed', 'gov.hms-sys.apply.stack.applied', stepStarted, error);
+      throw error;
     }
-    outputs.set(stack.stackName, stackOutputs(dirname(plan.planFile), tf.env));
-    events.emit('stack.applied', stack.stackName, { seconds: Number(((Date.now() - stackStarted) / 1000).toFixed(1)) });
-    io.out(`✔ ${step}: applied (${elapsed(stackStarted)})`);
+    outputs.set(stackName, stackOutputs(dirname(plan.planFile), tf.env));
+    events.emit('gov.hms-sys.apply.stack.applied', { outcome: 'succeeded', stack: stackName, durationMs: since(stepStarted) });
+    io.out(`✔ ${step}: applied (${elapsed(stepStarted)})`);
   }
-  events.emit('apply.finished', undefined, { seconds: Number(((Date.now() - started) / 1000).toFixed(1)) });
+  finish('succeeded', { applied: stacks.map((s) => s.stackName) });
   io.out(`✔ ${blueprint.name}: ${stacks.length} stack(s) applied (${elapsed(started)}). Next: hms-sys status ${blueprint.name}`);
   return EXIT_OK;
 }

@@ -1,4 +1,4 @@
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { loadBlueprints } from '../../blueprint/load';
 import { formatAllowance, formatGuardFinding } from '../../plan/stateful-guard';
 import { formatFinding } from '../../policy/engine/format-finding';
@@ -8,7 +8,7 @@ import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { usageOf } from '../main';
 import { selectStacks, synthesizeBlueprints } from '../synthesize';
-import { DEFAULT_OUTDIR } from './synth';
+import { outputFolderOption } from './synth';
 
 const PLAN_USAGE = usageOf('plan');
 
@@ -31,11 +31,11 @@ export function planCommand(args: readonly string[], io: Io): number {
     'allow-destroy': { type: 'string', multiple: true },
     'no-refresh': { type: 'boolean' },
   });
-  const outdir = resolve(io.cwd, typeof values.out === 'string' ? values.out : DEFAULT_OUTDIR);
+  const outdir = outputFolderOption(io, values.out);
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
   const blueprints = loadBlueprints([typeof values.blueprints === 'string' ? values.blueprints : 'blueprints'], io.cwd);
+  const result = synthesizeBlueprints(blueprints, outdir, { cwd: io.cwd });
   const tf = terraformEnvironment(join(dirname(outdir), '.hms-sys'));
-  const result = synthesizeBlueprints(blueprints, outdir);
   const selected = selectStacks(result, 'plan', positionals);
 
   let blocked = 0;

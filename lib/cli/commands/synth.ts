@@ -1,5 +1,6 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { loadBlueprints } from '../../blueprint/load';
+import { UserError } from '../../core/errors';
 import { parseCommandArgs } from '../args';
 import { usageOf } from '../main';
 import { EXIT_OK, type Io } from '../io';
@@ -14,9 +15,9 @@ export function synthCommand(args: readonly string[], io: Io): number {
     out: { type: 'string', short: 'o' },
     strict: { type: 'boolean' },
   });
-  const outdir = typeof values.out === 'string' ? values.out : DEFAULT_OUTDIR;
+  const outdir = outputFolderOption(io, values.out);
   const blueprints = loadBlueprints(positionals.length > 0 ? positionals : ['blueprints'], io.cwd);
-  const result = synthesizeBlueprints(blueprints, relativeTo(io.cwd, outdir), { policy: { strict: values.strict === true } });
+  const result = synthesizeBlueprints(blueprints, outdir, { policy: { strict: values.strict === true }, cwd: io.cwd });
   for (const s of result.stacks) {
     const warnings = s.policy.findings.filter((f) => !f.blocking && !f.acknowledgedBecause).length;
     io.out(
@@ -28,6 +29,14 @@ export function synthCommand(args: readonly string[], io: Io): number {
   return EXIT_OK;
 }
 
-function relativeTo(cwd: string, path: string): string {
-  return path.startsWith('/') ? path : `${cwd}/${path}`;
+/**
+ * The output folder a command writes, from `--out`: resolved against the working
+ * folder; an empty value is refused rather than read as the working folder itself.
+ */
+export function outputFolderOption(io: Io, value: string | boolean | (string | boolean)[] | undefined): string {
+  if (value === undefined) return resolve(io.cwd, DEFAULT_OUTDIR);
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new UserError(`--out ${JSON.stringify(value)} names no folder; give the folder hms-sys writes its output to, e.g. --out ${DEFAULT_OUTDIR}`);
+  }
+  return resolve(io.cwd, value);
 }

@@ -1,7 +1,8 @@
 import type { PolicyReport } from '../engine/evaluate';
 import { citeControls, findingLocation } from '../engine/format-finding';
 
-const escape = (s: string): string =>
+/** Escapes text for XML attributes and content; hms-sys verify's JUnit report uses it too. */
+export const escape = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /**

@@ -1,0 +1,13 @@
+/** Terraform Cloud settings that the blueprint, the stacks and the drift client share. */
+
+/** Terraform Cloud's own host: the default of `terraformCloud.hostname`, and where TFE_TOKEN goes unless TFE_HOSTNAME names another. */
+export const DEFAULT_TFC_HOSTNAME = 'app.terraform.io';
+
+/**
+ * The workspaces stack's sensitive variable for the notification webhook, and the
+ * environment variable Terraform reads it from when that stack is planned or
+ * applied. The URL (often carrying a secret) is never written to cdk.tf.json.
+ * @see https://developer.hashicorp.com/terraform/language/values/variables#environment-variables
+ */
+export const NOTIFICATION_URL_VARIABLE = 'notification_url';
+export const NOTIFICATION_URL_ENV = `TF_VAR_${NOTIFICATION_URL_VARIABLE}`;
