@@ -4,6 +4,7 @@ import { AWS_INTERNAL_NLB, azureDiskStorage, ebsStorage, efsStorage, eksSystemNe
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import { BlueprintError, formatProblem } from '../lib/core/errors';
+import { imageTag } from '../lib/core/images';
 import { cloudStackName, kubernetesStackName, stateBucketStackName, workspacesStackName } from '../lib/core/stack-names';
 import { findCollisions } from '../lib/blueprint/collisions';
 import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
@@ -123,24 +124,34 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
 }
 
 /**
- * Findings the policy packs report as unknown on the EKS Kubernetes stack because the
- * answer lives in the cluster stack, recorded with the reason an assessor can check.
+ * Findings the policy packs can only report as unknown on the EKS Kubernetes stack, because
+ * the deciding fact lives in the cluster stack, acknowledged with the reason an assessor can
+ * check. Each is recorded only when the fact it states holds here; the scanners still count
+ * them as unknown and print the reason (`hms-sys check` never turns them into passes), and a
+ * plan JSON, which carries no acknowledgements, is judged on the resolved values.
  */
 function acknowledgeWhatKubernetesCannotSee(k8s: KubernetesStack, bp: Blueprint, eks: EksStack): void {
   // The exact resources: an acknowledgement on a construct covers everything below it, and one that matches nothing is stale.
   const resource = (...path: string[]) => path.reduce<IConstruct | undefined>((node, id) => node?.node.tryFindChild(id), k8s);
   const deployment = resource('workload', 'Resource');
-  if (deployment && bp.workload && eks.imageMirrors.length > 0) {
+  const image = bp.workload?.image;
+  // HMS-K8S-9 reads the tag from the image text; behind the mirror that text starts with an
+  // interpolation (account, region, DNS suffix), so the rule cannot read it. The same check, here, on the upstream name.
+  const tag = image && imageTag(image);
+  const pinned = image !== undefined && (image.includes('@sha256:') || (tag !== undefined && tag !== 'latest'));
+  if (deployment && pinned && eks.imageMirrors.length > 0) {
     FedRampBaseline.acknowledge(
       deployment,
       'HMS-K8S-9',
-      `the image is ${bp.workload.image}, whose tag or digest validate requires (CM-2); pods pull it through the account's ECR pull-through cache, whose host (account and region) Terraform knows only at apply`,
+      `the image is ${image}, pinned (${image.includes('@sha256:') ? 'digest' : `tag ${tag}`}), pulled through the account's ECR pull-through cache: the registry host (account, region, DNS suffix) is read by Terraform at plan, so the synthesized image starts with an interpolation; check the plan JSON to see the resolved image (CM-2)`,
     );
   }
   const storageClass = resource('volume', 'StorageClass');
   const claim = resource('volume', 'Claim');
-  if (storageClass && claim && eks.fileSystem) {
-    const reason = `EFS encrypts at rest per file system: ${bp.name}-aws encrypts aws_efs_file_system ${bp.storage?.volume.name} with a customer key (SC-28, SC-12); an efs.csi.aws.com class has no encryption parameter, and the tls mount option encrypts in transit`;
+  // HMS-K8S-12/14 read encryption from the class's parameters; EFS has none: it encrypts per file system.
+  const tls = efsStorage().mountOptions?.includes('tls') === true;
+  if (storageClass && claim && eks.fileSystem?.kmsKey && tls) {
+    const reason = `EFS encrypts at rest per file system, not per class: ${cloudStackName(bp.name, 'aws')} creates aws_efs_file_system for ${bp.storage?.volume.name} with encrypted = true and a customer key (SC-28, SC-12); an efs.csi.aws.com class has no encryption parameter; the tls mount option encrypts NFS in transit and the file system policy denies clients without TLS (SC-8)`;
     FedRampBaseline.acknowledge(storageClass, 'HMS-K8S-12', reason);
     FedRampBaseline.acknowledge(claim, 'HMS-K8S-14', reason);
   }
