@@ -14,7 +14,7 @@ export interface SecretDescription {
 
 /** Runs the AWS CLI (already a prerequisite: the kubernetes provider authenticates with `aws eks get-token`). */
 export function describeSecret(secretId: string, region: string): SecretDescription {
-  const r = spawnSync('aws', ['secretsmanager', 'describe-secret', '--secret-id', secretId, '--region', region, '--output', 'json'], { encoding: 'utf8' });
+  const r = spawnSync('aws', ['secretsmanager', 'describe-secret', '--secret-id', secretId, '--region', region, '--output', 'json'], { encoding: 'utf8', env: process.env });
   if (r.error) return { ok: false, missingCli: (r.error as NodeJS.ErrnoException).code === 'ENOENT', error: r.error.message };
   if (r.status !== 0) return { ok: false, error: (r.stderr || r.stdout).trim() };
   try {
