@@ -13,7 +13,7 @@ import { withEnvironmentDefaults } from './environment';
 import { allowedKeysAt, issueMessage, unknownKeyMessage } from './format';
 import { normalize } from './normalize';
 import { SYSTEM_NAMESPACES } from '../core/namespaces';
-import { BlueprintSchema, systemNamespaceMessage } from './schema';
+import { BlueprintNameSchema, BlueprintSchema, systemNamespaceMessage } from './schema';
 
 /** A blueprint is a short file; anything larger is a mistake or an attack. */
 export const MAX_BLUEPRINT_BYTES = 64 * 1024;
@@ -22,8 +22,6 @@ export const MAX_ALIAS_COUNT = 50;
 /** Nesting deeper than any valid blueprint (which is 4 levels deep). */
 export const MAX_NESTING_DEPTH = 32;
 export const BLUEPRINT_EXTENSIONS = ['.yml', '.yaml'];
-
-const NAME_PATTERN = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
 
 export interface LoadOptions {
   /**
@@ -109,8 +107,10 @@ export function parseBlueprint(source: string | Buffer, file: string, options: L
   }
 
   const name = result.data.name ?? basename(file, extname(file));
-  if (!result.data.name && !NAME_PATTERN.test(name)) {
-    throw whole(`the file name ${JSON.stringify(name)} cannot name stacks; rename the file (lowercase letters, digits, "-") or set "name:" in it`);
+  // A name taken from the file obeys the same rule as "name:" (pattern and length): stacks, IAM roles and namespaces are named after it.
+  const fileName = result.data.name ? undefined : BlueprintNameSchema.safeParse(name);
+  if (fileName && !fileName.success) {
+    throw whole(`the file name ${JSON.stringify(name)} cannot name stacks: ${fileName.error.issues[0].message}; rename the file or set "name:" in it`);
   }
   if (!result.data.name && SYSTEM_NAMESPACES.includes(name)) {
     throw whole(`the file name ${systemNamespaceMessage(name)}: rename the file or set "name:" in it`);

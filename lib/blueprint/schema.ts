@@ -701,3 +701,6 @@ export function describe(value: unknown): string {
 
 /** The image reference rule of `workload.image` (pinned: a version tag or a digest), for images named outside a blueprint. */
 export const ImageReferenceSchema = Image;
+
+/** The rule of a blueprint's `name` (pattern and length), for a name taken from the file name. */
+export const BlueprintNameSchema = Name;

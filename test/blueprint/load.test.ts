@@ -237,7 +237,9 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
   });
 
   test('a file name that cannot name a stack asks for a rename or a name field', () => {
-    expect(problemsOf(VALID, 'blueprints/DCAA Audit.yml')[0].message).toMatch(/rename the file .* or set "name:"/);
+    expect(problemsOf(VALID, 'blueprints/DCAA Audit.yml')[0].message).toMatch(/the file name "DCAA Audit" cannot name stacks: .*; rename the file or set "name:"/);
+    // Named by its file, a blueprint obeys the length of "name:" too: IAM role names derived from it stop at 64 characters.
+    expect(problemsOf(VALID, `blueprints/${'b'.repeat(60)}.yml`)[0].message).toMatch(/the file name "b{60}" cannot name stacks: is longer than 32 characters; rename the file or set "name:"/);
     expect(problemsOf(VALID, 'blueprints/default.yml')[0].message).toMatch(/the file name "default" names the blueprint's Kubernetes namespace/);
   });
 
