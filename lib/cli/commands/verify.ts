@@ -49,7 +49,7 @@ export function verifyHelp(): string {
     `mirrors like the workload: ${Object.entries(DEFAULT_PROBE_IMAGES).map(([c, i]) => `${c}: ${i}`).join('; ')}.`,
     'On a cluster with no mirror for it, name a copy in your private registry with --probe-image.',
     '',
-    'exit: 0 every promise proven; 1 a promise is broken (named, with its control); 3 a cluster could not',
+    'exit: 0 every promise proven; 1 a promise is broken (named, with its control), or nothing is deployed yet; 3 a cluster could not',
     'be reached or a probe could not run (image not pullable, forbidden, timeout); 130 interrupted.',
   ].join('\n');
 }
@@ -137,7 +137,7 @@ export async function verifyCommand(args: readonly string[], io: Io): Promise<nu
     const leftovers: string[] = [];
     for (const target of located.targets) {
       if (!target.connection) {
-        problems.push({ cloud: target.cloud, message: `${bp.name}-${target.cloud} has no cluster in its state: apply it first (hms-sys apply ${bp.name})` });
+        problems.push({ cloud: target.cloud, message: `${bp.name}-${target.cloud} has no cluster in its state: apply it first (hms-sys apply ${bp.name})`, notDeployed: true });
         continue;
       }
       const client = connectCluster(target.connection, requestTimeoutMs);
