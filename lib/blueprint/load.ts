@@ -137,14 +137,28 @@ export function parseBlueprint(source: string | Buffer, file: string, options: L
  * so the value would vanish without a word (a tag dropped silently): refused
  * wherever it appears, with its position.
  */
+/**
+ * Keys and aliases the YAML reader would silently misread, each at its line:
+ * `__proto__` (dropped by JavaScript), `<<` (a merge key in YAML 1.1 only; YAML 1.2
+ * reads it as a key named "<<"), and an alias whose anchor is not set before it.
+ */
 function prototypeKeys(doc: Document, lc: LineCounter, file: string): BlueprintProblem[] {
   const problems: BlueprintProblem[] = [];
+  const at = (range: readonly number[] | null | undefined, path: string, message: string) => {
+    const pos = lc.linePos(range?.[0] ?? 0);
+    problems.push({ file, line: pos.line, column: pos.col, path, message });
+  };
   visit(doc, {
     Pair(_key, pair) {
       if (isScalar(pair.key) && pair.key.value === '__proto__') {
-        const pos = lc.linePos(pair.key.range?.[0] ?? 0);
-        problems.push({ file, line: pos.line, column: pos.col, path: '__proto__', message: 'a key named "__proto__" cannot be used: JavaScript reads it as an object\'s prototype, so its value would be lost; rename it' });
+        at(pair.key.range, '__proto__', 'a key named "__proto__" cannot be used: JavaScript reads it as an object\'s prototype, so its value would be lost; rename it');
       }
+      if (isScalar(pair.key) && pair.key.value === '<<') {
+        at(pair.key.range, '<<', 'merge keys ("<<: *anchor") are not part of YAML 1.2, which blueprints use; write the keys out');
+      }
+    },
+    Alias(_key, alias) {
+      if (!alias.resolve(doc)) at(alias.range, `*${alias.source}`, `the alias *${alias.source} has no anchor &${alias.source} before it; define the anchor first, or write the value out`);
     },
   });
   return problems;

@@ -155,6 +155,8 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
     ['hop limit 3', VALID.replace('count: 10', 'count: 10\n  metadataHopLimit: 3'), 'nodePool.metadataHopLimit', 4, /allowed: 1, 2/],
     ['prototype pollution key', `__proto__:\n  polluted: true\n${VALID}`, '__proto__', 1, /a key named "__proto__" cannot be used: JavaScript reads it as an object's prototype/],
     ['__proto__ as a tag key (dropped without a word before)', `tags:\n  owner: dcaa\n  __proto__: x\n${VALID}`, '__proto__', 3, /a key named "__proto__" cannot be used/],
+    ['an alias without its anchor (said "too many aliases" before)', `tags:\n  owner: *nope\n${VALID}`, '*nope', 2, /the alias \*nope has no anchor &nope before it; define the anchor first/],
+    ['a YAML 1.1 merge key (read as a key named "<<" before)', `x-defaults: &d\n  count: 10\ntags:\n  <<: *d\n${VALID}`, '<<', 4, /merge keys \("<<: \*anchor"\) are not part of YAML 1\.2/],
     ['boolean as text', `aws:\n  fipsEndpoints: "yes"\n${VALID}`, 'aws.fipsEndpoints', 2, /expected true or false/],
     ['agent execution without a pool', `terraformCloud:\n  organization: dcaa\n  executionMode: agent\n${VALID}`, 'terraformCloud.agentPoolId', 1, /required when executionMode is agent/],
     [
