@@ -132,7 +132,7 @@ describe('hms-sys check', () => {
 
     test('--output into a missing folder is one line and exit 1', async () => {
       const r = await runCli(['check', `${FIXTURES}/insecure-k8s.tf.json`, '--output', join(dir, 'missing', 'report.txt')], ROOT);
-      expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/cannot write --output .*report\.txt: the folder .*missing does not exist; create it first/) });
+      expect(r).toMatchObject({ code: 1, stderr: expect.stringMatching(/will not write --output .*report\.txt: the folder .*missing does not exist; create it first/) });
     });
 
     test('a guard refusal never prints a passing summary', async () => {
