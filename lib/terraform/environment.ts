@@ -33,8 +33,9 @@ export interface TerraformEnvironment {
 
 /**
  * The oldest Terraform hms-sys drives: `mock_provider` in `terraform test` (1.7)
- * backs the offline review plan; the S3 backend's `use_lockfile` needs 1.10
- * and is checked where a state bucket is used.
+ * backs the offline review plan and the tests. The S3 backend's `use_lockfile`
+ * (a blueprint's `stateBucket`) needs 1.10, which the README states; Terraform
+ * itself refuses the setting on an older version at init.
  */
 export const MINIMUM_TERRAFORM_VERSION = '1.7.0';
 
