@@ -1,4 +1,4 @@
-import type { App, TerraformStack } from 'cdktf';
+import { Annotations, type App, type TerraformStack } from 'cdktf';
 import { azureDiskStorage, ebsStorage } from '../lib/k8s/target';
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
@@ -61,6 +61,8 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
   const add = (bp: Blueprint, cloud: Cloud, stackName: string, stack: TerraformStack, stackNotices: readonly string[] = []) => {
     stacks.push({ blueprint: bp.name, cloud, stackName, stack, layer: stack instanceof KubernetesStack ? 'kubernetes' : 'cloud', terraformCloud: bp.terraformCloud });
     notices.push(...stackNotices.map((n) => `${bp.sourceFile}: ${n}`));
+    // cdktf prints warning annotations as `WARN [stack]: ...`; hms-sys prints `notices`.
+    stackNotices.forEach((n) => Annotations.of(stack).addWarning(`${bp.sourceFile}: ${n}`));
   };
   for (const bp of blueprints) {
     notices.push(...bp.warnings.map(formatProblem));
@@ -106,6 +108,9 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
         add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
       }
     }
+    // A blueprint's own warnings go on its first stack, once.
+    const first = stacks.find((s) => s.blueprint === bp.name);
+    if (first) bp.warnings.forEach((w) => Annotations.of(first.stack).addWarning(formatProblem(w)));
   }
   addWorkspaceStacks(app, stacks);
   addStateBucketStacks(app, blueprints, stacks);
