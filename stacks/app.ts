@@ -7,11 +7,7 @@ import { cloudStackName, kubernetesStackName, stateBucketStackName, workspacesSt
 import { findCollisions } from '../lib/blueprint/collisions';
 import type { FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { cloudBackend, s3Backend, type BackendFactory } from './backend';
-import { StateBucketStack } from './state-bucket-stack';
-import { TerraformCloudStack, type WorkspaceSpec } from './terraform-cloud-stack';
-import { AksStack } from './aks-stack';
-import { EksStack } from './eks-stack';
-import { KubernetesStack } from './kubernetes-stack';
+import { AksStack, EksStack, KubernetesStack, StateBucketStack, TerraformCloudStack, type WorkspaceSpec } from './cloud-stacks';
 
 /** What was built for one blueprint. */
 export interface BuiltStack {

@@ -1,3 +1,4 @@
+import './private/provider-installed';
 export * from './customer-managed-key';
 export * from './ebs-csi-driver';
 export * from './encrypted-volume';

@@ -1,3 +1,4 @@
+import './private/provider-installed';
 export * from './disk-encryption-key';
 export * from './encrypted-volume';
 export * from './isolated-network';
