@@ -5,7 +5,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
-import { cidrProblem, cidrSubnet } from '../core/cidr';
+import { cidrProblem, cidrSubnet, ingressCidrProblem } from '../core/cidr';
 import { DEFAULT_AZURE_VNET_CIDR } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import { AzureContext } from './private/azure-context';
@@ -75,8 +75,7 @@ export class IsolatedNetwork extends Construct {
     const prefix = Number(vnetCidr.split('/')[1]);
     new PropsValidator('azure.IsolatedNetwork', this.node.path)
       .check(!cidrProblem(vnetCidr) && prefix >= 16 && prefix <= 20, `vnetCidr (${vnetCidr}) must be a network from /16 to /20`)
-      .check(!cidrProblem(props.ingressCidr), `ingressCidr: ${cidrProblem(props.ingressCidr)}`)
-      .check(props.ingressCidr !== '0.0.0.0/0', 'ingressCidr must not be 0.0.0.0/0 (SC-7)')
+      .whenKnown([props.ingressCidr], () => !ingressCidrProblem(props.ingressCidr), () => `ingressCidr: ${ingressCidrProblem(props.ingressCidr)}`)
       .check(Number.isInteger(retention) && retention >= MIN_FLOW_LOG_RETENTION_DAYS && retention <= 365, `flowLogRetentionDays (${retention}) must be from ${MIN_FLOW_LOG_RETENTION_DAYS} to 365`)
       .throwIfAny();
     const ctx = AzureContext.of(this);

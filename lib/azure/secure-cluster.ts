@@ -99,7 +99,7 @@ export class SecureCluster extends Construct implements ISecureCluster {
         ['standard', 'extended'].includes(supportPhase('azure', version, new Date())),
         `kubernetesVersion (${version}) is not offered by AKS today; choose one of ${versionsInSupport('azure', new Date()).join(', ')}`,
       )
-      .check(Number.isInteger(systemCount) && systemCount >= 1 && systemCount <= 100, `systemNodeCount (${systemCount}) must be from 1 to 100`)
+      .whenKnown([systemCount], () => Number.isInteger(systemCount) && systemCount >= 1 && systemCount <= 100, () => `systemNodeCount (${systemCount}) must be from 1 to 100`)
       .throwIfAny();
     const ctx = AzureContext.of(this);
     const os = aksNodeOs(props.runtime);

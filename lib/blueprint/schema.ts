@@ -46,7 +46,7 @@ import {
 import { DEFAULT_KUBERNETES_VERSION, KNOWN_KUBERNETES_VERSIONS } from '../core/kubernetes-versions';
 import { DEFAULT_TFC_HOSTNAME, NOTIFICATION_URL_ENV } from '../core/terraform-cloud';
 import { RUNTIMES } from '../core/runtimes';
-import { cidrProblem } from '../core/cidr';
+import { cidrProblem, ingressCidrProblem } from '../core/cidr';
 import { parseSizeGiB, SIZE_HINT } from '../core/sizes';
 import { literalProblem } from '../core/tokens';
 import { imageTag } from '../core/images';
@@ -55,8 +55,6 @@ import { MAX_TAG_VALUE_LENGTH, RESERVED_TAG_KEYS, RESERVED_TAG_PREFIX, TAG_TEXT_
 import { aksNodePoolName, rotationName } from '../azure/private/names';
 
 const MAX_TEXT_LENGTH = 256;
-/** Ingress wider than a /8 is the internet in all but name. */
-const MIN_INGRESS_PREFIX = 8;
 
 /** Any string in a blueprint: bounded, and never a Terraform expression. */
 function text(maxLength = MAX_TEXT_LENGTH, example?: string) {
@@ -107,18 +105,20 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, notAll
   });
 }
 
+/** The network allowed in: the constructs check it with the same function. */
+function ingressCidr() {
+  return text(18, '192.168.15.0/24').check((ctx) => {
+    const problem = ingressCidrProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
+  });
+}
+
 function cidr(minPrefix = 0, maxPrefix = 32) {
   return text(18, '192.168.15.0/24').check((ctx) => {
     const problem = cidrProblem(ctx.value);
     const prefix = Number(ctx.value.split('/')[1]);
     if (problem) {
       ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
-    } else if (minPrefix === MIN_INGRESS_PREFIX && prefix < MIN_INGRESS_PREFIX) {
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: `${JSON.stringify(ctx.value)} opens the workload to ${prefix === 0 ? 'the whole internet' : 'a network wider than /8'} (NIST 800-53 SC-7, AC-4; HIPAA 164.312(e)(1)); name the agency networks that need access, e.g. 192.168.15.0/24`,
-      });
     } else if (prefix < minPrefix || prefix > maxPrefix) {
       ctx.issues.push({
         code: 'custom',
@@ -279,7 +279,7 @@ const Storage = z.union([z.literal('none'), StorageVolume], {
 const Network = z.strictObject({
   policy: z.strictObject({
     name: Name.describe('Network policy name.'),
-    ingressCIDR: cidr(MIN_INGRESS_PREFIX).describe('The only network allowed to reach the workload, e.g. an agency HQ range.'),
+    ingressCIDR: ingressCidr().describe('The only network allowed to reach the workload, e.g. an agency HQ range.'),
     allowDns: z
       .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
       .default(false)
