@@ -55,7 +55,9 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
   const stacks: BuiltStack[] = [];
   const notices: string[] = [];
   const add = (bp: Blueprint, cloud: Cloud, stackName: string, stack: TerraformStack, stackNotices: readonly string[] = []) => {
-    stacks.push({ blueprint: bp.name, cloud, stackName, stack, layer: stack instanceof KubernetesStack ? 'kubernetes' : 'cloud', terraformCloud: bp.terraformCloud });
+    // Named, not `instanceof`: every stack added here is the blueprint's cloud stack or its Kubernetes stack.
+    const layer = stackName === kubernetesStackName(bp.name, cloud) ? 'kubernetes' : 'cloud';
+    stacks.push({ blueprint: bp.name, cloud, stackName, stack, layer, terraformCloud: bp.terraformCloud });
     notices.push(...stackNotices.map((n) => `${bp.sourceFile}: ${n}`));
     // cdktf prints warning annotations as `WARN [stack]: ...`; hms-sys prints `notices`.
     stackNotices.forEach((n) => Annotations.of(stack).addWarning(`${bp.sourceFile}: ${n}`));
@@ -66,42 +68,50 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
     const common = { backend, policy: options.policy };
     for (const cloud of bp.clouds) {
       const stackName = cloudStackName(bp.name, cloud);
-      if (cloud === 'aws') {
-        const eks = new EksStack(app, stackName, { blueprint: bp, ...common });
-        add(bp, cloud, stackName, eks);
-        const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
-          blueprint: bp,
-          cloud,
-          ...common,
-          connection: {
-            host: eks.cluster.clusterEndpoint,
-            clusterCaCertificateBase64: eks.cluster.certificateAuthorityData,
-            exec: { command: 'aws', args: ['eks', 'get-token', '--cluster-name', bp.name, '--region', bp.aws.region, '--output', 'json'] },
-          },
-          target: { networkPolicyEnforced: eks.cluster.networkPolicyEnforced, storage: ebsStorage(eks.volumeKmsKeyArn ?? eks.nodePool.diskKey.kmsKeyArn) },
-          existingVolume: eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
-        });
-        add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
-      } else {
-        const aks = new AksStack(app, stackName, { blueprint: bp, ...common });
-        add(bp, cloud, stackName, aks, aks.notices);
-        const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
-          blueprint: bp,
-          cloud,
-          ...common,
-          connection: {
-            host: aks.cluster.host,
-            clusterCaCertificateBase64: aks.cluster.clusterCaCertificate,
-            exec: {
-              command: 'kubelogin',
-              args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID, '--environment', bp.azure.environment === 'usgovernment' ? 'AzureUSGovernmentCloud' : 'AzurePublicCloud'],
+      switch (cloud) {
+        case 'aws': {
+          const eks = new EksStack(app, stackName, { blueprint: bp, ...common });
+          add(bp, cloud, stackName, eks);
+          const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
+            blueprint: bp,
+            cloud,
+            ...common,
+            connection: {
+              host: eks.cluster.clusterEndpoint,
+              clusterCaCertificateBase64: eks.cluster.certificateAuthorityData,
+              exec: { command: 'aws', args: ['eks', 'get-token', '--cluster-name', bp.name, '--region', bp.aws.region, '--output', 'json'] },
             },
-          },
-          target: { networkPolicyEnforced: aks.cluster.networkPolicyEnforced, storage: azureDiskStorage(aks.volumeDiskEncryptionSetId ?? aks.cluster.diskEncryptionSetId) },
-          // Azure Disk CSI labels zones as <location>-<zone>.
-          existingVolume: aks.volume && { volumeHandle: aks.volume.diskId, zone: `${bp.azure.location}-${bp.azure.zones[0] ?? '0'}` },
-        });
-        add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
+            target: { networkPolicyEnforced: eks.cluster.networkPolicyEnforced, storage: ebsStorage(eks.volumeKmsKeyArn ?? eks.nodePool.diskKey.kmsKeyArn) },
+            existingVolume: eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
+          });
+          add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
+          break;
+        }
+        case 'azure': {
+          const aks = new AksStack(app, stackName, { blueprint: bp, ...common });
+          add(bp, cloud, stackName, aks, aks.notices);
+          const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
+            blueprint: bp,
+            cloud,
+            ...common,
+            connection: {
+              host: aks.cluster.host,
+              clusterCaCertificateBase64: aks.cluster.clusterCaCertificate,
+              exec: {
+                command: 'kubelogin',
+                args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID, '--environment', bp.azure.environment === 'usgovernment' ? 'AzureUSGovernmentCloud' : 'AzurePublicCloud'],
+              },
+            },
+            target: { networkPolicyEnforced: aks.cluster.networkPolicyEnforced, storage: azureDiskStorage(aks.volumeDiskEncryptionSetId ?? aks.cluster.diskEncryptionSetId) },
+            // Azure Disk CSI labels zones as <location>-<zone>.
+            existingVolume: aks.volume && { volumeHandle: aks.volume.diskId, zone: `${bp.azure.location}-${bp.azure.zones[0] ?? '0'}` },
+          });
+          add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
+          break;
+        }
+        default:
+          // A cloud added to Cloud without stacks here fails to compile.
+          return unknownCloud(cloud);
       }
     }
     // A blueprint's own warnings go on its first stack, once.
@@ -111,6 +121,10 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
   addWorkspaceStacks(app, stacks);
   addStateBucketStacks(app, blueprints, stacks);
   return { stacks, notices };
+}
+
+function unknownCloud(cloud: never): never {
+  throw new Error(`internal: no stacks for cloud ${String(cloud)}`);
 }
 
 /** One bootstrap stack per state bucket that blueprints name. */

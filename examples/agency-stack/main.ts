@@ -14,8 +14,9 @@ import { aws, policy } from 'hms-sys';
 const app = new App();
 const stack = new TerraformStack(app, 'agency-platform');
 new AwsProvider(stack, 'aws', { region: 'us-gov-west-1' });
-// Every resource of the stack, ours and the agency's, is checked at synth; a blocking finding stops it.
-policy.FedRampBaseline.of(stack);
+// Every resource of the stack, ours and the agency's, is checked at synth. Strict: a warning
+// stops synthesis too, unless it is acknowledged with a reason.
+policy.FedRampBaseline.of(stack, { strict: true });
 
 const network = new aws.IsolatedNetwork(stack, 'network', { name: 'agency' });
 const cluster = new aws.SecureCluster(stack, 'cluster', { clusterName: 'agency', subnetIds: network.privateSubnetIds });
