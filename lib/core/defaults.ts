@@ -95,3 +95,6 @@ export const DEFAULT_VOLUME_MOUNT_PATH = '/data/pdfs';
  */
 export const AZURE_FILES_NFS_MIN_GIB = 100;
 export const AZURE_FILES_NFS_MAX_GIB = 102400;
+
+/** Terraform Cloud's own host: the default of `terraformCloud.hostname`, and where TFE_TOKEN goes unless TFE_HOSTNAME names another. */
+export const DEFAULT_TFC_HOSTNAME = 'app.terraform.io';
