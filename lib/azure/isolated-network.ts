@@ -6,7 +6,7 @@ import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/l
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
 import { cidrProblem, cidrSubnet, ingressCidrProblem } from '../core/cidr';
-import { DEFAULT_AZURE_VNET_CIDR } from '../core/defaults';
+import { DEFAULT_AZURE_VNET_CIDR, DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP, defaultNetworkWatcherName } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import { AzureContext } from './private/azure-context';
 
@@ -137,8 +137,8 @@ export class IsolatedNetwork extends Construct {
     });
     new NetworkWatcherFlowLog(this, 'FlowLog', {
       name: `${props.name}-vnet-flow-log`,
-      networkWatcherName: props.networkWatcherName ?? `NetworkWatcher_${props.location}`,
-      resourceGroupName: props.networkWatcherResourceGroup ?? 'NetworkWatcherRG',
+      networkWatcherName: props.networkWatcherName ?? defaultNetworkWatcherName(props.location),
+      resourceGroupName: props.networkWatcherResourceGroup ?? DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP,
       targetResourceId: vnet.id,
       storageAccountId: flowLogStorage.id,
       enabled: true,

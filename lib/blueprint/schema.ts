@@ -40,6 +40,7 @@ import {
   MIN_NODE_DISK_SIZE_GIB,
   VOLUME_ENCRYPTIONS,
   DEFAULT_VOLUME_MOUNT_PATH,
+  DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP,
   AZURE_FILES_NFS_MIN_GIB,
   AZURE_FILES_NFS_MAX_GIB,
 } from '../core/defaults';
@@ -384,8 +385,8 @@ const Azure = z.strictObject({
     .regex(/^[\p{L}\p{Nd}_().-]*[\p{L}\p{Nd}_()-]$/u, {
       error: (iss) => `${JSON.stringify(iss.input)} is not a resource group name; letters, digits, "_", "(", ")", "." and "-", not ending with "." (Azure's rule), e.g. NetworkWatcherRG`,
     })
-    .default('NetworkWatcherRG')
-    .describe('Resource group of the Network Watcher. Default: NetworkWatcherRG.'),
+    .default(DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP)
+    .describe(`Resource group of the Network Watcher. Default: ${DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP}.`),
   defender: z
     .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
     .default(true)

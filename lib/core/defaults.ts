@@ -98,3 +98,13 @@ export const AZURE_FILES_NFS_MAX_GIB = 102400;
 
 /** Terraform Cloud's own host: the default of `terraformCloud.hostname`, and where TFE_TOKEN goes unless TFE_HOSTNAME names another. */
 export const DEFAULT_TFC_HOSTNAME = 'app.terraform.io';
+
+/**
+ * Where Azure puts the Network Watcher it creates for a region when a subscription first
+ * uses networking there: `NetworkWatcher_<location>` in the resource group `NetworkWatcherRG`.
+ * @see https://learn.microsoft.com/azure/network-watcher/network-watcher-create
+ */
+export const DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP = 'NetworkWatcherRG';
+export function defaultNetworkWatcherName(location: string): string {
+  return `NetworkWatcher_${location}`;
+}
