@@ -14,6 +14,8 @@ interface Normalized {
   /** The file it came from, for messages. */
   sourceFile: string;
   nodePool: Omit<Input['nodePool'], 'minCount' | 'maxCount'> & { minCount: number; maxCount: number };
+  /** The Azure CNI Overlay pod and Service ranges, chosen so that they collide with nothing when the blueprint names none. */
+  azure: Omit<Input['azure'], 'podCidr' | 'serviceCidr'> & { podCidr: string; serviceCidr: string };
   /** Absent when the blueprint says `storage: none`. */
   storage?: {
     volume: Omit<InputVolume, 'size'> & {

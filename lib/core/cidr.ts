@@ -69,3 +69,10 @@ export function ingressCidrProblem(value: string): string | undefined {
   if (prefix >= MIN_INGRESS_PREFIX) return undefined;
   return `${JSON.stringify(value)} opens the workload to ${prefix === 0 ? 'the whole internet' : `a network wider than /${MIN_INGRESS_PREFIX}`} (NIST 800-53 SC-7, AC-4; HIPAA 164.312(e)(1)); name the agency networks that need access, e.g. 192.168.15.0/24`;
 }
+
+/** True when two IPv4 networks (as `cidrProblem` accepts them) share an address: one holds the other's network address. */
+export function cidrsOverlap(a: string, b: string): boolean {
+  const [na, pa] = ipaddr.IPv4.parseCIDR(a);
+  const [nb, pb] = ipaddr.IPv4.parseCIDR(b);
+  return na.match(nb, pb) || nb.match(na, pa);
+}

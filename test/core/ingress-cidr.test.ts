@@ -39,7 +39,7 @@ describe('ingress CIDR: one judgement for blueprints and constructs', () => {
       synthConstructs((s) => new K8sNetwork(s, 'np', { target: EKS_TARGET, namespaceName: 'dcaa', policyName: 'p', ingressCidr: cidr, podLabels: { app: 'a' }, ports: [8080] })),
     );
     const byAzure = refusal(() =>
-      synthConstructs((s) => new AzureNetwork(s, 'net', { name: 'demo', resourceGroupName: 'rg', location: 'usgovvirginia', ingressCidr: cidr, logAnalyticsWorkspaceId: 'law', logAnalyticsWorkspaceGuid: 'guid' })),
+      synthConstructs((s) => new AzureNetwork(s, 'net', { name: 'demo', resourceGroupName: 'rg', location: 'usgovvirginia', ingressCidr: cidr })),
     );
     if (accepted) {
       expect([byBlueprint, byK8s, byAzure]).toEqual([undefined, undefined, undefined]);
