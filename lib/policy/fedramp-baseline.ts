@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { TerraformResource, type TerraformStack } from 'cdktf';
+import { Aspects, TerraformResource, type IAspect, type TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { UserError } from '../core/errors';
 import { ACK_METADATA_KEY, fromTerraformJson, makeDocument, type Acknowledgement } from './engine/document';
@@ -44,11 +44,12 @@ interface SynthesisSessionLike {
  * written beside the stack's cdk.tf.json whichever entry point synthesizes it
  * (`cdktf synth`, `hms-sys synth`, an agency's own `app.synth()`).
  *
- * Nothing here relies on `instanceof`, cdktf's Aspects (whose registry is a
+ * Nothing here depends on `instanceof`, on cdktf's Aspects (whose registry is a
  * module-local `Symbol()` in cdktf 0.21 `lib/aspect.js`, so an aspect added through
- * one copy of cdktf is never run by an App of another copy) or module-local state:
+ * one copy of cdktf is never run by an App of another copy) or on module-local state:
  * the baseline hooks the stack's own `synthesizer`, which every copy of cdktf calls
- * (`App.synth`: `stack.synthesizer.synthesize(session)`).
+ * (`App.synth`: `stack.synthesizer.synthesize(session)`). The aspect it also adds
+ * serves `Testing.synth` of the same copy only.
  */
 export class FedRampBaseline extends Construct {
   /** The baseline of `stack`, applied on first use. */
@@ -84,6 +85,9 @@ export class FedRampBaseline extends Construct {
 
   private constructor(stack: TerraformStack, public readonly props: FedRampBaselineProps) {
     super(stack, BASELINE_ID);
+    // Also as an aspect, so that `Testing.synth` (aspects, then toTerraform, no synthesizer) shows
+    // them too; the synthesizer hook below is what holds when the App comes from another copy of cdktf.
+    Aspects.of(stack).add(new RecordAcknowledgements());
     stack.node.addValidation({
       validate: () => {
         if (isGatedAfterSynth(stack)) return [];
@@ -135,9 +139,17 @@ function acknowledgementsOf(node: IConstruct): Acknowledgement[] {
 
 /** Writes acknowledgements into each resource's `//` metadata, so cdk.tf.json carries them. */
 function recordAcknowledgements(stack: TerraformStack): void {
-  for (const node of stack.node.findAll()) {
-    if (!TerraformResource.isTerraformResource(node)) continue;
-    const acks = acknowledgementsOf(node);
-    if (acks.length > 0) (node as TerraformResource).addOverride(`//.${ACK_METADATA_KEY}`, acks);
+  stack.node.findAll().forEach(recordAcknowledgementsOf);
+}
+
+function recordAcknowledgementsOf(node: IConstruct): void {
+  if (!TerraformResource.isTerraformResource(node)) return;
+  const acks = acknowledgementsOf(node);
+  if (acks.length > 0) (node as TerraformResource).addOverride(`//.${ACK_METADATA_KEY}`, acks);
+}
+
+class RecordAcknowledgements implements IAspect {
+  visit(node: IConstruct): void {
+    recordAcknowledgementsOf(node);
   }
 }
