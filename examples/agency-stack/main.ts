@@ -22,7 +22,7 @@ const network = new aws.IsolatedNetwork(stack, 'network', { name: 'agency' });
 const cluster = new aws.SecureCluster(stack, 'cluster', { clusterName: 'agency', subnetIds: network.privateSubnetIds });
 // The agency sizes the pool per environment, at plan time.
 const nodes = new TerraformVariable(stack, 'node_count', { type: 'number', default: 3, description: 'nodes in the general pool' });
-new aws.SecureNodePool(stack, 'pool', { cluster, nodePoolName: 'general', subnetIds: network.privateSubnetIds, desiredSize: nodes.numberValue, runtime: 'bottlerocket-fips' });
+new aws.SecureNodePool(stack, 'pool', { cluster, nodePoolName: 'general', subnetIds: network.privateSubnetIds, desiredSize: nodes.numberValue, runtime: 'fips-ubuntu-22.04' });
 
 // The agency's own resource: debug logs of its intake service, under the network's log key.
 const debugLogs = new CloudwatchLogGroup(stack, 'intake-debug-logs', { name: '/agency/intake/debug', retentionInDays: 30, kmsKeyId: network.logKey.kmsKeyArn });

@@ -1,8 +1,13 @@
 import './private/provider-installed';
+export * from './backup-plan';
 export * from './customer-managed-key';
 export * from './ebs-csi-driver';
+export * from './efs-csi-driver';
 export * from './encrypted-volume';
+export * from './fips-node-image';
 export * from './isolated-network';
+export * from './pull-through-cache';
 export * from './secure-cluster';
 export * from './secure-node-pool';
+export * from './shared-file-system';
 export * from './state-bucket';

@@ -18,7 +18,7 @@ const subnets = (scope: Construct) => new TerraformVariable(scope, 'subnet_ids',
 
 describe('construct props through tokens', () => {
   describe('aws.SecureNodePool with a variable node count and a list token of subnets', () => {
-    const tf = synthConstructs((s) => new SecureNodePool(s, 'pool', { cluster: FAKE_CLUSTER, nodePoolName: 'general', subnetIds: subnets(s), desiredSize: count(s), runtime: 'bottlerocket-fips' }));
+    const tf = synthConstructs((s) => new SecureNodePool(s, 'pool', { cluster: FAKE_CLUSTER, nodePoolName: 'general', subnetIds: subnets(s), desiredSize: count(s), runtime: 'fips-ubuntu-22.04' }));
     const group = onlyResource(tf, 'aws_eks_node_group');
 
     test('the count reaches Terraform as the variable', () => {
@@ -31,15 +31,15 @@ describe('construct props through tokens', () => {
   });
 
   test('aws.SecureNodePool: a variable desired size within literal bounds is accepted; literal bounds are still checked', () => {
-    const tf = synthConstructs((s) => new SecureNodePool(s, 'pool', { cluster: FAKE_CLUSTER, nodePoolName: 'general', subnetIds: ['subnet-a'], desiredSize: count(s), minSize: 2, maxSize: 6, runtime: 'bottlerocket-fips' }));
+    const tf = synthConstructs((s) => new SecureNodePool(s, 'pool', { cluster: FAKE_CLUSTER, nodePoolName: 'general', subnetIds: ['subnet-a'], desiredSize: count(s), minSize: 2, maxSize: 6, runtime: 'fips-ubuntu-22.04' }));
     expect(onlyResource(tf, 'aws_eks_node_group').scaling_config).toEqual({ desired_size: '${var.node_count}', min_size: 2, max_size: 6 });
     expect(() =>
-      synthConstructs((s) => new SecureNodePool(s, 'pool', { cluster: FAKE_CLUSTER, nodePoolName: 'general', subnetIds: ['subnet-a'], desiredSize: count(s), minSize: 6, maxSize: 2, runtime: 'bottlerocket-fips' })),
+      synthConstructs((s) => new SecureNodePool(s, 'pool', { cluster: FAKE_CLUSTER, nodePoolName: 'general', subnetIds: ['subnet-a'], desiredSize: count(s), minSize: 6, maxSize: 2, runtime: 'fips-ubuntu-22.04' })),
     ).toThrow(/SecureNodePool.maxSize \(2\) must be >= minSize \(6\)/);
   });
 
   test('aws.SecureNodePool: a literal bad count is still refused', () => {
-    expect(() => synthConstructs((s) => new SecureNodePool(s, 'pool', { cluster: FAKE_CLUSTER, nodePoolName: 'general', subnetIds: ['subnet-a'], desiredSize: 0, runtime: 'bottlerocket-fips' }))).toThrow(
+    expect(() => synthConstructs((s) => new SecureNodePool(s, 'pool', { cluster: FAKE_CLUSTER, nodePoolName: 'general', subnetIds: ['subnet-a'], desiredSize: 0, runtime: 'fips-ubuntu-22.04' }))).toThrow(
       /SecureNodePool.desiredSize \(0\) must be a whole number >= 1/,
     );
   });
