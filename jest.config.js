@@ -14,6 +14,12 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(@kubernetes/client-node|openid-client|oauth4webapi|jose|jsonpath-plus)/)'],
   setupFilesAfterEnv: ['<rootDir>/test/support/setup.ts'],
+  // Bundles the CLI once for the tests that spawn it (test/support/built-cli.ts).
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  // Jest's default is one worker fewer than the cores: one worker on the 2-core
+  // machines CI and the developers use. Much of a CLI test is a child process, so
+  // a worker per core keeps both cores busy.
+  maxWorkers: '100%',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60000,
 };

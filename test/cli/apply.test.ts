@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { BUILT_CLI as BIN } from '../support/built-cli';
 import { CLI_ENV, exampleProject } from '../support/cli';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
 const FAKE = join(__dirname, '..', 'support', 'fake-terraform');
 
 function run(args: string[], extra: NodeJS.ProcessEnv = {}) {

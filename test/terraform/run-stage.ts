@@ -1,24 +1,44 @@
 /**
  * The Terraform stage of `npm test`: synthesizes every example blueprint and
- * every fixture in test/terraform/blueprints/, then for each AWS stack runs
- * `terraform init`, `terraform validate` and an offline plan (`terraform test`
- * with a mocked AWS provider) against the machine's provider mirror.
+ * every fixture in test/terraform/blueprints/, then plans each AWS stack offline
+ * (`terraform test` with a mocked AWS provider) with the real AWS provider from
+ * the machine's provider mirror, runs the stateful-resource guard on real plans,
+ * and checks how hms-sys reports a broken tool chain.
+ *
+ * Where its time goes, and why it is spent once: every Terraform command that
+ * loads providers from `.terraform/` first hashes the provider package against
+ * the dependency lock file (675 MB for hashicorp/aws 5.100.0: 2 to 3 s of CPU),
+ * then starts the provider up to three times (schema, validation, plan). So:
+ * - one stack is initialized from the mirror exactly as a user's machine would
+ *   (`terraform init`, then the offline plan); the other stacks load the same
+ *   provider binary through a `dev_overrides` CLI configuration, which skips
+ *   installation and the hash, after the stage has checked that each declares
+ *   exactly the provider requirements the initialized stack proved installable
+ *   (a stack that declares others gets its own `terraform init`);
+ * - no separate `terraform validate`: `terraform test` validates the
+ *   configuration against the provider's schema and validators before it plans
+ *   (an unknown attribute, or `deletion_window_in_days = 3` on a KMS key, fails
+ *   `terraform test` with the same error `terraform validate` prints);
+ * - stacks are planned in parallel, one per core.
  *
  * It fails loudly: a missing terraform binary, a missing mirror or any Terraform
  * error exits non-zero. It never skips.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { loadBlueprints } from '../../lib/blueprint/load';
 import { synthesizeBlueprints } from '../../lib/cli/synthesize';
 import { AWS_PROVIDER_VERSION, MIRROR_ENV, terraformEnvironment } from '../../lib/terraform/environment';
+import { BUILT_CLI, buildTestCli } from '../support/built-cli';
 import { exampleProject } from '../support/cli';
 import { runGuardDemo, type DemoCase } from './stateful-guard-demo';
 
 const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'hms-sys');
+/** The CLI bundled from the sources (test/support/built-cli.ts); jest runs bin/hms-sys itself. */
+const BIN = BUILT_CLI;
 
 /**
  * Failures of the tool chain are one readable paragraph and exit 3: Terraform
@@ -132,18 +152,88 @@ function toolchainChecks(env: NodeJS.ProcessEnv): DemoCase[] {
 const work = mkdtempSync(join(tmpdir(), 'hms-sys-tf-'));
 const started = Date.now();
 
-function step(cwd: string, args: string[], env: NodeJS.ProcessEnv): { ok: boolean; output: string } {
-  const r = spawnSync('terraform', args, { cwd, env, encoding: 'utf8' });
-  return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+interface StepResult {
+  readonly ok: boolean;
+  readonly output: string;
 }
 
-function main(): number {
+/** Runs terraform without blocking, so that stacks are planned side by side. */
+function step(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<StepResult> {
+  return new Promise((done) => {
+    const child = spawn('terraform', args, { cwd, env });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', (e) => done({ ok: false, output: `${output}${String(e)}` }));
+    child.on('close', (code) => done({ ok: code === 0, output }));
+  });
+}
+
+/** Runs `task` on every item, at most `limit` at a time; results in the items' order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/**
+ * A CLI configuration that loads hashicorp/aws from the mirror's 5.100.0 folder as
+ * it is, without `terraform init`: the same binary init installs, minus the
+ * installation and the lock-file hash. Terraform ignores version constraints
+ * under an override, which is why the stage compares each stack's requirements
+ * with those of the stack it initialized for real.
+ */
+function overrideEnvironment(env: NodeJS.ProcessEnv, mirror: string): NodeJS.ProcessEnv {
+  const config = join(work, 'override.tfrc');
+  const binaryFolder = join(mirror, 'registry.terraform.io', 'hashicorp', 'aws', AWS_PROVIDER_VERSION, `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`);
+  writeFileSync(
+    config,
+    [
+      'provider_installation {',
+      '  dev_overrides {',
+      `    "registry.terraform.io/hashicorp/aws" = ${JSON.stringify(binaryFolder)}`,
+      '  }',
+      // `terraform init` still installs from the mirror (the guard demo's local backend needs an init).
+      '  filesystem_mirror {',
+      `    path    = ${JSON.stringify(mirror)}`,
+      '    include = ["registry.terraform.io/*/*"]',
+      '  }',
+      '  direct {',
+      '    exclude = ["registry.terraform.io/*/*"]',
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
+  return { ...env, TF_CLI_CONFIG_FILE: config };
+}
+
+interface PlannedStack {
+  readonly stackName: string;
+  readonly resourceCount: number;
+  readonly file: string;
+}
+
+function requiredProviders(stack: PlannedStack): unknown {
+  return JSON.parse(readFileSync(stack.file, 'utf8')).terraform?.required_providers;
+}
+
+async function main(): Promise<number> {
   const tf = terraformEnvironment(work);
   if (!tf.mirror) {
     console.error(`terraform stage: no provider mirror with hashicorp/aws ${AWS_PROVIDER_VERSION} found; set ${MIRROR_ENV} to a folder that holds registry.terraform.io/`);
     return 1;
   }
   console.log(`terraform stage: Terraform ${tf.version}, provider mirror ${tf.mirror}`);
+  buildTestCli();
+  const overridden = overrideEnvironment(tf.env, tf.mirror);
   const blueprints = loadBlueprints([join(ROOT, 'blueprints'), join(ROOT, 'test', 'terraform', 'blueprints')], ROOT);
   const result = synthesizeBlueprints(blueprints, join(work, 'cdktf.out'));
   let passed = 0;
@@ -153,35 +243,45 @@ function main(): number {
   // No azurerm or kubernetes provider binary exists here: those stacks are covered by
   // TypeScript types, construct tests, snapshots and the policy packs instead.
   console.log(`terraform stage: not planned here (no provider binary): ${notPlanned.join(', ') || 'none'}`);
-  for (const stack of planned) {
+  // The first stack is initialized from the mirror; the others may use the override
+  // only when they require exactly what that init installed.
+  const initialized = planned[0] ? requiredProviders(planned[0]) : undefined;
+  const cores = Math.max(1, availableParallelism());
+  const outcomes = await inParallel(planned, cores, async (stack) => {
     const dir = dirname(stack.file);
     mkdirSync(join(dir, 'tests'), { recursive: true });
     copyFileSync(join(__dirname, 'offline-plan.tftest.hcl'), join(dir, 'tests', 'offline-plan.tftest.hcl'));
     const t0 = Date.now();
-    const steps: [string, string[]][] = [
-      ['init', ['init', '-input=false', '-no-color', '-backend=false']],
-      ['validate', ['validate', '-no-color']],
-      ['plan (terraform test, mocked provider)', ['test', '-no-color']],
+    const viaInit = stack === planned[0] || !isDeepStrictEqual(requiredProviders(stack), initialized);
+    const steps: [string, string[], NodeJS.ProcessEnv][] = [
+      ...(viaInit ? [['init', ['init', '-input=false', '-no-color', '-backend=false'], tf.env] as [string, string[], NodeJS.ProcessEnv]] : []),
+      ['plan (terraform test, mocked provider)', ['test', '-no-color'], viaInit ? tf.env : overridden],
     ];
     // Steps run in order; stop at the first failure.
     let failedStep: { name: string; output: string } | undefined;
-    for (const [name, args] of steps) {
-      const r = step(dir, args, tf.env);
+    for (const [name, args, env] of steps) {
+      const r = await step(dir, args, env);
       if (!r.ok) {
         failedStep = { name, output: r.output };
         break;
       }
     }
     const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-    if (failedStep) {
-      failed++;
-      console.error(`✘ ${stack.stackName}: terraform ${failedStep.name} failed (${seconds}s)\n${failedStep.output}`);
-    } else {
+    const how = viaInit ? 'init from the mirror and offline plan' : 'offline plan (provider requirements as initialized)';
+    return failedStep
+      ? { ok: false, line: `✘ ${stack.stackName}: terraform ${failedStep.name} failed (${seconds}s)\n${failedStep.output}` }
+      : { ok: true, line: `✔ ${stack.stackName}: ${stack.resourceCount} resources; ${how} passed (${seconds}s)` };
+  });
+  for (const o of outcomes) {
+    if (o.ok) {
       passed++;
-      console.log(`✔ ${stack.stackName}: ${stack.resourceCount} resources; init, validate and offline plan passed (${seconds}s)`);
+      console.log(o.line);
+    } else {
+      failed++;
+      console.error(o.line);
     }
   }
-  for (const c of [...runGuardDemo(join(work, 'guard'), { ...tf.env, HMS_SYS_FROM_SOURCE: '1' }, BIN), ...toolchainChecks(tf.env)]) {
+  for (const c of [...runGuardDemo(join(work, 'guard'), { ...overridden, HMS_SYS_FROM_SOURCE: '1' }, BIN), ...toolchainChecks(tf.env)]) {
     if (c.passed) {
       passed++;
       console.log(`✔ ${c.name}`);
@@ -199,11 +299,10 @@ function main(): number {
   return failed === 0 ? 0 : 1;
 }
 
-try {
-  process.exitCode = main();
-} catch (e) {
-  console.error(`terraform stage: ${(e as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+main()
+  .then((code) => (process.exitCode = code))
+  .catch((e) => {
+    console.error(`terraform stage: ${(e as Error).message}`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(work, { recursive: true, force: true }));
