@@ -1,5 +1,8 @@
 import type { App, TerraformStack } from 'cdktf';
-import { azureDiskStorage, ebsStorage } from '../lib/k8s/target';
+import { azureDiskStorage, azureFileStorage, ebsStorage, type IKubernetesTarget } from '../lib/k8s/target';
+import type { ExistingVolume } from '../lib/k8s/encrypted-volume';
+import { NODE_SUBNET_NAME } from '../lib/azure/isolated-network';
+import { AKS_ENTRA_SERVER_ID } from '../lib/azure/private/aks-entra';
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import { BlueprintError, formatProblem } from '../lib/core/errors';
@@ -41,11 +44,7 @@ export interface BuildOptions {
   readonly policy?: FedRampBaselineProps;
 }
 
-/**
- * Entra ID server application of AKS's managed Entra integration, the audience
- * kubelogin asks tokens for. @see https://azure.github.io/kubelogin/concepts/aks.html
- */
-export const AKS_ENTRA_SERVER_ID = '6dae42f8-4368-4678-94ff-3960e28e3630';
+export { AKS_ENTRA_SERVER_ID };
 
 /**
  * Adds the stacks of every blueprint to `app`: `<name>-aws` and `<name>-azure` as
@@ -99,9 +98,8 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
               args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID, '--environment', bp.azure.environment === 'usgovernment' ? 'AzureUSGovernmentCloud' : 'AzurePublicCloud'],
             },
           },
-          target: { networkPolicyEnforced: aks.cluster.networkPolicyEnforced, storage: azureDiskStorage(aks.volumeDiskEncryptionSetId ?? aks.cluster.diskEncryptionSetId) },
-          // Azure Disk CSI labels zones as <location>-<zone>.
-          existingVolume: aks.volume && { volumeHandle: aks.volume.diskId, zone: `${bp.azure.location}-${bp.azure.zones[0] ?? '0'}` },
+          target: aksTarget(aks),
+          existingVolume: aksExistingVolume(aks, bp),
         });
         add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
       }
@@ -110,6 +108,35 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
   addWorkspaceStacks(app, stacks);
   addStateBucketStacks(app, blueprints, stacks);
   return { stacks, notices };
+}
+
+/**
+ * What the Kubernetes layer gets from an AKS stack: Cilium's NetworkPolicy, encrypted
+ * disks through the blueprint's disk encryption set, the NFS share's storage account,
+ * the registry cache as the mirror of the workload image's namespace, and an internal
+ * Azure load balancer in the node subnet.
+ * @see https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/#loadbalancer-annotations
+ */
+function aksTarget(aks: AksStack): IKubernetesTarget {
+  return {
+    networkPolicyEnforced: aks.cluster.networkPolicyEnforced,
+    storage: azureDiskStorage(aks.volumeDiskEncryptionSetId ?? aks.cluster.diskEncryptionSetId),
+    fileStorage: aks.fileShare && azureFileStorage({ resourceGroup: aks.fileShare.resourceGroupName, storageAccount: aks.fileShare.storageAccountName }, aks.nfsEncryptionInTransit),
+    imageMirrors: aks.registry.mirror ? [aks.registry.mirror] : undefined,
+    internalLoadBalancer: {
+      annotations: {
+        'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
+        'service.beta.kubernetes.io/azure-load-balancer-internal-subnet': NODE_SUBNET_NAME,
+      },
+    },
+  };
+}
+
+/** The disk or NFS share the AKS stack created for the blueprint's volume. */
+function aksExistingVolume(aks: AksStack, bp: Blueprint): ExistingVolume | undefined {
+  if (aks.fileShare) return aks.fileShare.csiVolume(aks.nfsEncryptionInTransit);
+  // Azure Disk CSI labels zones as <location>-<zone>.
+  return aks.volume && { volumeHandle: aks.volume.diskId, zone: `${bp.azure.location}-${bp.azure.zones[0] ?? '0'}` };
 }
 
 /** One bootstrap stack per state bucket that blueprints name. */

@@ -1,8 +1,8 @@
 import { DiskEncryptionSet } from '@cdktf/provider-azurerm/lib/disk-encryption-set';
-import { KeyVaultKey } from '@cdktf/provider-azurerm/lib/key-vault-key';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
 import { Construct } from 'constructs';
 import type { IKeyVault } from './key-vault';
+import { vaultKey } from './vault-key';
 
 /** Anything that exposes a disk encryption set. */
 export interface IDiskEncryptionSet {
@@ -15,18 +15,16 @@ export interface DiskEncryptionKeyProps {
   readonly keyVault: IKeyVault;
   readonly resourceGroupName: string;
   readonly location: string;
-  /**
-   * ISO 8601 duration after which each key version expires; rotation happens 30 days before.
-   * @default 'P1Y'
-   */
-  readonly expireAfter?: string;
 }
 
 /**
  * A customer-managed key for disks: an HSM-backed RSA key in Key Vault that
- * rotates itself and expires (SC-12, IA-5), and a disk encryption set that
- * encrypts with both the platform key and this key (SC-28(1)), following new key
- * versions automatically.
+ * rotates itself and expires (SC-12, IA-5; see `vaultKey`), and a disk encryption
+ * set that encrypts with both the platform key and this key (SC-28(1)), following new
+ * key versions automatically. The set reads the key on the data plane when it is
+ * created with `auto_key_rotation_enabled` (disk_encryption_set_resource.go, azurerm
+ * v4.55.0: GetKey with an empty version), so it waits for the key, which waits for
+ * the vault's data-plane path.
  */
 export class DiskEncryptionKey extends Construct implements IDiskEncryptionSet {
   public readonly diskEncryptionSetId: string;
@@ -36,16 +34,7 @@ export class DiskEncryptionKey extends Construct implements IDiskEncryptionSet {
 
   constructor(scope: Construct, id: string, props: DiskEncryptionKeyProps) {
     super(scope, id);
-    const expireAfter = props.expireAfter ?? 'P1Y';
-    const key = new KeyVaultKey(this, 'Key', {
-      name: props.keyName,
-      keyVaultId: props.keyVault.keyVaultId,
-      keyType: 'RSA-HSM',
-      keySize: 3072,
-      keyOpts: ['wrapKey', 'unwrapKey'],
-      rotationPolicy: { automatic: { timeBeforeExpiry: 'P30D' }, expireAfter, notifyBeforeExpiry: 'P29D' },
-      dependsOn: props.keyVault.deployerAccess ? [props.keyVault.deployerAccess] : undefined,
-    });
+    const key = vaultKey(this, 'Key', { keyName: props.keyName, keyVault: props.keyVault });
     const set = new DiskEncryptionSet(this, 'Resource', {
       name: props.keyName,
       resourceGroupName: props.resourceGroupName,
@@ -54,9 +43,12 @@ export class DiskEncryptionKey extends Construct implements IDiskEncryptionSet {
       autoKeyRotationEnabled: true,
       encryptionType: 'EncryptionAtRestWithPlatformAndCustomerKeys',
       identity: { type: 'SystemAssigned' },
+      // Disks encrypted through the set cannot be read without it.
+      lifecycle: { preventDestroy: true },
     });
+    // Scoped to this key only: the set may wrap and unwrap with it and nothing else.
     this.keyAccess = new RoleAssignment(this, 'KeyAccess', {
-      scope: props.keyVault.keyVaultId,
+      scope: key.resourceVersionlessId,
       roleDefinitionName: 'Key Vault Crypto Service Encryption User',
       principalId: set.identity.principalId,
     });

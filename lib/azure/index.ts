@@ -1,7 +1,15 @@
+export * from './customer-key-identity';
 export * from './disk-encryption-key';
+export * from './encrypted-file-share';
 export * from './encrypted-volume';
+export * from './flow-logs';
 export * from './isolated-network';
 export * from './key-vault';
+export * from './network-peering';
+export * from './private-link';
+export * from './private-monitoring';
+export * from './private-registry';
 export * from './secure-cluster';
 export * from './secure-node-pool';
+export * from './vault-key';
 export { aksNodePoolName } from './private/names';

@@ -1,25 +1,14 @@
 import { NetworkSecurityGroup } from '@cdktf/provider-azurerm/lib/network-security-group';
-import { NetworkWatcherFlowLog } from '@cdktf/provider-azurerm/lib/network-watcher-flow-log';
-import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
-import { cidrProblem, cidrSubnet } from '../core/cidr';
-import { DEFAULT_AZURE_VNET_CIDR } from '../core/defaults';
+import { cidrProblem, cidrSubnet, cidrsOverlap } from '../core/cidr';
+import { DEFAULT_AKS_POD_CIDR, DEFAULT_AZURE_VNET_CIDR } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
-import { AzureContext } from './private/azure-context';
 
-/**
- * Outbound service tags nodes of a network-isolated cluster still need: monitoring
- * (AKS container insights, Defender) and Entra ID. Images come through the
- * AKS-managed registry cache over a private endpoint, inside the virtual network.
- * @see https://learn.microsoft.com/azure/aks/concepts-network-isolated
- */
-export const AKS_OUTBOUND_SERVICE_TAGS = ['AzureMonitor', 'AzureActiveDirectory'] as const;
-
-/** Flow logs are kept at least this long (HIPAA 90-day guidance, AU-11). */
-export const MIN_FLOW_LOG_RETENTION_DAYS = 90;
+/** The subnet of the nodes, which internal load balancers also take their address from. */
+export const NODE_SUBNET_NAME = 'nodes';
 
 export interface IsolatedNetworkProps {
   /** Prefix for names, usually the blueprint name. */
@@ -29,41 +18,33 @@ export interface IsolatedNetworkProps {
   readonly location: string;
   /** The only network allowed in, e.g. the agency HQ range. */
   readonly ingressCidr: string;
-  /** Workspace for traffic analytics. */
-  readonly logAnalyticsWorkspaceId: string;
-  /** Its workspace id (GUID), which traffic analytics also needs. */
-  readonly logAnalyticsWorkspaceGuid: string;
   /**
    * Virtual network range, /16 to /20.
    * @default '10.60.0.0/16'
    */
   readonly vnetCidr?: string;
   /**
-   * Days to keep flow logs in storage (at least 90).
-   * @default 365
+   * The Azure CNI Overlay pod range, which lies outside the virtual network: the
+   * network security group admits pod-to-pod and node-to-pod traffic for it, no more.
+   * @default '100.64.0.0/16'
    */
-  readonly flowLogRetentionDays?: number;
-  /**
-   * Network Watcher for the region; Azure creates one per region and subscription.
-   * @default 'NetworkWatcher_<location>' in 'NetworkWatcherRG'
-   */
-  readonly networkWatcherName?: string;
-  /** @default 'NetworkWatcherRG' */
-  readonly networkWatcherResourceGroup?: string;
+  readonly podCidr?: string;
 }
 
 /**
- * A virtual network with a node subnet and a private endpoint
- * subnet, each behind a network security group that admits only the agency range
- * and Azure's load balancer probes, and denies outbound traffic to the internet
- * except the Azure service tags AKS needs (SC-7, SC-7(5), AC-4). No public IPs.
- * Virtual network flow logs go to an encrypted, TLS-only storage account and to
- * Log Analytics (AU-12, SI-4).
+ * A virtual network with a node subnet and a private endpoint subnet, each behind a
+ * network security group that admits only the agency range, Azure's load balancer
+ * probes, the virtual network (peered runner and hub networks included) and the
+ * overlay pod traffic Azure CNI Overlay needs, and denies outbound traffic to the
+ * internet (SC-7, SC-7(5), AC-4). No public IPs, no default outbound access: Azure
+ * services are reached through private endpoints only. Flow logs: see `FlowLogs`.
  */
 export class IsolatedNetwork extends Construct {
   public readonly resourceGroupName: string;
   public readonly location: string;
   public readonly virtualNetworkId: string;
+  public readonly virtualNetworkName: string;
+  public readonly nodeSubnetName: string;
   public readonly nodeSubnetId: string;
   public readonly privateEndpointSubnetId: string;
   public readonly networkSecurityGroupId: string;
@@ -71,17 +52,18 @@ export class IsolatedNetwork extends Construct {
   constructor(scope: Construct, id: string, props: IsolatedNetworkProps) {
     super(scope, id);
     const vnetCidr = props.vnetCidr ?? DEFAULT_AZURE_VNET_CIDR;
-    const retention = props.flowLogRetentionDays ?? 365;
+    const podCidr = props.podCidr ?? DEFAULT_AKS_POD_CIDR;
     const prefix = Number(vnetCidr.split('/')[1]);
     new PropsValidator('azure.IsolatedNetwork', this.node.path)
       .check(!cidrProblem(vnetCidr) && prefix >= 16 && prefix <= 20, `vnetCidr (${vnetCidr}) must be a network from /16 to /20`)
       .check(!cidrProblem(props.ingressCidr), `ingressCidr: ${cidrProblem(props.ingressCidr)}`)
       .check(props.ingressCidr !== '0.0.0.0/0', 'ingressCidr must not be 0.0.0.0/0 (SC-7)')
-      .check(Number.isInteger(retention) && retention >= MIN_FLOW_LOG_RETENTION_DAYS && retention <= 365, `flowLogRetentionDays (${retention}) must be from ${MIN_FLOW_LOG_RETENTION_DAYS} to 365`)
+      .check(!cidrProblem(podCidr), `podCidr: ${cidrProblem(podCidr)}`)
+      .check(cidrProblem(podCidr) !== undefined || cidrProblem(vnetCidr) !== undefined || !cidrsOverlap(podCidr, vnetCidr), `podCidr (${podCidr}) must not overlap vnetCidr (${vnetCidr})`)
       .throwIfAny();
-    const ctx = AzureContext.of(this);
 
     const group = { name: props.resourceGroupName, location: props.location };
+    const nodeCidr = cidrSubnet(vnetCidr, 2, 0);
     const vnet = new VirtualNetwork(this, 'Resource', {
       name: `${props.name}-vnet`,
       resourceGroupName: group.name,
@@ -90,10 +72,10 @@ export class IsolatedNetwork extends Construct {
     });
     // Nodes get the first quarter; private endpoints a small slice after it.
     const nodeSubnet = new Subnet(this, 'NodeSubnet', {
-      name: 'nodes',
+      name: NODE_SUBNET_NAME,
       resourceGroupName: group.name,
       virtualNetworkName: vnet.name,
-      addressPrefixes: [cidrSubnet(vnetCidr, 2, 0)],
+      addressPrefixes: [nodeCidr],
       defaultOutboundAccessEnabled: false,
     });
     const endpointSubnet = new Subnet(this, 'PrivateEndpointSubnet', {
@@ -113,50 +95,27 @@ export class IsolatedNetwork extends Construct {
         rule('allow-agency-in', 100, 'Inbound', 'Allow', props.ingressCidr, 'VirtualNetwork', '*'),
         rule('allow-azure-lb-probes-in', 110, 'Inbound', 'Allow', 'AzureLoadBalancer', 'VirtualNetwork', '*'),
         rule('allow-vnet-in', 120, 'Inbound', 'Allow', 'VirtualNetwork', 'VirtualNetwork', '*'),
+        // Azure CNI Overlay does not encapsulate pod traffic and pod addresses are not in
+        // the VirtualNetwork tag: the NSG must admit pod-to-pod and node-to-pod traffic,
+        // exactly as Microsoft's overlay page lists (node-to-node is in the VNet rules).
+        // https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay#network-security-groups
+        rule('allow-pods-to-pods-in', 130, 'Inbound', 'Allow', podCidr, podCidr, '*'),
+        rule('allow-nodes-to-pods-in', 140, 'Inbound', 'Allow', nodeCidr, podCidr, '*'),
         rule('deny-all-in', 4096, 'Inbound', 'Deny', '*', '*', '*'),
         rule('allow-vnet-out', 100, 'Outbound', 'Allow', 'VirtualNetwork', 'VirtualNetwork', '*'),
-        ...AKS_OUTBOUND_SERVICE_TAGS.map((tag, i) => rule(`allow-${tag.toLowerCase()}-out`, 110 + i * 10, 'Outbound', 'Allow', 'VirtualNetwork', tag, '443', 'Tcp')),
+        rule('allow-pods-to-pods-out', 130, 'Outbound', 'Allow', podCidr, podCidr, '*'),
+        rule('allow-nodes-to-pods-out', 140, 'Outbound', 'Allow', nodeCidr, podCidr, '*'),
         rule('deny-internet-out', 4096, 'Outbound', 'Deny', '*', 'Internet', '*'),
       ],
     });
     new SubnetNetworkSecurityGroupAssociation(this, 'NodeSubnetNsg', { subnetId: nodeSubnet.id, networkSecurityGroupId: nsg.id });
     new SubnetNetworkSecurityGroupAssociation(this, 'PrivateEndpointSubnetNsg', { subnetId: endpointSubnet.id, networkSecurityGroupId: nsg.id });
 
-    const flowLogStorage = new StorageAccount(this, 'FlowLogStorage', {
-      name: ctx.globalName('fl', `${props.name}/flow-logs`, 24),
-      resourceGroupName: group.name,
-      location: group.location,
-      accountTier: 'Standard',
-      accountReplicationType: 'GRS',
-      httpsTrafficOnlyEnabled: true,
-      minTlsVersion: 'TLS1_2',
-      infrastructureEncryptionEnabled: true,
-      sharedAccessKeyEnabled: false,
-      allowNestedItemsToBePublic: false,
-      publicNetworkAccessEnabled: true,
-      networkRules: { defaultAction: 'Deny', bypass: ['AzureServices'] },
-    });
-    new NetworkWatcherFlowLog(this, 'FlowLog', {
-      name: `${props.name}-vnet-flow-log`,
-      networkWatcherName: props.networkWatcherName ?? `NetworkWatcher_${props.location}`,
-      resourceGroupName: props.networkWatcherResourceGroup ?? 'NetworkWatcherRG',
-      targetResourceId: vnet.id,
-      storageAccountId: flowLogStorage.id,
-      enabled: true,
-      version: 2,
-      retentionPolicy: { enabled: true, days: retention },
-      trafficAnalytics: {
-        enabled: true,
-        workspaceId: props.logAnalyticsWorkspaceGuid,
-        workspaceRegion: props.location,
-        workspaceResourceId: props.logAnalyticsWorkspaceId,
-        intervalInMinutes: 10,
-      },
-    });
-
     this.resourceGroupName = group.name;
     this.location = group.location;
     this.virtualNetworkId = vnet.id;
+    this.virtualNetworkName = `${props.name}-vnet`;
+    this.nodeSubnetName = NODE_SUBNET_NAME;
     this.nodeSubnetId = nodeSubnet.id;
     this.privateEndpointSubnetId = endpointSubnet.id;
     this.networkSecurityGroupId = nsg.id;

@@ -1,40 +1,44 @@
 import { KeyVault as AzKeyVault } from '@cdktf/provider-azurerm/lib/key-vault';
 import { MonitorDiagnosticSetting } from '@cdktf/provider-azurerm/lib/monitor-diagnostic-setting';
-import { PrivateDnsZone } from '@cdktf/provider-azurerm/lib/private-dns-zone';
-import { PrivateDnsZoneVirtualNetworkLink } from '@cdktf/provider-azurerm/lib/private-dns-zone-virtual-network-link';
-import { PrivateEndpoint } from '@cdktf/provider-azurerm/lib/private-endpoint';
 import { RoleAssignment } from '@cdktf/provider-azurerm/lib/role-assignment';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import type { AzureEnvironment } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
+import { PrivateLink, type PrivateServiceProps } from './private-link';
 import { AzureContext } from './private/azure-context';
+import { PRIVATE_DNS_ZONES } from './private/dns-zones';
 
 /** Private DNS zone of Key Vault private endpoints, per cloud. */
 export const KEY_VAULT_PRIVATE_DNS_ZONE: Record<AzureEnvironment, string> = {
-  public: 'privatelink.vaultcore.azure.net',
-  usgovernment: 'privatelink.vaultcore.usgovcloudapi.net',
+  public: PRIVATE_DNS_ZONES.public.keyVault,
+  usgovernment: PRIVATE_DNS_ZONES.usgovernment.keyVault,
 };
 
-/** What keys need to know about a vault. */
-export interface IKeyVault {
-  readonly keyVaultId: string;
-  /**
-   * The deployer's data-plane role on the vault; keys wait for it.
-   * @default - none, for a vault managed elsewhere
-   */
-  readonly deployerAccess?: RoleAssignment;
+/** Seed of the vault's globally unique name: `kv` and a hash of the subscription and this. */
+export function keyVaultNameSeed(name: string): string {
+  return `${name}/vault`;
 }
 
-export interface KeyVaultProps {
-  /** Prefix for names, usually the blueprint name. */
-  readonly name: string;
-  readonly resourceGroupName: string;
-  readonly location: string;
-  readonly environment: AzureEnvironment;
-  /** Subnet for the private endpoint. */
-  readonly privateEndpointSubnetId: string;
-  /** Virtual network that resolves the vault's private name. */
-  readonly virtualNetworkId: string;
+/** What keys and secrets need to know about a vault. */
+export interface IKeyVault {
+  readonly keyVaultId: string;
+  /** `https://<name>.vault.usgovcloudapi.net/`, with the trailing slash. */
+  readonly vaultUri: string;
+  /**
+   * What a data-plane call from the deploying machine waits for: its role on the
+   * vault, the private endpoint with its DNS records, the DNS links and the network
+   * path from the runner. Empty for a vault managed elsewhere.
+   */
+  readonly dataPlaneReady: readonly ITerraformDependable[];
+}
+
+export interface KeyVaultProps extends PrivateServiceProps {
+  /**
+   * The network path from the runner (its peerings), which data-plane calls wait for.
+   * @default - none: the runner already reaches the blueprint network
+   */
+  readonly runnerPath?: readonly ITerraformDependable[];
   /** Workspace that receives the vault's audit log. */
   readonly logAnalyticsWorkspaceId: string;
   /**
@@ -48,14 +52,18 @@ export interface KeyVaultProps {
  * A Premium Key Vault (HSM-backed keys, FIPS 140 Level 3 in Azure Government) that
  * is reachable only through a private endpoint (SC-7), authorizes with Azure RBAC
  * (AC-3), keeps deleted keys recoverable with purge protection (CP-9), and logs
- * every access (AU-2, AU-12).
+ * every access (AU-2, AU-12). Azure services that hold keys here (disk encryption
+ * sets, storage) reach it as trusted services (`bypass = AzureServices`).
  *
- * Creating keys is a data-plane call: Terraform must run from a network that
- * reaches the private endpoint (a runner inside the virtual network).
+ * Creating, reading and rotating keys are data-plane calls: Terraform must run from a
+ * network linked to the vault's private DNS zone and routed to its endpoint, on the
+ * first apply and on every later plan (refresh). `dataPlaneReady` orders keys after that path.
  */
 export class KeyVault extends Construct implements IKeyVault {
   public readonly keyVaultId: string;
-  public readonly deployerAccess: RoleAssignment;
+  public readonly vaultUri: string;
+  public readonly keyVaultName: string;
+  public readonly dataPlaneReady: readonly ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: KeyVaultProps) {
     super(scope, id);
@@ -65,7 +73,7 @@ export class KeyVault extends Construct implements IKeyVault {
       .throwIfAny();
     const ctx = AzureContext.of(this);
     const vault = new AzKeyVault(this, 'Resource', {
-      name: ctx.globalName('kv', `${props.name}/vault`, 24),
+      name: ctx.globalName('kv', keyVaultNameSeed(props.name), 24),
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       tenantId: ctx.tenantId,
@@ -79,27 +87,20 @@ export class KeyVault extends Construct implements IKeyVault {
       lifecycle: { preventDestroy: true },
     });
     // Lets the principal running Terraform create and rotate keys; nothing else.
-    this.deployerAccess = new RoleAssignment(this, 'DeployerCryptoOfficer', {
+    const deployerAccess = new RoleAssignment(this, 'DeployerCryptoOfficer', {
       scope: vault.id,
       roleDefinitionName: 'Key Vault Crypto Officer',
       principalId: ctx.deployerObjectId,
     });
-
-    const zone = new PrivateDnsZone(this, 'PrivateDnsZone', { name: KEY_VAULT_PRIVATE_DNS_ZONE[props.environment], resourceGroupName: props.resourceGroupName });
-    new PrivateDnsZoneVirtualNetworkLink(this, 'PrivateDnsLink', {
-      name: `${props.name}-vault`,
-      resourceGroupName: props.resourceGroupName,
-      privateDnsZoneName: zone.name,
-      virtualNetworkId: props.virtualNetworkId,
-      registrationEnabled: false,
-    });
-    new PrivateEndpoint(this, 'PrivateEndpoint', {
+    const link = new PrivateLink(this, 'PrivateLink', {
       name: `${props.name}-vault`,
       resourceGroupName: props.resourceGroupName,
       location: props.location,
       subnetId: props.privateEndpointSubnetId,
-      privateServiceConnection: { name: `${props.name}-vault`, privateConnectionResourceId: vault.id, subresourceNames: ['vault'], isManualConnection: false },
-      privateDnsZoneGroup: { name: 'vault', privateDnsZoneIds: [zone.id] },
+      resourceId: vault.id,
+      subresource: 'vault',
+      dnsZoneNames: [KEY_VAULT_PRIVATE_DNS_ZONE[props.environment]],
+      linkedNetworks: props.linkedNetworks,
     });
     new MonitorDiagnosticSetting(this, 'AuditLog', {
       name: 'hms-sys-audit',
@@ -109,5 +110,8 @@ export class KeyVault extends Construct implements IKeyVault {
       enabledMetric: [{ category: 'AllMetrics' }],
     });
     this.keyVaultId = vault.id;
+    this.vaultUri = vault.vaultUri;
+    this.keyVaultName = vault.name;
+    this.dataPlaneReady = [deployerAccess, ...link.ready, ...(props.runnerPath ?? [])];
   }
 }

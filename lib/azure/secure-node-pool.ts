@@ -1,6 +1,6 @@
 import { KubernetesClusterNodePool } from '@cdktf/provider-azurerm/lib/kubernetes-cluster-node-pool';
 import { Construct } from 'constructs';
-import { DEFAULT_AZURE_VM_SIZE, MAX_NODE_COUNT } from '../core/defaults';
+import { AKS_MAX_SURGE_PERCENT, DEFAULT_AZURE_VM_SIZE, MAX_NODE_COUNT } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import { RUNTIMES, type Runtime } from '../core/runtimes';
 import { aksNodePoolName, rotationName } from './private/names';
@@ -50,7 +50,7 @@ export class SecureNodePool extends Construct {
       .check(maxSize <= MAX_NODE_COUNT, `maxSize (${maxSize}) must be <= ${MAX_NODE_COUNT}`)
       .check((RUNTIMES as readonly string[]).includes(props.runtime), `runtime (${props.runtime}) is not supported; supported: ${RUNTIMES.join(', ')}`)
       .throwIfAny();
-    const os = aksNodeOs(props.runtime);
+    const os = aksNodeOs(props.runtime, props.cluster.kubernetesVersion);
     const autoscale = minSize !== maxSize;
     const pool = new KubernetesClusterNodePool(this, 'Resource', {
       name,
@@ -72,7 +72,7 @@ export class SecureNodePool extends Construct {
       osDiskType: 'Managed',
       maxPods: 50,
       temporaryNameForRotation: rotationName(name),
-      upgradeSettings: { maxSurge: '33%' },
+      upgradeSettings: { maxSurge: `${AKS_MAX_SURGE_PERCENT}%` },
       nodeLabels: { 'hms-sys/node-pool': props.nodePoolName, 'hms-sys/runtime': props.runtime, ...props.labels },
     });
     this.nodePoolName = name;

@@ -1,5 +1,5 @@
 import type { Baseline } from '../core/baselines';
-import type { AzureEnvironment, Cloud, VolumeProvisioning } from '../core/defaults';
+import type { AgencyGatewayType, AzureEnvironment, Cloud, UpstreamCredentials, VolumeProvisioning } from '../core/defaults';
 import type { BlueprintProblem } from '../core/errors';
 import type { Runtime } from '../core/runtimes';
 
@@ -72,7 +72,16 @@ export interface Blueprint {
     readonly adminGroupObjectIds: readonly string[];
     readonly networkWatcherName?: string;
     readonly networkWatcherResourceGroup: string;
-    readonly defender: boolean;
+    /** Only ever false: the Defender sensor has no path out of a network-isolated cluster. */
+    readonly defender?: boolean;
+    /** Azure CNI Overlay pod range, outside the virtual network. */
+    readonly podCidr: string;
+    readonly serviceCidr: string;
+    /** The virtual network apply runs from: peered and linked to the private DNS zones. */
+    readonly runnerNetworkId?: string;
+    /** Where the agency network (ingressCIDR) comes in. */
+    readonly agencyGateway?: { readonly hubNetworkId: string; readonly type: AgencyGatewayType };
+    readonly upstreamCredentials: UpstreamCredentials;
   };
 }
 

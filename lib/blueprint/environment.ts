@@ -1,17 +1,49 @@
 /**
  * Defaults that come from the environment rather than from a blueprint: a
  * Terraform Cloud organization (and host) for every blueprint that names no place
- * for its state. They reach Terraform as the blueprint's own fields do, so they are
- * validated by the same schema, and a refusal names the variable.
+ * for its state, and the Azure site (where applies run from, where the agency network
+ * comes in), so that a blueprint stays the same from one site to another. They reach
+ * Terraform as the blueprint's own fields do, so they are validated like them, and a
+ * refusal names the variable.
  */
+import { AGENCY_GATEWAY_TYPES, type AgencyGatewayType } from '../core/defaults';
 import { BlueprintError } from '../core/errors';
 import type { Blueprint, TerraformCloudSettings } from './blueprint';
-import { TerraformCloud } from './schema';
+import { AZURE_VIRTUAL_NETWORK_ID_PATTERN, TerraformCloud } from './schema';
 
 /** Names a Terraform Cloud organization for every blueprint that does not name one. */
 export const TFC_ORGANIZATION_ENV = 'HMS_TFC_ORGANIZATION';
 /** Terraform Enterprise host for those blueprints. */
 export const TFC_HOSTNAME_ENV = 'HMS_TFC_HOSTNAME';
+/** The virtual network Azure applies run from, for blueprints that name none (azure.runnerNetworkId). */
+export const AZURE_RUNNER_NETWORK_ENV = 'HMS_AZURE_RUNNER_NETWORK_ID';
+/** The hub network with the agency's gateway, and its type, for blueprints that name none (azure.agencyGateway). */
+export const AZURE_AGENCY_HUB_NETWORK_ENV = 'HMS_AZURE_AGENCY_HUB_NETWORK_ID';
+export const AZURE_AGENCY_GATEWAY_ENV = 'HMS_AZURE_AGENCY_GATEWAY';
+
+const refuse = (variable: string, message: string) => new BlueprintError([{ file: `$${variable}`, line: 0, column: 0, path: '', message: `${message} (from the environment variable ${variable})` }]);
+
+function azureNetworkId(env: NodeJS.ProcessEnv, variable: string): string | undefined {
+  const value = env[variable];
+  if (value === undefined || value === '') return undefined;
+  if (!AZURE_VIRTUAL_NETWORK_ID_PATTERN.test(value)) {
+    throw refuse(variable, `${JSON.stringify(value)} is not a virtual network id; set it to /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>, or unset it`);
+  }
+  return value;
+}
+
+function agencyGatewayOf(env: NodeJS.ProcessEnv): Blueprint['azure']['agencyGateway'] {
+  const hubNetworkId = azureNetworkId(env, AZURE_AGENCY_HUB_NETWORK_ENV);
+  const type = env[AZURE_AGENCY_GATEWAY_ENV] || undefined;
+  if (!hubNetworkId && !type) return undefined;
+  if (!hubNetworkId || !(AGENCY_GATEWAY_TYPES as readonly string[]).includes(type ?? '')) {
+    throw refuse(
+      hubNetworkId ? AZURE_AGENCY_GATEWAY_ENV : AZURE_AGENCY_HUB_NETWORK_ENV,
+      `${AZURE_AGENCY_HUB_NETWORK_ENV} and ${AZURE_AGENCY_GATEWAY_ENV} go together: the hub network id, and ${AGENCY_GATEWAY_TYPES.join(' or ')}; received ${JSON.stringify(hubNetworkId ?? '')} and ${JSON.stringify(type ?? '')}`,
+    );
+  }
+  return { hubNetworkId, type: type as AgencyGatewayType };
+}
 
 /** The Terraform Cloud settings the environment asks for, validated; undefined when it asks for none. */
 function environmentTerraformCloud(env: NodeJS.ProcessEnv): TerraformCloudSettings | undefined {
@@ -32,15 +64,26 @@ function environmentTerraformCloud(env: NodeJS.ProcessEnv): TerraformCloudSettin
 
 /**
  * Applies the environment's Terraform Cloud organization to blueprints that name
- * no place for their state (neither terraformCloud nor stateBucket).
+ * no place for their state (neither terraformCloud nor stateBucket), and its Azure
+ * runner network and agency gateway to blueprints that name none.
  */
 export function withEnvironmentDefaults(blueprints: readonly Blueprint[], env: NodeJS.ProcessEnv = process.env): Blueprint[] {
   const terraformCloud = environmentTerraformCloud(env);
-  if (!terraformCloud) return [...blueprints];
+  const runnerNetworkId = azureNetworkId(env, AZURE_RUNNER_NETWORK_ENV);
+  const agencyGateway = agencyGatewayOf(env);
+  if (!terraformCloud && !runnerNetworkId && !agencyGateway) return [...blueprints];
   const at = (variable: string) => ({ file: `$${variable}`, line: 0, column: 0 });
-  return blueprints.map((bp) =>
-    bp.terraformCloud || bp.stateBucket
-      ? bp
-      : { ...bp, terraformCloud, locations: { ...bp.locations, 'terraformCloud.organization': at(TFC_ORGANIZATION_ENV), 'terraformCloud.hostname': at(TFC_HOSTNAME_ENV) } },
-  );
+  return blueprints.map((bp) => {
+    let out = bp;
+    if (terraformCloud && !bp.terraformCloud && !bp.stateBucket) {
+      out = { ...out, terraformCloud, locations: { ...out.locations, 'terraformCloud.organization': at(TFC_ORGANIZATION_ENV), 'terraformCloud.hostname': at(TFC_HOSTNAME_ENV) } };
+    }
+    if (runnerNetworkId && !bp.azure.runnerNetworkId) {
+      out = { ...out, azure: { ...out.azure, runnerNetworkId }, locations: { ...out.locations, 'azure.runnerNetworkId': at(AZURE_RUNNER_NETWORK_ENV) } };
+    }
+    if (agencyGateway && !bp.azure.agencyGateway) {
+      out = { ...out, azure: { ...out.azure, agencyGateway }, locations: { ...out.locations, 'azure.agencyGateway': at(AZURE_AGENCY_HUB_NETWORK_ENV) } };
+    }
+    return out;
+  });
 }

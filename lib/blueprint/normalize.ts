@@ -1,7 +1,7 @@
 import { parseSizeGiB } from '../core/sizes';
 import type { Blueprint } from './blueprint';
 import type { BlueprintProblem } from '../core/errors';
-import { volumeKind, type BlueprintInput } from './schema';
+import { overlayRanges, volumeKind, type BlueprintInput } from './schema';
 
 /** Applies the conversions the schema leaves out: units to numbers, the name from the file. */
 export function normalize(input: BlueprintInput, name: string, sourceFile: string, warnings: readonly BlueprintProblem[] = []): Blueprint {
@@ -12,6 +12,8 @@ export function normalize(input: BlueprintInput, name: string, sourceFile: strin
     name,
     sourceFile,
     warnings,
+    // Overlay ranges that collide with nothing: the schema has refused colliding ones as written.
+    azure: { ...input.azure, ...overlayRanges(input) },
     nodePool: {
       ...nodePool,
       minCount: nodePool.minCount ?? nodePool.count,

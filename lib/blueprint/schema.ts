@@ -42,11 +42,21 @@ import {
   DEFAULT_VOLUME_MOUNT_PATH,
   AZURE_FILES_NFS_MIN_GIB,
   AZURE_FILES_NFS_MAX_GIB,
+  AGENCY_GATEWAY_TYPES,
+  AKS_MAX_SURGE_PERCENT,
+  AKS_OVERLAY_NODE_PREFIX,
+  AKS_POD_CIDR_BASES,
+  AKS_SERVICE_CIDR_CANDIDATES,
+  DEFAULT_AKS_POD_CIDR,
+  DEFAULT_AKS_POD_CIDR_PREFIX,
+  DEFAULT_AKS_SYSTEM_NODE_COUNT,
+  DEFAULT_UPSTREAM_CREDENTIALS,
+  UPSTREAM_CREDENTIALS,
 } from '../core/defaults';
 import { DEFAULT_KUBERNETES_VERSION, KNOWN_KUBERNETES_VERSIONS } from '../core/kubernetes-versions';
 import { DEFAULT_TFC_HOSTNAME, NOTIFICATION_URL_ENV } from '../core/terraform-cloud';
 import { RUNTIMES } from '../core/runtimes';
-import { cidrProblem } from '../core/cidr';
+import { cidrProblem, cidrsOverlap } from '../core/cidr';
 import { parseSizeGiB, SIZE_HINT } from '../core/sizes';
 import { literalProblem } from '../core/tokens';
 import { imageTag } from '../core/images';
@@ -349,6 +359,12 @@ const Aws = z.strictObject({
     .describe('IAM principals granted cluster admin through EKS access entries. Default: none; the creator is admin.'),
 });
 
+/** An Azure virtual network resource id. */
+export const AZURE_VIRTUAL_NETWORK_ID_PATTERN = /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[\w().-]{1,90}\/providers\/Microsoft\.Network\/virtualNetworks\/[\w.-]{2,64}$/;
+const VirtualNetworkId = text(400, '/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>').regex(AZURE_VIRTUAL_NETWORK_ID_PATTERN, {
+  error: (iss) => `${JSON.stringify(iss.input)} is not a virtual network id; e.g. /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.Network/virtualNetworks/<name>`,
+});
+
 const Azure = z.strictObject({
   environment: oneOf(AZURE_ENVIRONMENTS)
     .default(DEFAULT_AZURE_ENVIRONMENT)
@@ -388,8 +404,34 @@ const Azure = z.strictObject({
     .describe('Resource group of the Network Watcher. Default: NetworkWatcherRG.'),
   defender: z
     .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
-    .default(true)
-    .describe('Microsoft Defender for Containers. Default: true.'),
+    .optional()
+    .refine((d) => d !== true, {
+      error: `Microsoft Defender for Containers' sensor needs login.microsoftonline.us and *.cloud.defender.microsoft.com, which have no private endpoint, and a network-isolated cluster has no other way out; remove defender (the cluster stays without the sensor; Defender's agentless plans still cover the registry and the control plane)`,
+    })
+    .describe('Microsoft Defender for Containers sensor. Off: a network-isolated cluster has no path to its endpoints; false says so explicitly.'),
+  podCidr: cidr(10, 22)
+    .optional()
+    .describe(
+      `Azure CNI Overlay pod range, outside the virtual network; each node takes a /24. Default: ${DEFAULT_AKS_POD_CIDR} (RFC 6598), or the first of ${AKS_POD_CIDR_BASES.join(', ')} that overlaps neither vnetCidr nor ingressCIDR, sized for the node count.`,
+    ),
+  serviceCidr: cidr(12, 24)
+    .optional()
+    .describe(`Kubernetes Service range; the cluster DNS service takes its tenth address. Default: the first of ${AKS_SERVICE_CIDR_CANDIDATES.join(', ')} that overlaps no other range.`),
+  runnerNetworkId: VirtualNetworkId.optional().describe(
+    'The virtual network hms-sys apply runs from (a runner or agent in it): peered with the blueprint network and linked to its Key Vault and API server private DNS zones. Default: HMS_AZURE_RUNNER_NETWORK_ID; without either, apply stops before anything is created.',
+  ),
+  agencyGateway: z
+    .strictObject({
+      hubNetworkId: VirtualNetworkId.describe('The hub virtual network that holds the gateway; peered with gateway transit.'),
+      type: oneOf(AGENCY_GATEWAY_TYPES).describe('vpn (site-to-site VPN gateway) or expressroute.'),
+    })
+    .optional()
+    .describe('The gateway through which the agency network (ingressCIDR) reaches the cluster\'s internal load balancer. Default: none; ingress then has no route.'),
+  upstreamCredentials: oneOf(UPSTREAM_CREDENTIALS)
+    .default(DEFAULT_UPSTREAM_CREDENTIALS)
+    .describe(
+      `How the registry cache signs in to the workload image's registry: key-vault (a username and token you store as Key Vault secrets) or none (anonymous pulls, public images only). Default: ${DEFAULT_UPSTREAM_CREDENTIALS}.`,
+    ),
 });
 
 /** A DNS host name: labels of letters, digits and inner dashes, at least two of them. */
@@ -499,6 +541,7 @@ export const BlueprintSchema = BlueprintShape.superRefine((bp, ctx) => {
     if (bp.stateBucket && bp.terraformCloud) {
       ctx.addIssue({ code: 'custom', path: ['stateBucket'], input: bp.stateBucket, message: 'choose one place for state: stateBucket or terraformCloud, not both' });
     }
+    azureRangeIssues(bp).forEach((i) => ctx.addIssue({ code: 'custom', ...i }));
     refuseWhatTheCloudsWouldRefuse(bp, ctx);
     if (bp.storage === 'none') return;
     const volume = bp.storage.volume;
@@ -567,6 +610,71 @@ function refuseWhatTheCloudsWouldRefuse(bp: z.output<typeof BlueprintShape>, ctx
       message: `applies to runtime fips-ubuntu-22.04 only: ${bp.nodePool.runtime} images are chosen and updated by EKS; remove aws.nodeImageId, or set nodePool.runtime to fips-ubuntu-22.04`,
     });
   }
+}
+
+/**
+ * The overlay pod and Service ranges must not collide with the virtual network, the
+ * agency range or each other (pods could not reach a colliding address), and the pod
+ * range must hold a /24 for every node, surge included.
+ * @see https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay#pods
+ */
+function azureRangeIssues(bp: {
+  clouds: readonly string[];
+  azure: { vnetCidr: string; podCidr?: string; serviceCidr?: string };
+  network: { policy: { ingressCIDR: string } };
+  nodePool: { count: number; maxCount?: number };
+}): { path: (string | number)[]; input: unknown; message: string }[] {
+  if (!bp.clouds.includes('azure') || [bp.azure.vnetCidr, bp.network.policy.ingressCIDR].some((c) => cidrProblem(c))) return [];
+  const { vnetCidr } = bp.azure;
+  const { podCidr, serviceCidr } = overlayRanges(bp);
+  const issues: { path: (string | number)[]; input: unknown; message: string }[] = [];
+  const others: [string, string, (string | number)[]][] = [
+    [vnetCidr, 'azure.vnetCidr', ['azure', 'vnetCidr']],
+    [bp.network.policy.ingressCIDR, 'network.policy.ingressCIDR', ['network', 'policy', 'ingressCIDR']],
+  ];
+  for (const [field, value, against] of [
+    ['podCidr', podCidr, [...others, [serviceCidr, 'azure.serviceCidr', ['azure', 'serviceCidr']]]],
+    ['serviceCidr', serviceCidr, others],
+  ] as [string, string, [string, string, (string | number)[]][]][]) {
+    if (cidrProblem(value)) continue;
+    const hit = against.find(([other]) => !cidrProblem(other) && cidrsOverlap(value, other));
+    if (hit) {
+      issues.push({ path: ['azure', field], input: value, message: `${JSON.stringify(value)} overlaps ${hit[1]} (${hit[0]}); pods could not reach addresses in it. Choose a range outside it, or leave ${field} out and hms-sys picks a free one` });
+    }
+  }
+  if (!cidrProblem(podCidr)) {
+    const nodes = aksMaxNodes(bp.nodePool);
+    const blocks = 2 ** Math.max(0, AKS_OVERLAY_NODE_PREFIX - Number(podCidr.split('/')[1]));
+    if (blocks < nodes) {
+      issues.push({ path: ['azure', 'podCidr'], input: podCidr, message: `${JSON.stringify(podCidr)} holds ${blocks} nodes (a /24 each) but the cluster may run ${nodes} with upgrade surge; use a shorter prefix` });
+    }
+  }
+  return issues;
+}
+
+/** Nodes an AKS cluster may run at once: the pool at its maximum and the system pool, with upgrade surge. */
+function aksMaxNodes(pool: { count: number; maxCount?: number }): number {
+  // Refinements also run when the counts were refused: keep the arithmetic in range.
+  const nodes = Math.min(MAX_NODE_COUNT, Math.max(1, Number(pool.maxCount ?? pool.count) || 1));
+  return Math.ceil((nodes + DEFAULT_AKS_SYSTEM_NODE_COUNT) * (1 + AKS_MAX_SURGE_PERCENT / 100));
+}
+
+/**
+ * The blueprint's overlay ranges: as written, or the first candidate that collides
+ * with nothing else (see AKS_POD_CIDR_BASES), the pod range sized for the node count.
+ */
+export function overlayRanges(bp: {
+  azure: { vnetCidr: string; podCidr?: string; serviceCidr?: string };
+  network: { policy: { ingressCIDR: string } };
+  nodePool: { count: number; maxCount?: number };
+}): { podCidr: string; serviceCidr: string } {
+  const taken = [bp.azure.vnetCidr, bp.network.policy.ingressCIDR];
+  const free = (candidates: readonly string[], avoid: readonly string[]) => candidates.find((c) => !avoid.some((a) => cidrsOverlap(c, a))) ?? candidates[0];
+  // Sized for the node count, between a /16 and a /14 (the aligned bases allow no wider).
+  const prefix = Math.max(14, Math.min(DEFAULT_AKS_POD_CIDR_PREFIX, AKS_OVERLAY_NODE_PREFIX - Math.ceil(Math.log2(aksMaxNodes(bp.nodePool)))));
+  const podCidr = bp.azure.podCidr ?? free(AKS_POD_CIDR_BASES.map((b) => `${b}/${prefix}`), taken);
+  const serviceCidr = bp.azure.serviceCidr ?? (cidrProblem(podCidr) ? AKS_SERVICE_CIDR_CANDIDATES[0] : free(AKS_SERVICE_CIDR_CANDIDATES, [...taken, podCidr]));
+  return { podCidr, serviceCidr };
 }
 
 /**

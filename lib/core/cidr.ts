@@ -51,3 +51,10 @@ export function cidrProblem(value: string): string | undefined {
   }
   return undefined;
 }
+
+/** True when two IPv4 networks (as `cidrProblem` accepts them) share an address: one holds the other's network address. */
+export function cidrsOverlap(a: string, b: string): boolean {
+  const [na, pa] = ipaddr.IPv4.parseCIDR(a);
+  const [nb, pb] = ipaddr.IPv4.parseCIDR(b);
+  return na.match(nb, pb) || nb.match(na, pa);
+}

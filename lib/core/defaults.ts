@@ -95,3 +95,34 @@ export const DEFAULT_VOLUME_MOUNT_PATH = '/data/pdfs';
  */
 export const AZURE_FILES_NFS_MIN_GIB = 100;
 export const AZURE_FILES_NFS_MAX_GIB = 102400;
+/**
+ * Where AKS Azure CNI Overlay pod and Service ranges are taken from when a blueprint
+ * names none: the first candidate that overlaps neither the virtual network nor the
+ * agency range (nor, for Services, the pod range) is used, so a default never collides.
+ * The candidates lie in three different /8s (RFC 6598 shared space first, which
+ * Microsoft supports for pod CIDRs and agency networks rarely use), and an agency range
+ * is at most a /8 and a virtual network at most a /16, so one is always free.
+ * @see https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay#ip-address-planning
+ */
+export const AKS_POD_CIDR_BASES = ['100.64.0.0', '172.16.0.0', '10.244.0.0'] as const;
+export const AKS_SERVICE_CIDR_CANDIDATES = ['100.72.0.0/16', '172.24.0.0/16', '10.248.0.0/16'] as const;
+/** The pod range is a /16 (256 nodes) unless the node count needs more, down to a /14. */
+export const DEFAULT_AKS_POD_CIDR_PREFIX = 16;
+export const DEFAULT_AKS_POD_CIDR = `${AKS_POD_CIDR_BASES[0]}/${DEFAULT_AKS_POD_CIDR_PREFIX}`;
+export const DEFAULT_AKS_SERVICE_CIDR = AKS_SERVICE_CIDR_CANDIDATES[0];
+/** Azure CNI Overlay gives each node a fixed /24 of the pod CIDR. */
+export const AKS_OVERLAY_NODE_PREFIX = 24;
+/** Node pools upgrade with this surge; the pod CIDR must hold the extra nodes too. */
+export const AKS_MAX_SURGE_PERCENT = 33;
+/** How the registry cache authenticates to the workload image's upstream registry. */
+export const UPSTREAM_CREDENTIALS = ['key-vault', 'none'] as const;
+export type UpstreamCredentials = (typeof UPSTREAM_CREDENTIALS)[number];
+export const DEFAULT_UPSTREAM_CREDENTIALS: UpstreamCredentials = 'key-vault';
+/** Gateways through which an agency network reaches the blueprint's virtual network. */
+export const AGENCY_GATEWAY_TYPES = ['vpn', 'expressroute'] as const;
+export type AgencyGatewayType = (typeof AGENCY_GATEWAY_TYPES)[number];
+/**
+ * Upstream registries Azure Container Registry's artifact cache can mirror.
+ * @see https://learn.microsoft.com/azure/container-registry/artifact-cache-overview#upstream-support
+ */
+export const ACR_CACHE_UPSTREAMS = ['docker.io', 'mcr.microsoft.com', 'public.ecr.aws', 'ghcr.io', 'nvcr.io', 'quay.io', 'registry.k8s.io', 'gcr.io'] as const;

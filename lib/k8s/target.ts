@@ -111,3 +111,19 @@ export function azureDiskStorage(diskEncryptionSetId: string): EncryptedStorageB
     fsType: 'ext4',
   };
 }
+
+/**
+ * Azure Files CSI over NFS 4.1: shared by every replica (ReadWriteMany). The class
+ * names the blueprint's own storage account, so a claim that provisions through it
+ * lands in that account (customer key, private endpoint) or fails, never in a new one.
+ * @see https://github.com/kubernetes-sigs/azurefile-csi-driver/blob/master/docs/driver-parameters.md
+ * @see articles/aks/create-volume-azure-files.md ("Recommended mount options for NFS shares")
+ */
+export function azureFileStorage(account: { resourceGroup: string; storageAccount: string }, encryptInTransit: boolean): EncryptedStorageBackend {
+  return {
+    provisioner: 'file.csi.azure.com',
+    parameters: { protocol: 'nfs', resourceGroup: account.resourceGroup, storageAccount: account.storageAccount, encryptInTransit: String(encryptInTransit) },
+    accessMode: 'ReadWriteMany',
+    mountOptions: ['nconnect=4', 'noresvport', 'actimeo=30'],
+  };
+}

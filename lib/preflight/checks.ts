@@ -1,3 +1,5 @@
+import { azureClusterAccessCheck } from './azure-cluster-access';
+import { azureRunnerCheck } from './azure-runner';
 import type { PreflightCheck } from './preflight';
 
 /**
@@ -5,4 +7,4 @@ import type { PreflightCheck } from './preflight';
  * (e.g. the EKS API endpoint before a Kubernetes stack, the Key Vault's private
  * path before an Azure stack).
  */
-export const PREFLIGHT_CHECKS: readonly PreflightCheck[] = [];
+export const PREFLIGHT_CHECKS: readonly PreflightCheck[] = [azureRunnerCheck(), azureClusterAccessCheck()];

@@ -22,7 +22,7 @@ describe('azure.EncryptedVolume', () => {
     expect(onlyResource(tf, 'azurerm_key_vault_key')).toMatchObject({
       key_type: 'RSA-HSM',
       key_size: 3072,
-      rotation_policy: { automatic: { time_before_expiry: 'P30D' }, expire_after: 'P1Y' },
+      rotation_policy: { automatic: { time_after_creation: 'P335D' }, expire_after: 'P365D' },
     });
     expect(onlyResource(tf, 'azurerm_disk_encryption_set')).toMatchObject({
       encryption_type: 'EncryptionAtRestWithPlatformAndCustomerKeys',
@@ -30,7 +30,8 @@ describe('azure.EncryptedVolume', () => {
       identity: { type: 'SystemAssigned' },
     });
     expect(onlyResource(tf, 'azurerm_disk_encryption_set').key_vault_key_id).toMatch(/versionless_id/);
-    expect(onlyResource(tf, 'azurerm_role_assignment').role_definition_name).toBe('Key Vault Crypto Service Encryption User');
+    // Scoped to the key, not the vault: the set may use this key only.
+    expect(onlyResource(tf, 'azurerm_role_assignment')).toMatchObject({ role_definition_name: 'Key Vault Crypto Service Encryption User', scope: expect.stringMatching(/azurerm_key_vault_key\.\w+\.resource_versionless_id/) });
   });
 
   test('storageAccountType and preventDestroy', () => {

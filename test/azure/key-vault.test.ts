@@ -1,5 +1,5 @@
 import { KeyVault, KEY_VAULT_PRIVATE_DNS_ZONE } from '../../lib/azure/key-vault';
-import { onlyResource, synthConstructs } from '../support/synth';
+import { onlyResource, resourcesOf, synthConstructs } from '../support/synth';
 
 const BASE = {
   name: 'demo',
@@ -7,23 +7,35 @@ const BASE = {
   location: 'usgovvirginia',
   environment: 'usgovernment' as const,
   privateEndpointSubnetId: 'subnet-pe',
-  virtualNetworkId: 'vnet',
+  linkedNetworks: [
+    { name: 'cluster', virtualNetworkId: 'vnet' },
+    { name: 'runner', virtualNetworkId: 'runner-vnet' },
+  ],
   logAnalyticsWorkspaceId: 'law',
 };
 
 describe('azure.KeyVault', () => {
-  const tf = synthConstructs((scope) => new KeyVault(scope, 'kv', BASE));
+  let dataPlaneReady = 0;
+  const tf = synthConstructs((scope) => {
+    dataPlaneReady = new KeyVault(scope, 'kv', BASE).dataPlaneReady.length;
+  });
   const vault = onlyResource(tf, 'azurerm_key_vault');
 
   test('Premium, RBAC-authorized, purge protected, 90-day soft delete, protected from destroy', () => {
     expect(vault).toMatchObject({ sku_name: 'premium', rbac_authorization_enabled: true, purge_protection_enabled: true, soft_delete_retention_days: 90, lifecycle: { prevent_destroy: true } });
   });
 
-  test('closed to the public network, reached through a private endpoint resolved in the VNet (SC-7)', () => {
+  test('closed to the public network, reached through a private endpoint resolved in the cluster and runner networks (SC-7)', () => {
     expect(vault).toMatchObject({ public_network_access_enabled: false, network_acls: { default_action: 'Deny', bypass: 'AzureServices' } });
-    expect(onlyResource(tf, 'azurerm_private_endpoint').private_service_connection).toMatchObject({ subresource_names: ['vault'], is_manual_connection: false });
+    const endpoint = onlyResource(tf, 'azurerm_private_endpoint');
+    expect(endpoint.private_service_connection).toMatchObject({ subresource_names: ['vault'], is_manual_connection: false });
+    expect(endpoint.private_dns_zone_group.private_dns_zone_ids).toEqual([expect.stringMatching(/azurerm_private_dns_zone\.\w+\.id/)]);
     expect(onlyResource(tf, 'azurerm_private_dns_zone').name).toBe(KEY_VAULT_PRIVATE_DNS_ZONE.usgovernment);
-    expect(onlyResource(tf, 'azurerm_private_dns_zone_virtual_network_link').virtual_network_id).toBe('vnet');
+    expect(resourcesOf(tf, 'azurerm_private_dns_zone_virtual_network_link').map((l) => l.virtual_network_id)).toEqual(['vnet', 'runner-vnet']);
+  });
+
+  test('data-plane calls wait for the deployer role, the endpoint with its records, and both links', () => {
+    expect(dataPlaneReady).toBe(4);
   });
 
   test('ships its audit log to Log Analytics (AU-12)', () => {

@@ -2,13 +2,40 @@
  * hms-sys apply orchestrates Terraform: the order of stacks, the gates, the
  * confirmation and the event stream. A fake terraform on PATH records what is run.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { BUILT_CLI as BIN } from '../support/built-cli';
 import { CLI_ENV, exampleProject } from '../support/cli';
 
 const FAKE = join(__dirname, '..', 'support', 'fake-terraform');
+const FAKE_AZ = join(__dirname, '..', 'support', 'fake-az');
+
+/**
+ * The Azure preflights ask az and the cluster's API server: a fake az on PATH, the
+ * runner network named, and a stand-in API server whose address the fake terraform
+ * reports as the Azure stack's outputs.
+ */
+let api: ChildProcess;
+let azure: NodeJS.ProcessEnv = {};
+beforeAll(async () => {
+  api = spawn(process.execPath, [join(__dirname, '..', 'support', 'fake-aks-api.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { url, ca } = JSON.parse(await new Promise<string>((done) => createInterface({ input: api.stdout! }).once('line', done)));
+  azure = {
+    HMS_AZURE_RUNNER_NETWORK_ID: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ci/providers/Microsoft.Network/virtualNetworks/runners',
+    FAKE_TF_OUTPUTS: JSON.stringify({
+      cluster_api_url: { value: url },
+      cluster_ca_certificate: { value: ca },
+      key_vault_id: { value: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/dcaa-audit-rg/providers/Microsoft.KeyVault/vaults/kv0' },
+      upstream_username_secret: { value: 'ghcr-io-username' },
+      upstream_password_secret: { value: 'ghcr-io-password' },
+    }),
+  };
+});
+afterAll(() => {
+  api.kill();
+});
 
 function run(args: string[], extra: NodeJS.ProcessEnv = {}) {
   const dir = exampleProject();
@@ -16,7 +43,7 @@ function run(args: string[], extra: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [BIN, 'apply', ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...CLI_ENV, ...extra, PATH: `${FAKE}:${dirname(process.execPath)}`, FAKE_TF_LOG: log },
+    env: { ...CLI_ENV, ...azure, ...extra, PATH: `${FAKE}:${FAKE_AZ}:${dirname(process.execPath)}:/usr/bin:/bin`, FAKE_TF_LOG: log },
   });
   const calls = (() => {
     try {
@@ -55,6 +82,10 @@ describe('hms-sys apply', () => {
     ]);
     for (const e of r.events) expect(e).toMatchObject({ specversion: '1.0', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), data: { blueprint: 'dcaa-audit' } });
     expect(r.events[3].data).toMatchObject({ stack: 'dcaa-audit-aws', add: 1, change: 0, destroy: 0, blocking: 0, guardRefusals: 0, allowed: [] });
+    // Azure stacks pass their preflight (prerequisites and runner path; API, cluster admin, credentials) first.
+    const checked = (stack: string) => r.events.find((e) => e.type === 'gov.hms-sys.apply.stack.checked' && e.data.stack === stack)?.data.passed;
+    expect(checked('dcaa-audit-azure').length).toBeGreaterThan(0);
+    expect(checked('dcaa-audit-azure-k8s').length).toBeGreaterThan(0);
   });
 
   test('refuses a plan that deletes a volume, applies nothing, and says so in the events', () => {

@@ -35,6 +35,8 @@ const HOLDS_NOTHING: Readonly<Record<string, string>> = {
   aws_s3_bucket_server_side_encryption_configuration: 'the default encryption of new objects; existing objects keep theirs',
   azurerm_key_vault_access_policy: 'a grant on the vault; re-created from the configuration',
   azurerm_private_dns_zone_virtual_network_link: 'a DNS link',
+  azurerm_container_registry_cache_rule: 'a mapping from an upstream to a repository; the cached images stay in the registry',
+  azurerm_container_registry_credential_set: 'a pointer to Key Vault secrets; the secrets stay in the vault',
   kubernetes_storage_class_v1: 'how new volumes are made; existing volumes keep their reclaim policy',
   kubernetes_storage_class: 'how new volumes are made; existing volumes keep their reclaim policy',
 };

@@ -40,8 +40,9 @@ describe('addBlueprintStacks', () => {
     for (const stack of Object.values(byName)) expect(stack.node.validate()).toEqual([]);
   });
 
-  test('says why the claim is not mounted by ten replicas', () => {
-    expect(result.notices.filter((n) => n.includes('not mounted by the workload'))).toHaveLength(2);
+  test('says why a claim is not mounted by ten replicas, and never on Azure, which shares an NFS volume', () => {
+    const unmounted = result.notices.filter((n) => n.includes('not mounted by the workload'));
+    expect(unmounted.some((n) => n.includes('azure'))).toBe(false);
   });
 });
 
@@ -79,12 +80,46 @@ describe('KubernetesStack', () => {
   test('static provisioning: the claim binds to the cloud stack disk', () => {
     const pv = onlyResource(aws, 'kubernetes_persistent_volume_v1');
     expect(pv.spec[0].persistent_volume_source.csi.volume_handle).toMatch(/cross-stack-output-aws_ebs_volume/);
-    const azurePv = onlyResource(azure, 'kubernetes_persistent_volume_v1');
+  });
+
+  test('AKS: ten replicas mount one NFS share read-write at /data/pdfs, encrypted in transit (item 8)', () => {
+    const pv = onlyResource(azure, 'kubernetes_persistent_volume_v1');
+    expect(pv.spec[0]).toMatchObject({ access_modes: ['ReadWriteMany'], mount_options: ['nconnect=4', 'noresvport', 'actimeo=30'] });
+    expect(pv.spec[0].persistent_volume_source.csi).toMatchObject({
+      driver: 'file.csi.azure.com',
+      volume_attributes: { protocol: 'nfs', resourceGroup: expect.stringMatching(/dcaa-audit-rg|cross-stack/), shareName: 'contract-pdfs', encryptInTransit: 'true' },
+    });
+    expect(pv.spec[0].persistent_volume_source.csi.volume_handle).toMatch(/#contract-pdfs$/);
+    expect(pv.spec[0].node_affinity).toBeUndefined();
+    expect(onlyResource(azure, 'kubernetes_persistent_volume_claim_v1').spec.access_modes).toEqual(['ReadWriteMany']);
+    const spec = onlyResource(azure, 'kubernetes_deployment_v1').spec;
+    expect(spec.replicas).toBe('10');
+    expect(spec.template.spec.container[0].volume_mount).toContainEqual({ name: 'data', mount_path: '/data/pdfs', read_only: false });
+    // The class provisions only into the blueprint's own account (customer key).
+    expect(onlyResource(azure, 'kubernetes_storage_class_v1').parameters).toMatchObject({ protocol: 'nfs', storageAccount: expect.stringMatching(/cross-stack-output/) });
+  });
+
+  test('AKS: pods pull the upstream image through the private registry cache (item 7)', () => {
+    const image = onlyResource(azure, 'kubernetes_deployment_v1').spec.template.spec.container[0].image;
+    expect(image).toMatch(/^\$\{.*cross-stack-output-azurerm_container_registry.*\}\/ghcr\.io\/hms\/dcaa-audit:v1\.0$/);
+  });
+
+  test('AKS: an internal load balancer in the node subnet, open to the agency range only (item 9)', () => {
+    expect(onlyResource(azure, 'kubernetes_service_v1')).toMatchObject({
+      metadata: { annotations: { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true', 'service.beta.kubernetes.io/azure-load-balancer-internal-subnet': 'nodes' } },
+      spec: { type: 'LoadBalancer', load_balancer_source_ranges: ['192.168.15.0/24'], external_traffic_policy: 'Local' },
+    });
+  });
+
+  test('AKS: one replica binds a static claim to the managed disk in its zone', () => {
+    const single = build((y) => y.replace('replicas: 10', 'replicas: 1')).json('dcaa-audit-azure-k8s');
+    const azurePv = onlyResource(single, 'kubernetes_persistent_volume_v1');
     expect(azurePv.spec[0].node_affinity.required.node_selector_term[0].match_expressions[0]).toMatchObject({ key: 'topology.disk.csi.azure.com/zone', values: ['usgovvirginia-1'] });
   });
 
   test('outputs the status summary: namespace, policy, egress, deployment, replicas, claim', () => {
     expect(Object.keys(aws.output ?? {}).sort()).toEqual(['claim_access_mode', 'claim_mount_path', 'claim_name', 'deployment_name', 'egress', 'image', 'namespace_name', 'network_policy_name', 'replicas']);
+    expect(azure.output?.claim_mount_path).toEqual({ value: '/data/pdfs' });
   });
 });
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { MAX_AKS_NODE_POOL_NAME_LENGTH } from '../../core/defaults';
 
 /**
@@ -11,4 +12,13 @@ export function aksNodePoolName(name: string): string {
 /** The name azurerm uses while it rotates a pool to change FIPS or host encryption. */
 export function rotationName(poolName: string): string {
   return `${poolName.slice(0, MAX_AKS_NODE_POOL_NAME_LENGTH - 3)}tmp`;
+}
+
+/**
+ * The globally unique name `AzureContext.globalName` makes Terraform compute
+ * (`format("<prefix>%s", substr(sha1("<subscription>/<seed>"), 0, n))`), computed here
+ * for tools that must find the resource before or without Terraform (the preflight).
+ */
+export function globalNameFor(prefix: string, subscriptionId: string, seed: string, length: number): string {
+  return `${prefix}${createHash('sha1').update(`${subscriptionId}/${seed}`).digest('hex').slice(0, length - prefix.length)}`;
 }

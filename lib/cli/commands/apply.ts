@@ -15,6 +15,7 @@ import { planStack } from '../plan-stack';
 import { synthesizeBlueprints } from '../synthesize';
 import { reportStackPlan } from './plan';
 import { DEFAULT_OUTDIR } from './synth';
+import { withEnvironmentDefaults } from '../environment-defaults';
 
 const APPLY_USAGE = usageOf('apply');
 
@@ -91,6 +92,8 @@ async function applyStacks(blueprint: Blueprint, blueprints: Blueprint[], allowa
   events.emit('gov.hms-sys.apply.synthesized', { outcome: 'succeeded', durationMs: since(started), stacks: stacks.map((s) => s.stackName) });
   io.out(`Synthesized and checked ${stacks.length} stack(s) of ${blueprint.name} (${elapsed(started)})`);
 
+  // The blueprint as synthesized, site settings from the environment included.
+  const [sited] = withEnvironmentDefaults([blueprint]);
   // Outputs of the stacks applied in this run, for the checks of the stacks after them.
   const outputs = new Map<string, Record<string, unknown>>();
   for (const [i, stack] of stacks.entries()) {
@@ -104,7 +107,7 @@ async function applyStacks(blueprint: Blueprint, blueprints: Blueprint[], allowa
     };
     let stepStarted = Date.now();
     try {
-      const passed = await runPreflight(PREFLIGHT_CHECKS, { blueprint, stack, outputsOf: (name) => outputs.get(name) });
+      const passed = await runPreflight(PREFLIGHT_CHECKS, { blueprint: sited, stack, outputsOf: (name) => outputs.get(name) });
       events.emit('gov.hms-sys.apply.stack.checked', { outcome: 'succeeded', stack: stackName, durationMs: since(stepStarted), passed });
     } catch (e) {
       stop('failed', 'gov.hms-sys.apply.stack.checked', stepStarted, e);

@@ -16,6 +16,12 @@ export function storageClassEncryption(sc: TfResource): Outcome {
   if (provisioner === 'disk.csi.azure.com' || provisioner === 'kubernetes.io/azure-disk') {
     return isSet(params.diskEncryptionSetID) ? pass : fail('Azure disks are provisioned without parameters.diskEncryptionSetID (customer key)');
   }
+  if (provisioner === 'file.csi.azure.com') {
+    // Azure Files always encrypts at rest; whose key depends on the account. A class that
+    // names an account provisions into it (its customer key is checked on the account);
+    // one that names none lets the driver create accounts with Microsoft-managed keys.
+    return isSet(params.storageAccount) ? pass : fail('Azure Files shares are provisioned without parameters.storageAccount, in accounts the driver creates with Microsoft-managed keys');
+  }
   return unknown(`hms-sys cannot tell whether ${String(provisioner)} encrypts its volumes`);
 }
 
@@ -25,7 +31,7 @@ export const storageClassEncrypted: Rule = {
   appliesTo: STORAGE_CLASS_TYPES,
   summary: 'Storage classes provision encrypted volumes with a customer key',
   rationale: 'Every dynamically provisioned volume inherits the class settings (SC-28, SC-28(1), SC-12).',
-  fix: 'EBS CSI: parameters encrypted = "true" and kmsKeyId; Azure Disk CSI: parameters diskEncryptionSetID.',
+  fix: 'EBS CSI: parameters encrypted = "true" and kmsKeyId; Azure Disk CSI: parameters diskEncryptionSetID; Azure Files CSI: parameters storageAccount (an account with a customer key).',
   check: (r) => storageClassEncryption(r),
 };
 

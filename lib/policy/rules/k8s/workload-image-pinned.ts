@@ -12,8 +12,11 @@ export const workloadImagePinned: Rule = {
   fix: 'Use registry/name:<version> or, better, registry/name@sha256:<digest>.',
   check(r) {
     for (const c of containersOf(r)) {
-      const image = c.values.image;
-      if (isUnresolved(image)) return unknown(`the image of ${c.name} is not known from the configuration`, image);
+      const named = c.values.image;
+      // A private mirror's host is often known only at apply time (ECR account, ACR name):
+      // the repository and tag after the last expression are what pinning is about.
+      const image = typeof named === 'string' && isUnresolved(named) ? literalSuffix(named) : named;
+      if (image === undefined || isUnresolved(image)) return unknown(`the image of ${c.name} is not known from the configuration`, named);
       if (typeof image !== 'string') return fail(`container ${c.name} names no image`);
       if (image.includes('@sha256:')) continue;
       const tag = imageTag(image);
@@ -22,3 +25,9 @@ export const workloadImagePinned: Rule = {
     return pass;
   },
 };
+
+/** The literal `/repository:tag` after the last `${...}` of an image, if there is one. */
+function literalSuffix(image: string): string | undefined {
+  const rest = image.slice(image.lastIndexOf('}') + 1);
+  return rest.startsWith('/') && rest.length > 1 ? rest.slice(1) : undefined;
+}
