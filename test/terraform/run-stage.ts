@@ -1,34 +1,17 @@
 /**
  * The Terraform stage of `npm test`: synthesizes every example blueprint and
- * every fixture in test/terraform/blueprints/, then plans each AWS stack offline
- * (`terraform test` with a mocked AWS provider) with the real AWS provider from
- * the machine's provider mirror, runs the stateful-resource guard on real plans,
- * and checks how hms-sys reports a broken tool chain.
- *
- * Where its time goes, and why it is spent once: every Terraform command that
- * loads providers from `.terraform/` first hashes the provider package against
- * the dependency lock file (675 MB for hashicorp/aws 5.100.0: 2 to 3 s of CPU),
- * then starts the provider up to three times (schema, validation, plan). So:
- * - one stack is initialized from the mirror exactly as a user's machine would
- *   (`terraform init`, then the offline plan); the other stacks load the same
- *   provider binary through a `dev_overrides` CLI configuration, which skips
- *   installation and the hash, after the stage has checked that each declares
- *   exactly the provider requirements the initialized stack proved installable
- *   (a stack that declares others gets its own `terraform init`);
- * - no separate `terraform validate`: `terraform test` validates the
- *   configuration against the provider's schema and validators before it plans
- *   (an unknown attribute, or `deletion_window_in_days = 3` on a KMS key, fails
- *   `terraform test` with the same error `terraform validate` prints);
- * - stacks are planned in parallel, one per core.
+ * every fixture in test/terraform/blueprints/, then for each AWS stack runs an
+ * offline plan (`terraform test` with a mocked AWS provider, which validates the
+ * configuration first) against the machine's provider mirror. Providers are
+ * installed once and shared by every stack; two stacks are planned at a time.
  *
  * It fails loudly: a missing terraform binary, a missing mirror or any Terraform
  * error exits non-zero. It never skips.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { loadBlueprints } from '../../lib/blueprint/load';
 import { synthesizeBlueprints } from '../../lib/cli/synthesize';
 import { AWS_PROVIDER_VERSION, MIRROR_ENV, terraformEnvironment } from '../../lib/terraform/environment';
@@ -37,7 +20,7 @@ import { exampleProject } from '../support/cli';
 import { runGuardDemo, type DemoCase } from './stateful-guard-demo';
 
 const ROOT = join(__dirname, '..', '..');
-/** The CLI bundled from the sources (test/support/built-cli.ts); jest runs bin/hms-sys itself. */
+/** The CLI bundled from the sources once (test/support/built-cli.ts): a tsx start costs about 2 s of CPU; jest runs bin/hms-sys itself. */
 const BIN = BUILT_CLI;
 
 /**
@@ -151,13 +134,14 @@ function toolchainChecks(env: NodeJS.ProcessEnv): DemoCase[] {
 }
 const work = mkdtempSync(join(tmpdir(), 'hms-sys-tf-'));
 const started = Date.now();
+/** Stacks planned at once: the machine's two cores. */
+const CONCURRENCY = 2;
 
 interface StepResult {
   readonly ok: boolean;
   readonly output: string;
 }
 
-/** Runs terraform without blocking, so that stacks are planned side by side. */
 function step(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<StepResult> {
   return new Promise((done) => {
     const child = spawn('terraform', args, { cwd, env });
@@ -169,60 +153,32 @@ function step(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Step
   });
 }
 
-/** Runs `task` on every item, at most `limit` at a time; results in the items' order. */
-async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+/**
+ * Installs the AWS provider once, from the mirror, into a folder whose `.terraform`
+ * and lock file every stack then copies: `terraform init` hashes the 675 MB provider
+ * each time it runs, and the result is the same for every stack.
+ */
+async function installProviders(env: NodeJS.ProcessEnv): Promise<StepResult & { dir: string }> {
+  const dir = join(work, 'providers');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'main.tf.json'),
+    JSON.stringify({ terraform: { required_providers: { aws: { source: 'aws', version: AWS_PROVIDER_VERSION } } } }),
+  );
+  return { ...(await step(dir, ['init', '-input=false', '-no-color', '-backend=false'], env)), dir };
+}
+
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await task(items[i]);
+      results[i] = await fn(items[i]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/**
- * A CLI configuration that loads hashicorp/aws from the mirror's 5.100.0 folder as
- * it is, without `terraform init`: the same binary init installs, minus the
- * installation and the lock-file hash. Terraform ignores version constraints
- * under an override, which is why the stage compares each stack's requirements
- * with those of the stack it initialized for real.
- */
-function overrideEnvironment(env: NodeJS.ProcessEnv, mirror: string): NodeJS.ProcessEnv {
-  const config = join(work, 'override.tfrc');
-  const binaryFolder = join(mirror, 'registry.terraform.io', 'hashicorp', 'aws', AWS_PROVIDER_VERSION, `${process.platform}_${process.arch === 'x64' ? 'amd64' : process.arch}`);
-  writeFileSync(
-    config,
-    [
-      'provider_installation {',
-      '  dev_overrides {',
-      `    "registry.terraform.io/hashicorp/aws" = ${JSON.stringify(binaryFolder)}`,
-      '  }',
-      // `terraform init` still installs from the mirror (the guard demo's local backend needs an init).
-      '  filesystem_mirror {',
-      `    path    = ${JSON.stringify(mirror)}`,
-      '    include = ["registry.terraform.io/*/*"]',
-      '  }',
-      '  direct {',
-      '    exclude = ["registry.terraform.io/*/*"]',
-      '  }',
-      '}',
-      '',
-    ].join('\n'),
-  );
-  return { ...env, TF_CLI_CONFIG_FILE: config };
-}
-
-interface PlannedStack {
-  readonly stackName: string;
-  readonly resourceCount: number;
-  readonly file: string;
-}
-
-function requiredProviders(stack: PlannedStack): unknown {
-  return JSON.parse(readFileSync(stack.file, 'utf8')).terraform?.required_providers;
 }
 
 async function main(): Promise<number> {
@@ -233,7 +189,6 @@ async function main(): Promise<number> {
   }
   console.log(`terraform stage: Terraform ${tf.version}, provider mirror ${tf.mirror}`);
   buildTestCli();
-  const overridden = overrideEnvironment(tf.env, tf.mirror);
   const blueprints = loadBlueprints([join(ROOT, 'blueprints'), join(ROOT, 'test', 'terraform', 'blueprints')], ROOT);
   const result = synthesizeBlueprints(blueprints, join(work, 'cdktf.out'));
   let passed = 0;
@@ -243,45 +198,32 @@ async function main(): Promise<number> {
   // No azurerm or kubernetes provider binary exists here: those stacks are covered by
   // TypeScript types, construct tests, snapshots and the policy packs instead.
   console.log(`terraform stage: not planned here (no provider binary): ${notPlanned.join(', ') || 'none'}`);
-  // The first stack is initialized from the mirror; the others may use the override
-  // only when they require exactly what that init installed.
-  const initialized = planned[0] ? requiredProviders(planned[0]) : undefined;
-  const cores = Math.max(1, availableParallelism());
-  const outcomes = await inParallel(planned, cores, async (stack) => {
+  const providers = await installProviders(tf.env);
+  if (!providers.ok) {
+    console.error(`✘ terraform init of the AWS provider failed\n${providers.output}`);
+    return 1;
+  }
+  const outcomes = await mapConcurrently(planned, CONCURRENCY, async (stack) => {
     const dir = dirname(stack.file);
     mkdirSync(join(dir, 'tests'), { recursive: true });
     copyFileSync(join(__dirname, 'offline-plan.tftest.hcl'), join(dir, 'tests', 'offline-plan.tftest.hcl'));
+    cpSync(join(providers.dir, '.terraform'), join(dir, '.terraform'), { recursive: true, verbatimSymlinks: true });
+    copyFileSync(join(providers.dir, '.terraform.lock.hcl'), join(dir, '.terraform.lock.hcl'));
     const t0 = Date.now();
-    const viaInit = stack === planned[0] || !isDeepStrictEqual(requiredProviders(stack), initialized);
-    const steps: [string, string[], NodeJS.ProcessEnv][] = [
-      ...(viaInit ? [['init', ['init', '-input=false', '-no-color', '-backend=false'], tf.env] as [string, string[], NodeJS.ProcessEnv]] : []),
-      ['plan (terraform test, mocked provider)', ['test', '-no-color'], viaInit ? tf.env : overridden],
-    ];
-    // Steps run in order; stop at the first failure.
-    let failedStep: { name: string; output: string } | undefined;
-    for (const [name, args, env] of steps) {
-      const r = await step(dir, args, env);
-      if (!r.ok) {
-        failedStep = { name, output: r.output };
-        break;
-      }
-    }
-    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-    const how = viaInit ? 'init from the mirror and offline plan' : 'offline plan (provider requirements as initialized)';
-    return failedStep
-      ? { ok: false, line: `✘ ${stack.stackName}: terraform ${failedStep.name} failed (${seconds}s)\n${failedStep.output}` }
-      : { ok: true, line: `✔ ${stack.stackName}: ${stack.resourceCount} resources; ${how} passed (${seconds}s)` };
+    // `terraform test` validates the configuration, then plans it with the mocked provider.
+    const r = await step(dir, ['test', '-no-color'], tf.env);
+    return { stack, ok: r.ok, output: r.output, seconds: ((Date.now() - t0) / 1000).toFixed(1) };
   });
   for (const o of outcomes) {
     if (o.ok) {
       passed++;
-      console.log(o.line);
+      console.log(`✔ ${o.stack.stackName}: ${o.stack.resourceCount} resources; validate and offline plan passed (${o.seconds}s)`);
     } else {
       failed++;
-      console.error(o.line);
+      console.error(`✘ ${o.stack.stackName}: terraform test (validate, mocked plan) failed (${o.seconds}s)\n${o.output}`);
     }
   }
-  for (const c of [...runGuardDemo(join(work, 'guard'), { ...overridden, HMS_SYS_FROM_SOURCE: '1' }, BIN), ...toolchainChecks(tf.env)]) {
+  for (const c of [...runGuardDemo(join(work, 'guard'), { ...tf.env, HMS_SYS_FROM_SOURCE: '1' }, BIN), ...toolchainChecks(tf.env)]) {
     if (c.passed) {
       passed++;
       console.log(`✔ ${c.name}`);
@@ -300,9 +242,11 @@ async function main(): Promise<number> {
 }
 
 main()
-  .then((code) => (process.exitCode = code))
-  .catch((e) => {
-    console.error(`terraform stage: ${(e as Error).message}`);
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((e: Error) => {
+    console.error(`terraform stage: ${e.message}`);
     process.exitCode = 1;
   })
   .finally(() => rmSync(work, { recursive: true, force: true }));
