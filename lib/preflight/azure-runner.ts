@@ -12,6 +12,7 @@ import type { Blueprint } from '../blueprint/blueprint';
 import { cidrProblem, cidrsOverlap } from '../core/cidr';
 import { azureCli, AzureCliError, type AzureCli } from './azure-cli';
 import { machineAddresses } from './azure-machine';
+import { runnerDnsProblems } from './azure-runner-dns';
 import { checkReachable, type Reachability } from './endpoint-reachable';
 import type { PreflightCheck, PreflightOutcome } from './preflight';
 
@@ -128,8 +129,9 @@ async function runnerPath(bp: Blueprint, subscription: string, deps: AzureRunner
   ];
   const networks = [az.runnerNetworkId, ...(az.agencyGateway && az.agencyGateway.hubNetworkId !== az.runnerNetworkId ? [az.agencyGateway.hubNetworkId] : [])];
   let runnerPrefixes: string[] = [];
+  let runnerDnsServers: string[] = [];
   for (const id of networks) {
-    let vnet: { addressSpace?: { addressPrefixes?: string[] } };
+    let vnet: { addressSpace?: { addressPrefixes?: string[] }; dhcpOptions?: { dnsServers?: string[] } };
     try {
       vnet = (await deps.az(['network', 'vnet', 'show', '--ids', id])) as typeof vnet;
     } catch (e) {
@@ -143,8 +145,13 @@ async function runnerPath(bp: Blueprint, subscription: string, deps: AzureRunner
       const hit = ranges.find(([r]) => cidrsOverlap(p, r));
       if (hit) return fail(`${id} uses ${p}, which overlaps ${hit[1]} (${hit[0]}): peered networks cannot overlap, and pods could not reach it; choose another ${hit[1]}`);
     }
-    if (id === az.runnerNetworkId) runnerPrefixes = prefixes;
+    if (id === az.runnerNetworkId) {
+      runnerPrefixes = prefixes;
+      runnerDnsServers = vnet?.dhcpOptions?.dnsServers ?? [];
+    }
   }
+  const dns = await runnerDnsProblems(bp, { id: az.runnerNetworkId, addressPrefixes: runnerPrefixes, dnsServers: runnerDnsServers }, deps.az);
+  if (!dns.ok) return dns;
   const mine = await deps.addresses();
   const inside = mine.filter((a) => runnerPrefixes.some((p) => !cidrProblem(p) && cidrsOverlap(`${a}/32`, p)));
   if (inside.length === 0) {

@@ -20,6 +20,8 @@ function azure(overrides: Record<string, unknown> = {}, calls: string[] = []): A
     'network watcher list': [{ name: 'NetworkWatcher_usgovvirginia', location: 'usgovvirginia', resourceGroup: 'NetworkWatcherRG' }],
     'resource list': [],
     'network vnet show': { addressSpace: { addressPrefixes: ['10.200.0.0/24'] } },
+    'network private-dns zone list': [{ name: 'privatelink.vaultcore.usgovcloudapi.net', resourceGroup: 'dcaa-audit-rg' }],
+    'network private-dns link vnet list': [],
     ...overrides,
   };
   return async (args) => {
@@ -53,6 +55,7 @@ describe('azureRunnerCheck', () => {
       'network watcher list',
       `resource list --resource-type Microsoft.KeyVault/vaults --name ${VAULT}`,
       `network vnet show --ids ${RUNNER_NETWORK_ID}`,
+      'network private-dns zone list',
     ]);
   });
 
@@ -101,6 +104,35 @@ describe('azureRunnerCheck', () => {
   test('signed in to the wrong cloud, or not at all', async () => {
     expect((await run({ az: azure({ 'account show': { id: SUBSCRIPTION, environmentName: 'AzureCloud' } }) })).message).toMatch(/signed in to AzureCloud, the blueprint targets AzureUSGovernment: az cloud set --name AzureUSGovernment/);
     expect((await run({ az: azure({ 'account show': new AzureCliError(['account', 'show'], "ERROR: Please run 'az login' to setup account.") }) })).message).toMatch(/az account show: ERROR: Please run 'az login'[^]*sign in with az login/);
+  });
+
+  test("round 3, item 2: the runner network already linked to a zone of the same name elsewhere (another blueprint, the agency's hub): stops with what to do", async () => {
+    const calls: string[] = [];
+    const taken = azure(
+      {
+        'network private-dns zone list': [
+          { name: 'privatelink.vaultcore.usgovcloudapi.net', resourceGroup: 'dcaa-audit-rg' },
+          { name: 'privatelink.vaultcore.usgovcloudapi.net', resourceGroup: 'hub-dns' },
+        ],
+        'network private-dns link vnet list': [{ virtualNetwork: { id: RUNNER_NETWORK_ID.toUpperCase() } }],
+      },
+      calls,
+    );
+    const outcome = await run({ az: taken });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/already linked to the private DNS zone privatelink.vaultcore.usgovcloudapi.net in hub-dns[^]*overlapping namespaces[^]*runner network of its own/);
+    // The blueprint's own zone (a later apply) is not a conflict: only the other one was asked about.
+    expect(calls).toContain('network private-dns link vnet list --resource-group hub-dns --zone-name privatelink.vaultcore.usgovcloudapi.net');
+    expect(calls.filter((c) => c.startsWith('network private-dns link'))).toHaveLength(1);
+    expect(await run({ az: azure({ 'network private-dns zone list': [{ name: 'privatelink.vaultcore.usgovcloudapi.net', resourceGroup: 'hub-dns' }] }) })).toEqual({ ok: true });
+  });
+
+  test('round 3, item 2: custom DNS servers outside the runner network would not see the linked zones; inside it they may forward to Azure DNS', async () => {
+    const vnet = (dnsServers: string[]) => azure({ 'network vnet show': { addressSpace: { addressPrefixes: ['10.200.0.0/24'] }, dhcpOptions: { dnsServers } } });
+    const outcome = await run({ az: vnet(['10.0.0.4']) });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/uses the DNS servers 10.0.0.4, outside it[^]*forwards to 168.63.129.16/);
+    expect(await run({ az: vnet(['10.200.0.53']) })).toEqual({ ok: true });
   });
 
   test('private addresses are RFC 1918 and RFC 6598', () => {
