@@ -13,6 +13,7 @@ import { cidrProblem, cidrsOverlap } from '../core/cidr';
 import { azureCli, AzureCliError, type AzureCli } from './azure-cli';
 import { machineAddresses } from './azure-machine';
 import { runnerDnsProblems } from './azure-runner-dns';
+import { deletedVaultProblem } from './azure-deleted-vault';
 import { checkReachable, type Reachability } from './endpoint-reachable';
 import type { PreflightCheck, PreflightOutcome } from './preflight';
 
@@ -49,9 +50,9 @@ export function azureRunnerCheck(deps: AzureRunnerDeps = DEFAULT_DEPS): Prefligh
   return {
     name: 'Azure prerequisites and the runner path to the private Key Vault',
     appliesTo: (stack) => stack.cloud === 'azure' && stack.layer === 'cloud',
-    run: async ({ blueprint }) => {
+    run: async ({ blueprint, stack }) => {
       try {
-        return await runChecks(blueprint, deps);
+        return await runChecks(blueprint, stack.file, deps);
       } catch (e) {
         if (e instanceof AzureCliError) return fail(`${e.message}. The preflight asks Azure through the Azure CLI, as azurerm does; sign in with az login (az cloud set --name ${CLOUD_NAMES[blueprint.azure.environment]} first)`);
         throw e;
@@ -60,7 +61,7 @@ export function azureRunnerCheck(deps: AzureRunnerDeps = DEFAULT_DEPS): Prefligh
   };
 }
 
-async function runChecks(bp: Blueprint, deps: AzureRunnerDeps): Promise<PreflightOutcome> {
+async function runChecks(bp: Blueprint, stackFile: string, deps: AzureRunnerDeps): Promise<PreflightOutcome> {
   const az = bp.azure;
   const account = (await deps.az(['account', 'show'])) as Account;
   if (account.environmentName !== CLOUD_NAMES[az.environment]) {
@@ -68,7 +69,7 @@ async function runChecks(bp: Blueprint, deps: AzureRunnerDeps): Promise<Prefligh
   }
   const subscription = String(account.id ?? '');
   for (const outcome of [await encryptionAtHost(deps), await networkWatcher(bp, deps)]) if (!outcome.ok) return outcome;
-  return runnerPath(bp, subscription, deps);
+  return runnerPath(bp, subscription, stackFile, deps);
 }
 
 /** Host encryption on every pool needs the subscription feature (articles/aks/enable-host-encryption.md). */
@@ -103,7 +104,7 @@ async function networkWatcher(bp: Blueprint, deps: AzureRunnerDeps): Promise<Pre
   );
 }
 
-async function runnerPath(bp: Blueprint, subscription: string, deps: AzureRunnerDeps): Promise<PreflightOutcome> {
+async function runnerPath(bp: Blueprint, subscription: string, stackFile: string, deps: AzureRunnerDeps): Promise<PreflightOutcome> {
   const az = bp.azure;
   const vaultName = globalNameFor('kv', subscription, keyVaultNameSeed(bp.name), 24);
   const host = `${vaultName}.${KEY_VAULT_DNS_SUFFIX[az.environment]}`;
@@ -111,6 +112,10 @@ async function runnerPath(bp: Blueprint, subscription: string, deps: AzureRunner
   const where = az.runnerNetworkId
     ? `run hms-sys apply on a machine in the runner network ${az.runnerNetworkId}`
     : 'name the network hms-sys apply runs from (azure.runnerNetworkId, or HMS_AZURE_RUNNER_NETWORK_ID) and run it from a machine there; hms-sys peers it with the blueprint network and links it to the private DNS zones';
+  if (existing.length === 0) {
+    const deleted = await deletedVaultProblem(vaultName, stackFile, deps.az);
+    if (!deleted.ok) return deleted;
+  }
   if (existing.length > 0) {
     // Later applies and plans refresh keys on the vault's data plane: the path must work now.
     const reach = await deps.reach(host, 443);

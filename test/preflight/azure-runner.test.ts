@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { globalNameFor } from '../../lib/azure/private/names';
 import { withEnvironmentDefaults } from '../../lib/cli/environment-defaults';
 import type { SynthesizedStack } from '../../lib/cli/synthesize';
@@ -22,6 +25,7 @@ function azure(overrides: Record<string, unknown> = {}, calls: string[] = []): A
     'network vnet show': { addressSpace: { addressPrefixes: ['10.200.0.0/24'] } },
     'network private-dns zone list': [{ name: 'privatelink.vaultcore.usgovcloudapi.net', resourceGroup: 'dcaa-audit-rg' }],
     'network private-dns link vnet list': [],
+    'keyvault list-deleted': [{ name: 'kv-someone-else' }],
     ...overrides,
   };
   return async (args) => {
@@ -54,6 +58,7 @@ describe('azureRunnerCheck', () => {
       'feature show --namespace Microsoft.Compute --name EncryptionAtHost',
       'network watcher list',
       `resource list --resource-type Microsoft.KeyVault/vaults --name ${VAULT}`,
+      'keyvault list-deleted --resource-type vault',
       `network vnet show --ids ${RUNNER_NETWORK_ID}`,
       'network private-dns zone list',
     ]);
@@ -133,6 +138,17 @@ describe('azureRunnerCheck', () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.message).toMatch(/uses the DNS servers 10.0.0.4, outside it[^]*forwards to 168.63.129.16/);
     expect(await run({ az: vnet(['10.200.0.53']) })).toEqual({ ok: true });
+  });
+
+  test('round 3, item 4: a re-create after teardown finds the soft-deleted vault and prints the recover and import commands for every key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-kv-'));
+    const file = join(dir, 'cdk.tf.json');
+    writeFileSync(file, JSON.stringify({ resource: { azurerm_key_vault_key: { cluster_OsDiskKey_Key_1A2B: { name: 'dcaa-audit-os-disks' }, volume_Key_3C4D: { name: 'contract-pdfs-disk' } } } }));
+    const outcome = await azureRunnerCheck(deps({ az: azure({ 'keyvault list-deleted': [{ name: VAULT.toUpperCase() }] }) })).run({ blueprint: withRunner, stack: { ...stack, file }, outputsOf: () => undefined });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toContain(`az keyvault recover --name ${VAULT}`);
+    expect(outcome.message).toContain(`terraform -chdir=${dir} import 'azurerm_key_vault_key.cluster_OsDiskKey_Key_1A2B' "$(az keyvault key show --vault-name ${VAULT} --name dcaa-audit-os-disks --query key.kid --output tsv)"`);
+    expect(outcome.message).toContain(`import 'azurerm_key_vault_key.volume_Key_3C4D'`);
   });
 
   test('private addresses are RFC 1918 and RFC 6598', () => {
