@@ -1,14 +1,16 @@
 import type { App, TerraformStack } from 'cdktf';
-import { azureDiskStorage, azureFileStorage, ebsStorage, type IKubernetesTarget } from '../lib/k8s/target';
+import { AWS_INTERNAL_NLB, azureDiskStorage, azureFileStorage, ebsStorage, efsStorage, eksSystemNetworkPolicies, type IKubernetesTarget } from '../lib/k8s/target';
 import type { ExistingVolume } from '../lib/k8s/encrypted-volume';
 import { NODE_SUBNET_NAME } from '../lib/azure/isolated-network';
 import { AKS_ENTRA_SERVER_ID } from '../lib/azure/private/aks-entra';
+import type { IConstruct } from 'constructs';
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import { BlueprintError, formatProblem } from '../lib/core/errors';
+import { imageTag } from '../lib/core/images';
 import { cloudStackName, kubernetesStackName, stateBucketStackName, workspacesStackName } from '../lib/core/stack-names';
 import { findCollisions } from '../lib/blueprint/collisions';
-import type { FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
+import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { cloudBackend, s3Backend, type BackendFactory } from './backend';
 import { StateBucketStack } from './state-bucket-stack';
 import { TerraformCloudStack, type WorkspaceSpec } from './terraform-cloud-stack';
@@ -69,7 +71,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
       const stackName = cloudStackName(bp.name, cloud);
       if (cloud === 'aws') {
         const eks = new EksStack(app, stackName, { blueprint: bp, ...common });
-        add(bp, cloud, stackName, eks);
+        add(bp, cloud, stackName, eks, eks.notices);
         const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
           blueprint: bp,
           cloud,
@@ -79,9 +81,18 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
             clusterCaCertificateBase64: eks.cluster.certificateAuthorityData,
             exec: { command: 'aws', args: ['eks', 'get-token', '--cluster-name', bp.name, '--region', bp.aws.region, '--output', 'json'] },
           },
-          target: { networkPolicyEnforced: eks.cluster.networkPolicyEnforced, storage: ebsStorage(eks.volumeKmsKeyArn ?? eks.nodePool.diskKey.kmsKeyArn) },
-          existingVolume: eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
+          target: {
+            networkPolicyEnforced: eks.cluster.networkPolicyEnforced,
+            storage: ebsStorage(eks.volumeKmsKeyArn ?? eks.nodePool.diskKey.kmsKeyArn),
+            fileStorage: eks.fileSystem && efsStorage(),
+            imageMirrors: eks.imageMirrors,
+            internalLoadBalancer: AWS_INTERNAL_NLB,
+            systemNetworkPolicies: eksSystemNetworkPolicies(eks.fileSystem ? ['efs'] : eks.volumeKmsKeyArn ? ['ebs'] : []),
+          },
+          // The access point: every replica mounts the same folder as the workload's user.
+          existingVolume: eks.fileSystem ? { volumeHandle: eks.fileSystem.volumeHandle } : eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
         });
+        acknowledgeWhatKubernetesCannotSee(k8s, bp, eks);
         add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
       } else {
         const aks = new AksStack(app, stackName, { blueprint: bp, ...common });
@@ -137,6 +148,40 @@ function aksExistingVolume(aks: AksStack, bp: Blueprint): ExistingVolume | undef
   if (aks.fileShare) return aks.fileShare.csiVolume(aks.nfsEncryptionInTransit);
   // Azure Disk CSI labels zones as <location>-<zone>.
   return aks.volume && { volumeHandle: aks.volume.diskId, zone: `${bp.azure.location}-${bp.azure.zones[0] ?? '0'}` };
+}
+
+/**
+ * Findings the policy packs can only report as unknown on the EKS Kubernetes stack, because
+ * the deciding fact lives in the cluster stack, acknowledged with the reason an assessor can
+ * check. Each is recorded only when the fact it states holds here; the scanners still count
+ * them as unknown and print the reason (`hms-sys check` never turns them into passes), and a
+ * plan JSON, which carries no acknowledgements, is judged on the resolved values.
+ */
+function acknowledgeWhatKubernetesCannotSee(k8s: KubernetesStack, bp: Blueprint, eks: EksStack): void {
+  // The exact resources: an acknowledgement on a construct covers everything below it, and one that matches nothing is stale.
+  const resource = (...path: string[]) => path.reduce<IConstruct | undefined>((node, id) => node?.node.tryFindChild(id), k8s);
+  const deployment = resource('workload', 'Resource');
+  const image = bp.workload?.image;
+  // HMS-K8S-9 reads the tag from the image text; behind the mirror that text starts with an
+  // interpolation (account, region, DNS suffix), so the rule cannot read it. The same check, here, on the upstream name.
+  const tag = image && imageTag(image);
+  const pinned = image !== undefined && (image.includes('@sha256:') || (tag !== undefined && tag !== 'latest'));
+  if (deployment && pinned && eks.imageMirrors.length > 0) {
+    FedRampBaseline.acknowledge(
+      deployment,
+      'HMS-K8S-9',
+      `the image is ${image}, pinned (${image.includes('@sha256:') ? 'digest' : `tag ${tag}`}), pulled through the account's ECR pull-through cache: the registry host (account, region, DNS suffix) is read by Terraform at plan, so the synthesized image starts with an interpolation; check the plan JSON to see the resolved image (CM-2)`,
+    );
+  }
+  const storageClass = resource('volume', 'StorageClass');
+  const claim = resource('volume', 'Claim');
+  // HMS-K8S-12/14 read encryption from the class's parameters; EFS has none: it encrypts per file system.
+  const tls = efsStorage().mountOptions?.includes('tls') === true;
+  if (storageClass && claim && eks.fileSystem?.kmsKey && tls) {
+    const reason = `EFS encrypts at rest per file system, not per class: ${cloudStackName(bp.name, 'aws')} creates aws_efs_file_system for ${bp.storage?.volume.name} with encrypted = true and a customer key (SC-28, SC-12); an efs.csi.aws.com class has no encryption parameter; the tls mount option encrypts NFS in transit and the file system policy denies clients without TLS (SC-8)`;
+    FedRampBaseline.acknowledge(storageClass, 'HMS-K8S-12', reason);
+    FedRampBaseline.acknowledge(claim, 'HMS-K8S-14', reason);
+  }
 }
 
 /** One bootstrap stack per state bucket that blueprints name. */

@@ -8,6 +8,7 @@ import { HardenedWorkload } from '../lib/k8s/hardened-workload';
 import { IsolatedNamespace } from '../lib/k8s/isolated-namespace';
 import { IsolatedNetwork } from '../lib/k8s/isolated-network';
 import { InternalLoadBalancer } from '../lib/k8s/internal-load-balancer';
+import { SystemNetworkPolicies } from '../lib/k8s/system-network-policies';
 import { mirroredImage, type IKubernetesTarget, type ImageMirror } from '../lib/k8s/target';
 import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { localBackend, type BackendFactory } from './backend';
@@ -62,6 +63,10 @@ export class KubernetesStack extends TerraformStack {
       exec: [{ apiVersion: 'client.authentication.k8s.io/v1beta1', command: props.connection.exec.command, args: [...props.connection.exec.args] }],
     });
 
+    // The cloud's own pods first: under strict enforcement they wait for these to run at all.
+    const systemPolicies = props.target.systemNetworkPolicies?.length
+      ? new SystemNetworkPolicies(this, 'system-network-policies', { policies: props.target.systemNetworkPolicies })
+      : undefined;
     const namespace = new IsolatedNamespace(this, 'namespace', { namespaceName: bp.name, labels: { 'hms-sys/blueprint': bp.name } });
     const workloadName = bp.nodePool.name;
     const podLabels = { 'app.kubernetes.io/name': workloadName };
@@ -123,6 +128,7 @@ export class KubernetesStack extends TerraformStack {
     new TerraformOutput(this, 'namespace_name', { value: namespace.namespaceName });
     new TerraformOutput(this, 'network_policy_name', { value: network.defaultDenyPolicyName });
     new TerraformOutput(this, 'egress', { value: bp.network.policy.egress });
+    if (systemPolicies) new TerraformOutput(this, 'system_network_policies', { value: systemPolicies.policyNames });
     if (workload) {
       new TerraformOutput(this, 'deployment_name', { value: workload.deploymentName });
       new TerraformOutput(this, 'replicas', { value: bp.workload?.replicas });

@@ -96,3 +96,38 @@ export function cloudWatchLogsKeyStatement(scope: Construct): PolicyStatement {
     },
   };
 }
+
+export interface ServiceLinkedRoleKeyOptions {
+  readonly sid: string;
+  /** `<service principal>/<role name>`, the path of the role under `aws-service-role/`. */
+  readonly roleName: string;
+  /** The service that calls KMS for the role, e.g. `ec2` or `secretsmanager`. */
+  readonly viaService: string;
+  /**
+   * @default encrypt, decrypt, re-encrypt, generate data keys, describe, and grants for AWS resources
+   */
+  readonly actions?: readonly string[];
+}
+
+/**
+ * Lets one of this account's service-linked roles use the key through one service. The
+ * role is named in a condition rather than as the principal, because a key policy may not
+ * name a role that does not exist yet, and service-linked roles appear on the service's
+ * first use (often during this very apply).
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html
+ * @see https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+ */
+export function serviceLinkedRoleKeyStatement(scope: Construct, options: ServiceLinkedRoleKeyOptions): PolicyStatement {
+  const ctx = AwsContext.of(scope);
+  return {
+    Sid: options.sid,
+    Effect: 'Allow',
+    Principal: { AWS: '*' },
+    Action: [...(options.actions ?? ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey', 'kms:CreateGrant'])],
+    Resource: '*',
+    Condition: {
+      ArnEquals: { 'aws:PrincipalArn': `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/${options.roleName}` },
+      StringEquals: { 'kms:CallerAccount': ctx.accountId, 'kms:ViaService': `${options.viaService}.${ctx.region}.${ctx.dnsSuffix}` },
+    },
+  };
+}

@@ -1,12 +1,8 @@
-import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import type { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../core/errors';
-import { AwsContext } from './private/aws-context';
-import { policyDocument, serviceTrustPolicy } from './private/policy-document';
+import { podIdentityAddon } from './private/pod-identity-addon';
 import type { ISecureCluster } from './secure-cluster';
 
 /** The service account the add-on's controller runs as. */
@@ -30,48 +26,41 @@ export interface EbsCsiDriverProps {
  */
 export class EbsCsiDriver extends Construct {
   public readonly roleArn: string;
+  /** The add-on, for dependsOn. */
+  public readonly resource: EksAddon;
 
   constructor(scope: Construct, id: string, props: EbsCsiDriverProps) {
     super(scope, id);
     new PropsValidator('EbsCsiDriver', this.node.path)
       .check(props.kmsKeyArns.length >= 1, 'kmsKeyArns must list at least one key: volumes are always encrypted with a customer key')
       .throwIfAny();
-    const ctx = AwsContext.of(this);
-    const role = new IamRole(this, 'Role', {
-      name: `${props.cluster.clusterName}-ebs-csi`,
-      assumeRolePolicy: serviceTrustPolicy('pods.eks.amazonaws.com', ['sts:AssumeRole', 'sts:TagSession']),
-    });
-    const managed = new IamRolePolicyAttachment(this, 'DriverPolicy', {
-      role: role.name,
-      policyArn: ctx.managedPolicyArn('service-role/AmazonEBSCSIDriverPolicy'),
-    });
-    // The managed policy does not cover customer keys.
-    // https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html
-    const keys = new IamRolePolicy(this, 'KeyPolicy', {
-      role: role.id,
-      name: 'use-customer-keys',
-      policy: policyDocument([
-        {
-          Effect: 'Allow',
-          Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
-          Resource: [...props.kmsKeyArns],
-          Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
-        },
-        {
-          Effect: 'Allow',
-          Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
-          Resource: [...props.kmsKeyArns],
-        },
-      ]),
-    });
-    new EksAddon(this, 'Resource', {
-      clusterName: props.cluster.clusterName,
+    const { addon, roleArn } = podIdentityAddon(this, {
+      cluster: props.cluster,
       addonName: 'aws-ebs-csi-driver',
-      resolveConflictsOnCreate: 'OVERWRITE',
-      resolveConflictsOnUpdate: 'OVERWRITE',
-      podIdentityAssociation: [{ roleArn: role.arn, serviceAccount: EBS_CSI_SERVICE_ACCOUNT }],
-      dependsOn: [managed, keys, ...(props.dependsOn ?? [])],
+      roleSuffix: 'ebs-csi',
+      serviceAccount: EBS_CSI_SERVICE_ACCOUNT,
+      managedPolicy: 'service-role/AmazonEBSCSIDriverPolicy',
+      // The managed policy does not cover customer keys.
+      // https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html
+      inlinePolicy: {
+        name: 'use-customer-keys',
+        statements: [
+          {
+            Effect: 'Allow',
+            Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
+            Resource: [...props.kmsKeyArns],
+            Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+          },
+          {
+            Effect: 'Allow',
+            Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+            Resource: [...props.kmsKeyArns],
+          },
+        ],
+      },
+      dependsOn: props.dependsOn,
     });
-    this.roleArn = role.arn;
+    this.roleArn = roleArn;
+    this.resource = addon;
   }
 }

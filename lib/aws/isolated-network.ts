@@ -1,9 +1,11 @@
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { DataAwsAvailabilityZones } from '@cdktf/provider-aws/lib/data-aws-availability-zones';
 import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
+import { Ec2TransitGatewayVpcAttachment } from '@cdktf/provider-aws/lib/ec2-transit-gateway-vpc-attachment';
 import { FlowLog } from '@cdktf/provider-aws/lib/flow-log';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { Route } from '@cdktf/provider-aws/lib/route';
 import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
@@ -60,6 +62,25 @@ export interface IsolatedNetworkProps {
    * @default - none
    */
   readonly additionalInterfaceEndpoints?: readonly string[];
+  /**
+   * The EKS cluster that uses the subnets. Tags them `kubernetes.io/cluster/<name>: shared`,
+   * which the Kubernetes AWS cloud provider reads to choose subnets for load balancers.
+   * @see https://github.com/kubernetes/cloud-provider-aws/blob/master/pkg/providers/v1/aws.go (findSubnets, findELBSubnets)
+   * @default - no cluster tag (the cloud provider then considers every untagged subnet of the VPC)
+   */
+  readonly clusterName?: string;
+  /**
+   * An existing transit gateway to attach the VPC to, in the same region (shared
+   * through AWS RAM when another account owns it).
+   * @default - no attachment: nothing outside the VPC can reach it
+   */
+  readonly transitGatewayId?: string;
+  /**
+   * Networks outside the VPC routed through the transit gateway: the agency's
+   * ingress range and the operators' networks. Requires transitGatewayId.
+   * @default - none
+   */
+  readonly transitRoutedCidrs?: readonly string[];
 }
 
 /**
@@ -83,6 +104,7 @@ export class IsolatedNetwork extends Construct {
     const zoneCount = props.availabilityZoneCount ?? DEFAULT_AWS_AZ_COUNT;
     const retention = props.flowLogRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
     const prefix = Number(vpcCidr.split('/')[1]);
+    const routed = [...new Set(props.transitRoutedCidrs ?? [])];
     new PropsValidator('IsolatedNetwork', this.node.path)
       .check(!cidrProblem(vpcCidr), `vpcCidr: ${cidrProblem(vpcCidr)}`)
       .check(cidrProblem(vpcCidr) !== undefined || (prefix >= 16 && prefix <= 20), `vpcCidr (${vpcCidr}) must have a prefix from /16 to /20`)
@@ -94,6 +116,8 @@ export class IsolatedNetwork extends Construct {
         (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(retention),
         `flowLogRetentionDays (${retention}) must be one of ${CLOUDWATCH_RETENTION_DAYS.join(', ')}`,
       )
+      .check(routed.length === 0 || props.transitGatewayId !== undefined, `transitRoutedCidrs (${routed.join(', ')}) need a transitGatewayId to be routed through`)
+      .check(!routed.some((c) => cidrProblem(c)), `transitRoutedCidrs must be IPv4 networks; received ${routed.join(', ')}`)
       .throwIfAny();
 
     const ctx = AwsContext.of(this);
@@ -120,11 +144,36 @@ export class IsolatedNetwork extends Construct {
         availabilityZone: Fn.element(zones.names, i),
         mapPublicIpOnLaunch: false,
         assignIpv6AddressOnCreation: false,
-        tags: { Name: `${props.name}-private-${i + 1}`, 'kubernetes.io/role/internal-elb': '1' },
+        tags: {
+          Name: `${props.name}-private-${i + 1}`,
+          // Internal load balancers go here (the cloud provider prefers subnets with this tag).
+          'kubernetes.io/role/internal-elb': '1',
+          ...(props.clusterName ? { [`kubernetes.io/cluster/${props.clusterName}`]: 'shared' } : {}),
+        },
       });
       new RouteTableAssociation(this, `PrivateSubnet${i + 1}RouteTable`, { subnetId: subnet.id, routeTableId: routeTable.id });
       return subnet;
     });
+
+    if (props.transitGatewayId) {
+      // The agency reaches the workload's load balancer and the cluster API through its
+      // transit gateway; the gateway's route tables must send the VPC range back here.
+      // @see https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html
+      const attachment = new Ec2TransitGatewayVpcAttachment(this, 'TransitGatewayAttachment', {
+        transitGatewayId: props.transitGatewayId,
+        vpcId: vpc.id,
+        subnetIds: subnets.map((s) => s.id),
+        dnsSupport: 'enable',
+        tags: { Name: `${props.name}-agency` },
+      });
+      routed.forEach((cidr, i) => {
+        new Route(this, `TransitRoute${i + 1}`, {
+          routeTableId: routeTable.id,
+          destinationCidrBlock: cidr,
+          transitGatewayId: attachment.transitGatewayId,
+        });
+      });
+    }
 
     const endpointSecurityGroup = new SecurityGroup(this, 'EndpointSecurityGroup', {
       name: `${props.name}-vpc-endpoints`,

@@ -5,7 +5,11 @@ import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { DataAwsIamSessionContext } from '@cdktf/provider-aws/lib/data-aws-iam-session-context';
+import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
+import { Fn, TerraformIterator, Token, type IResolvable, type IResolveContext, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
+import { cidrProblem } from '../core/cidr';
 import { CLOUDWATCH_RETENTION_DAYS, DEFAULT_LOG_RETENTION_DAYS } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import { DEFAULT_KUBERNETES_VERSION, supportPhase, versionsInSupport } from '../core/kubernetes-versions';
@@ -15,6 +19,9 @@ import { serviceTrustPolicy } from './private/policy-document';
 
 /** All five control-plane log types (AU-2, AU-12; CKV_AWS_37). */
 export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
+
+/** The VPC CNI configuration: NetworkPolicy on, enforced from pod start (strict). */
+export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: 'true', env: { NETWORK_POLICY_ENFORCING_MODE: 'strict' } } as const;
 
 /** What node pools and add-ons need to know about a cluster. */
 export interface ISecureCluster {
@@ -44,11 +51,25 @@ export interface SecureClusterProps {
    */
   readonly logRetentionDays?: number;
   /**
-   * IAM principals granted cluster admin through access entries. When empty, the
-   * principal that creates the cluster is admin (EKS bootstrap permission).
+   * IAM role or user ARNs granted cluster admin through access entries, besides the
+   * principal that applies the stack (always admin, so that the Kubernetes stack can
+   * apply after it).
    * @default - none
    */
   readonly adminPrincipalArns?: readonly string[];
+  /**
+   * Networks allowed to reach the private API endpoint on 443: where Terraform and
+   * operators run (a runner subnet, an operations network behind the transit gateway).
+   * @see https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html#private-access
+   * @default - none: only the cluster's own security group (nodes and control plane)
+   */
+  readonly operatorCidrs?: readonly string[];
+  /**
+   * Refuse to destroy the cluster in Terraform: its deletion takes every workload, secret
+   * and persistent volume binding with it.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
   /**
    * Key that envelope-encrypts Kubernetes secrets and the control-plane log group.
    * @default - a new customer-managed key with rotation
@@ -84,8 +105,12 @@ export class SecureCluster extends Construct implements ISecureCluster {
   public readonly clusterSecurityGroupId: string;
   public readonly secretsKey: IKmsKey;
   public readonly controlPlaneLogGroupName: string;
-  /** True: the VPC CNI enforces Kubernetes NetworkPolicy on this cluster. */
+  /** The IAM role or user that applies the stack (cluster admin). */
+  public readonly deployerArn: string;
+  /** True: the VPC CNI enforces Kubernetes NetworkPolicy on this cluster, in strict mode. */
   public readonly networkPolicyEnforced = true;
+  /** The managed VPC CNI add-on that turns strict NetworkPolicy enforcement on. */
+  private readonly vpcCni: EksAddon;
 
   constructor(scope: Construct, id: string, props: SecureClusterProps) {
     super(scope, id);
@@ -94,6 +119,7 @@ export class SecureCluster extends Construct implements ISecureCluster {
     const phase = supportPhase('aws', version, supportDate);
     const retention = props.logRetentionDays ?? DEFAULT_LOG_RETENTION_DAYS;
     const admins = props.adminPrincipalArns ?? [];
+    const operators = props.operatorCidrs ?? [];
     const publicAccess = props.endpointPublicAccess ?? false;
     new PropsValidator('SecureCluster', this.node.path)
       .check(
@@ -113,6 +139,10 @@ export class SecureCluster extends Construct implements ISecureCluster {
         !(props.publicAccessCidrs ?? []).some((c) => c === '0.0.0.0/0'),
         'publicAccessCidrs must not contain 0.0.0.0/0 (SC-7)',
       )
+      .check(
+        !operators.some((c) => cidrProblem(c) !== undefined || c.endsWith('/0')),
+        `operatorCidrs (${operators.join(', ')}) must be IPv4 networks narrower than /0 (SC-7)`,
+      )
       .throwIfAny();
 
     const ctx = AwsContext.of(this);
@@ -126,10 +156,13 @@ export class SecureCluster extends Construct implements ISecureCluster {
 
     // Created before the cluster so that EKS writes into a group we own, with
     // retention and encryption, instead of creating an unencrypted one.
+    const preventDestroy = props.preventDestroy ?? true;
     const logGroup = new CloudwatchLogGroup(this, 'ControlPlaneLogs', {
       name: `/aws/eks/${props.clusterName}/cluster`,
       retentionInDays: retention,
       kmsKeyId: secretsKey.kmsKeyArn,
+      // The audit trail outlives the cluster (AU-9, AU-11): destroying it takes a code change.
+      lifecycle: { preventDestroy },
     });
 
     const role = new IamRole(this, 'ClusterRole', {
@@ -155,7 +188,11 @@ export class SecureCluster extends Construct implements ISecureCluster {
       encryptionConfig: { resources: ['secrets'], provider: { keyArn: secretsKey.kmsKeyArn } },
       accessConfig: {
         authenticationMode: 'API',
-        bootstrapClusterCreatorAdminPermissions: admins.length === 0,
+        // Off, and the creator gets an explicit entry below instead: the bootstrap entry cannot
+        // be managed or removed by Terraform, and this attribute forces a new cluster when it
+        // changes (ForceNew in internal/service/eks/cluster.go at v5.100.0), so it must never
+        // depend on the admin list.
+        bootstrapClusterCreatorAdminPermissions: false,
       },
       // EKS refuses STANDARD for a version already past standard support, and with
       // STANDARD it upgrades a cluster automatically when standard support ends; the
@@ -163,24 +200,53 @@ export class SecureCluster extends Construct implements ISecureCluster {
       // @see https://docs.aws.amazon.com/eks/latest/userguide/extended-support-control.html
       upgradePolicy: { supportType: phase === 'extended' ? 'EXTENDED' : 'STANDARD' },
       dependsOn: [logGroup, clusterPolicy],
+      lifecycle: { preventDestroy },
     });
 
-    admins.forEach((principalArn, i) => {
-      const entry = new EksAccessEntry(this, `Admin${i + 1}`, { clusterName: cluster.name, principalArn, type: 'STANDARD' });
-      new EksAccessPolicyAssociation(this, `Admin${i + 1}Policy`, {
-        clusterName: cluster.name,
-        principalArn: entry.principalArn,
-        policyArn: `arn:${ctx.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
-        accessScope: { type: 'cluster' },
+    // The principal that applies gets cluster admin, so that the Kubernetes stack can apply
+    // right after this one. Access entries need the IAM role ARN; an assumed role's caller
+    // identity is an STS session ARN, which the session context turns back into the role.
+    // @see https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html
+    // @see https://registry.terraform.io/providers/hashicorp/aws/5.100.0/docs/data-sources/iam_session_context
+    const deployer = new DataAwsIamSessionContext(this, 'Deployer', { arn: ctx.callerArn });
+    const principals = TerraformIterator.fromList(Fn.distinct([deployer.issuerArn, ...admins]));
+    const entries = new EksAccessEntry(this, 'Admins', { forEach: principals, clusterName: cluster.name, principalArn: principals.value, type: 'STANDARD' });
+    new EksAccessPolicyAssociation(this, 'AdminsPolicy', {
+      forEach: principals,
+      clusterName: cluster.name,
+      principalArn: principals.value,
+      policyArn: `arn:${ctx.partition}:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy`,
+      accessScope: { type: 'cluster' },
+      dependsOn: [entries],
+    });
+
+    // The control plane's security group admits only itself; operators' networks get HTTPS.
+    // @see https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html
+    operators.forEach((cidr, i) => {
+      new VpcSecurityGroupIngressRule(this, `Operators${i + 1}`, {
+        securityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
+        description: `Kubernetes API (HTTPS) from operator network ${cidr}`,
+        ipProtocol: 'tcp',
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: cidr,
       });
     });
 
-    // Installed before any node joins: nodes need the CNI to become Ready, and the
-    // CNI's network policy agent is what makes Kubernetes NetworkPolicy real.
-    new EksAddon(this, 'VpcCni', {
+    // Strict mode: a new pod is denied all traffic until its policies are in place, instead
+    // of allowed everything (standard mode). Key and value from the add-on's configuration
+    // schema, generated from the chart: charts/aws-vpc-cni/values.yaml `env.NETWORK_POLICY_ENFORCING_MODE`
+    // (github.com/aws/amazon-vpc-cni-k8s); kubelet probes from the node's own address stay
+    // allowed once policies apply (aws-network-policy-agent pkg/fwruleprocessor/fw_rule_processor.go).
+    // Every pod that is not host-networked needs a policy in strict mode, CoreDNS included
+    // (https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html): the
+    // Kubernetes stack gives the system pods theirs (awsSystemNetworkPolicies). The nodes join
+    // with the VPC CNI that EKS installs with every cluster; call enforceNetworkPolicyAfter()
+    // with the add-ons whose pods must start before strict mode does.
+    this.vpcCni = new EksAddon(this, 'VpcCni', {
       clusterName: cluster.name,
       addonName: 'vpc-cni',
-      configurationValues: JSON.stringify({ enableNetworkPolicy: 'true' }),
+      configurationValues: JSON.stringify(VPC_CNI_CONFIGURATION),
       resolveConflictsOnCreate: 'OVERWRITE',
       resolveConflictsOnUpdate: 'OVERWRITE',
     });
@@ -192,6 +258,7 @@ export class SecureCluster extends Construct implements ISecureCluster {
     });
 
     this.clusterName = cluster.name;
+    this.deployerArn = deployer.issuerArn;
     this.clusterArn = cluster.arn;
     this.clusterEndpoint = cluster.endpoint;
     this.certificateAuthorityData = cluster.certificateAuthority.get(0).data;
@@ -200,4 +267,29 @@ export class SecureCluster extends Construct implements ISecureCluster {
     this.secretsKey = secretsKey;
     this.controlPlaneLogGroupName = logGroup.name;
   }
+
+  /**
+   * Turns strict NetworkPolicy enforcement on only after these resources exist: add-ons
+   * whose pods (CSI controllers) must be running, and admitted by the Kubernetes stack's
+   * system policies, before new pods start default-deny.
+   */
+  enforceNetworkPolicyAfter(...resources: ITerraformDependable[]): void {
+    this.vpcCni.dependsOn = [...(this.vpcCni.dependsOn ?? []), ...resources.map(dependencyOn)];
+  }
+}
+
+/**
+ * A `depends_on` entry added after construction: the bare address (`aws_eks_addon.x`),
+ * as CDKTF writes the dependsOn given to a constructor, not an interpolation.
+ */
+function dependencyOn(resource: ITerraformDependable): string {
+  const bare: IResolvable = {
+    creationStack: [],
+    resolve(context: IResolveContext) {
+      context.suppressBraces = true;
+      return resource.fqn;
+    },
+    toString: () => resource.fqn,
+  };
+  return Token.asString(bare);
 }

@@ -1,7 +1,9 @@
 import { EksNodeGroup } from '@cdktf/provider-aws/lib/eks-node-group';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
 import { LaunchTemplate } from '@cdktf/provider-aws/lib/launch-template';
+import type { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { BASELINE_SETTINGS, BASELINES, DEFAULT_BASELINE, type Baseline } from '../core/baselines';
 import {
@@ -15,10 +17,11 @@ import {
 } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import { RUNTIMES, type Runtime } from '../core/runtimes';
-import { CustomerManagedKey, type IKmsKey } from './customer-managed-key';
+import { CustomerManagedKey, serviceLinkedRoleKeyStatement, type IKmsKey } from './customer-managed-key';
+import { FipsNodeImage } from './fips-node-image';
 import { AwsContext } from './private/aws-context';
 import { resolveNodeImage } from './private/node-image';
-import { serviceTrustPolicy, type PolicyStatement } from './private/policy-document';
+import { policyDocument, serviceTrustPolicy, type PolicyStatement } from './private/policy-document';
 import type { ISecureCluster } from './secure-cluster';
 
 /**
@@ -64,10 +67,29 @@ export interface SecureNodePoolProps {
    */
   readonly metadataHopLimit?: 1 | 2;
   /**
-   * Explicit AMI for `fips-ubuntu-22.04`, e.g. an agency's FIPS golden image.
-   * @default - Canonical's Ubuntu Pro EKS image for the cluster version, from SSM
+   * Explicit AMI for `fips-ubuntu-22.04`: an agency's golden image, already in FIPS mode,
+   * with Canonical's EKS bootstrap script.
+   * @default - a FipsNodeImage built in the same apply from Canonical's Ubuntu Pro EKS image
    */
   readonly imageId?: string;
+  /**
+   * Range of the FipsNodeImage build network (never connected to the cluster's).
+   * @default '10.255.0.0/24'
+   */
+  readonly imageBuildCidr?: string;
+  /**
+   * Days to keep the image build's logs (AU-11).
+   * @default 365
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * ECR repositories that pull-through cache creates on a node's first pull, as ARN
+   * patterns (`arn:...:repository/<prefix>/*`): the node role may import into them and
+   * create them, and nothing else beyond read-only ECR.
+   * @see https://docs.aws.amazon.com/AmazonECR/latest/userguide/pull-through-cache-iam.html
+   * @default - none
+   */
+  readonly pullThroughRepositoryArns?: readonly string[];
   /**
    * Key that encrypts node disks.
    * @default - a new customer-managed key with rotation, usable by EC2 Auto Scaling
@@ -99,6 +121,8 @@ export class SecureNodePool extends Construct {
   public readonly diskKey: IKmsKey;
   /** The node group resource, for `dependsOn`. */
   public readonly resource: EksNodeGroup;
+  /** The image built for fips-ubuntu-22.04 nodes, when no golden image was given. */
+  public readonly fipsImage?: FipsNodeImage;
 
   constructor(scope: Construct, id: string, props: SecureNodePoolProps) {
     super(scope, id);
@@ -134,16 +158,46 @@ export class SecureNodePool extends Construct {
       new CustomerManagedKey(this, 'DiskKey', {
         description: `Node disks of ${name}`,
         aliasName: `hms-sys/${name}/node-disks`,
-        serviceStatements: autoScalingKeyStatements(this),
+        serviceStatements: [
+          ...autoScalingKeyStatements(this),
+          // Image Builder's service-linked role copies the FIPS image under this key.
+          serviceLinkedRoleKeyStatement(this, {
+            sid: 'ImageBuilderEncryptsNodeImages',
+            roleName: 'imagebuilder.amazonaws.com/AWSServiceRoleForImageBuilder',
+            viaService: 'ec2',
+          }),
+        ],
       });
 
     const role = new IamRole(this, 'NodeRole', { name: `${name}-node`, assumeRolePolicy: serviceTrustPolicy('ec2.amazonaws.com') });
-    const attachments = NODE_MANAGED_POLICIES.map(
+    const attachments: ITerraformDependable[] = NODE_MANAGED_POLICIES.map(
       (policy) => new IamRolePolicyAttachment(this, policy, { role: role.name, policyArn: ctx.managedPolicyArn(policy) }),
     );
 
+    const pullThrough = props.pullThroughRepositoryArns ?? [];
+    if (pullThrough.length > 0) {
+      // The first pull of an image through the cache imports it, creating its repository.
+      attachments.push(
+        new IamRolePolicy(this, 'PullThroughCache', {
+          role: role.id,
+          name: 'pull-through-cache',
+          policy: policyDocument([{ Effect: 'Allow', Action: ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'], Resource: [...pullThrough] }]),
+        }),
+      );
+    }
+
     const settings = BASELINE_SETTINGS[baseline];
-    const image = resolveNodeImage(this, { runtime: props.runtime, baseline, cluster: props.cluster, imageId: props.imageId });
+    const fipsImage =
+      props.runtime === 'fips-ubuntu-22.04' && !props.imageId
+        ? new FipsNodeImage(this, 'FipsImage', {
+            namePrefix: name,
+            kubernetesVersion: props.cluster.kubernetesVersion,
+            kmsKey: diskKey,
+            buildCidr: props.imageBuildCidr,
+            logRetentionDays: props.logRetentionDays,
+          })
+        : undefined;
+    const image = resolveNodeImage({ runtime: props.runtime, baseline, cluster: props.cluster, imageId: props.imageId ?? fipsImage?.imageId });
     const launchTemplate = new LaunchTemplate(this, 'LaunchTemplate', {
       name,
       description: `Hardened ${props.runtime} nodes (${baseline}) for ${props.cluster.clusterName}`,
@@ -196,6 +250,7 @@ export class SecureNodePool extends Construct {
     this.launchTemplateId = launchTemplate.id;
     this.diskKey = diskKey;
     this.resource = nodeGroup;
+    this.fipsImage = fipsImage;
   }
 }
 

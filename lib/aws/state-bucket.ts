@@ -8,7 +8,7 @@ import { S3BucketVersioningA as S3BucketVersioning } from '@cdktf/provider-aws/l
 import { Construct } from 'constructs';
 import { PropsValidator } from '../core/errors';
 import { CustomerManagedKey } from './customer-managed-key';
-import { policyDocument } from './private/policy-document';
+import { denyWithoutTls, policyDocument } from './private/policy-document';
 
 export interface StateBucketProps {
   /** Globally unique bucket name, e.g. `dcaa-terraform-state-123456789012`. */
@@ -43,16 +43,7 @@ export class StateBucket extends Construct {
     new S3BucketVersioning(this, 'Versioning', { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });
     new S3BucketPolicy(this, 'Policy', {
       bucket: bucket.id,
-      policy: policyDocument([
-        {
-          Sid: 'DenyPlainHttp',
-          Effect: 'Deny',
-          Principal: { AWS: '*' },
-          Action: 's3:*',
-          Resource: [bucket.arn, `${bucket.arn}/*`],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        },
-      ]),
+      policy: policyDocument([denyWithoutTls('DenyPlainHttp', 's3:*', [bucket.arn, `${bucket.arn}/*`])]),
     });
     this.bucketName = bucket.bucket;
     this.bucketArn = bucket.arn;

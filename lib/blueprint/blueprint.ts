@@ -51,6 +51,12 @@ export interface Blueprint {
     readonly fipsEndpoints: boolean;
     readonly nodeImageId?: string;
     readonly clusterAdminArns: readonly string[];
+    /** Networks that apply and operate the cluster: 443 on the cluster API. */
+    readonly operatorCidrs: readonly string[];
+    /** The secret with the upstream registry credential, when not the default name. */
+    readonly registryCredentialSecret?: string;
+    /** The agency transit gateway the VPC attaches to; routes ingressCIDR and operatorCidrs. */
+    readonly transitGatewayId?: string;
   };
   readonly terraformCloud?: TerraformCloudSettings;
   readonly stateBucket?: S3StateSettings;

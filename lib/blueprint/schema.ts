@@ -60,6 +60,7 @@ import { cidrProblem, cidrsOverlap } from '../core/cidr';
 import { parseSizeGiB, SIZE_HINT } from '../core/sizes';
 import { literalProblem } from '../core/tokens';
 import { imageTag } from '../core/images';
+import { imageSource } from '../core/image-registries';
 import { SYSTEM_NAMESPACES } from '../core/namespaces';
 import { MAX_TAG_VALUE_LENGTH, RESERVED_TAG_KEYS, RESERVED_TAG_PREFIX, TAG_TEXT_PATTERN } from '../core/tags';
 import { aksNodePoolName, rotationName } from '../azure/private/names';
@@ -357,7 +358,28 @@ const Aws = z.strictObject({
     )
     .max(20)
     .default([])
-    .describe('IAM principals granted cluster admin through EKS access entries. Default: none; the creator is admin.'),
+    .describe('IAM principals granted cluster admin through EKS access entries, besides the principal that applies. Default: none.'),
+  operatorCidrs: z
+    .array(cidr(MIN_INGRESS_PREFIX))
+    .max(20)
+    .default([])
+    .describe(
+      'Networks that run hms-sys apply and kubectl against the private cluster API (HTTPS 443): runner subnets, an operations network reached through the transit gateway. Default: none; only the VPC itself.',
+    ),
+  registryCredentialSecret: text(512)
+    .regex(/^ecr-pullthroughcache\/[A-Za-z0-9/_+=.@-]+$/, {
+      error: (iss) => `${JSON.stringify(iss.input)} is not a pull-through cache secret name; ECR requires the ecr-pullthroughcache/ prefix, e.g. ecr-pullthroughcache/dcaa-audit/ghcr`,
+    })
+    .optional()
+    .describe(
+      "Secrets Manager secret holding the credential of the workload image's upstream registry (GitHub, Docker Hub, GitLab, Chainguard), created with a customer managed key before the first apply. Default: ecr-pullthroughcache/<name>/<registry>, e.g. ecr-pullthroughcache/dcaa-audit/ghcr.",
+    ),
+  transitGatewayId: text(32)
+    .regex(/^tgw-[0-9a-f]{8,17}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a transit gateway id; e.g. tgw-0123456789abcdef0` })
+    .optional()
+    .describe(
+      "The agency's transit gateway, in the blueprint's region (shared through AWS RAM if it lives in another account): the VPC is attached to it and network.policy.ingressCIDR and operatorCidrs are routed through it. Default: none; nothing outside the VPC can reach the workload or the API.",
+    ),
 });
 
 /** An Azure virtual network resource id. */
@@ -544,6 +566,7 @@ export const BlueprintSchema = BlueprintShape.superRefine((bp, ctx) => {
     }
     azureRangeIssues(bp).forEach((i) => ctx.addIssue({ code: 'custom', ...i }));
     refuseWhatTheCloudsWouldRefuse(bp, ctx);
+    if (bp.clouds.includes('aws')) awsProblems(bp, ctx);
     if (bp.storage === 'none') return;
     const volume = bp.storage.volume;
     const gib = parseSizeGiB(volume.size);
@@ -612,6 +635,22 @@ function refuseWhatTheCloudsWouldRefuse(bp: z.output<typeof BlueprintShape>, ctx
       input: bp.aws.nodeImageId,
       message: `applies to runtime fips-ubuntu-22.04 only: ${bp.nodePool.runtime} images are chosen and updated by EKS; remove aws.nodeImageId, or set nodePool.runtime to fips-ubuntu-22.04`,
     });
+  }
+}
+
+/** What the private AWS platform cannot do, refused before anything is built. */
+function awsProblems(bp: z.output<typeof BlueprintShape>, ctx: RefinementContext): void {
+  if (bp.nodePool.runtime === 'bottlerocket-fips') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['nodePool', 'runtime'],
+      input: bp.nodePool.runtime,
+      message: `"bottlerocket-fips" cannot run on AWS with egress deny-all: its FIPS variant pulls its host containers and the EKS add-on images from ECR FIPS endpoints (ecr-fips), which have no VPC endpoint, so nodes without internet never become ready (github.com/aws/containers-roadmap/issues/1002, github.com/bottlerocket-os/bottlerocket/issues/4372). Use fips-ubuntu-22.04 on AWS, or clouds: [azure]`,
+    });
+  }
+  const source = bp.workload && imageSource(bp.workload.image, bp.aws.region);
+  if (source?.kind === 'unreachable') {
+    ctx.addIssue({ code: 'custom', path: ['workload', 'image'], input: bp.workload?.image, message: `cannot be pulled on AWS: ${source.reason}` });
   }
 }
 

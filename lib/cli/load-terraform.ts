@@ -8,12 +8,12 @@
  * symlink loops and escaping manifest paths are refused, and every refusal is
  * one line naming the path.
  */
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../core/errors';
-import { fromModule, fromTerraformJson, type TfDocument } from '../policy/engine/document';
+import { fromTerraformJson, readModuleDocument, type NotScannedModule, type TfDocument } from '../policy/engine/document';
 import { fromPlanJson, looksLikePlan } from '../policy/engine/plan-document';
-import type { ModuleFile } from '../policy/engine/terraform-module';
+import type { ModuleFile, ModuleInputs } from '../policy/engine/terraform-module';
 import { parseTerraformJsonText } from '../policy/engine/terraform-json-text';
 import { isObject } from '../policy/engine/values';
 
@@ -146,30 +146,131 @@ async function parseHcl(path: string): Promise<unknown> {
   }
 }
 
+/** Called modules deeper than this, or more of them in one scan, are refused: no configuration needs more. */
+export const MAX_MODULE_DEPTH = 16;
+export const MAX_MODULES = 256;
+
+const WHY_REMOTE = 'hms-sys scans local module code only; scan the plan JSON (terraform show -json plan.out), where every module is expanded';
+
+interface ModuleScan {
+  /** The root module's folder, and every local module folder read. */
+  readonly folders: string[];
+  readonly documents: TfDocument[];
+  modules: number;
+}
+
+/** True when `path` is `folder` or inside it. */
+const within = (path: string, folder: string) => path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+
+/**
+ * file() and templatefile() of the configuration: a regular file inside the root
+ * module's folder or a local module's folder, read with the same bound as any
+ * scanned file; anything else is unknown (undefined), never read.
+ */
+function fileReader(root: string, scan: ModuleScan): (path: string) => string | undefined {
+  return (path) => {
+    try {
+      const real = realpathSync(resolve(root, path));
+      if (!scan.folders.some((f) => within(real, f))) return undefined;
+      return readRegularFile(real);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /**
  * A folder of .tf and .tf.json files is one module, as Terraform reads it:
  * resources from every file, a duplicate address refused, variables from
- * terraform.tfvars and *.auto.tfvars over their defaults.
+ * terraform.tfvars and *.auto.tfvars over their defaults. Local modules it calls
+ * (`source = "./modules/net"`) are read too, each instance as its own document
+ * with the module block's arguments as its variables; remote modules are listed
+ * as not scanned.
  */
-async function loadModuleFolder(dir: string, display: string): Promise<TfDocument | undefined> {
+async function loadModuleFolder(dir: string, display: string): Promise<TfDocument[] | undefined> {
+  const root = realpathSync(dir);
+  const scan: ModuleScan = { folders: [root], documents: [], modules: 0 };
+  const found = await loadModule(root, display, scan, { name: display, prefix: '', chain: [root], root, rootDisplay: display });
+  return found ? scan.documents : undefined;
+}
+
+interface ModulePlace {
+  /** The document name. */
+  readonly name: string;
+  /** Address prefix of its resources: `module.net.`, `module.net.module.subnets[0].`. */
+  readonly prefix: string;
+  /** Real paths of the modules from the root to this one, to refuse a module that calls itself. */
+  readonly chain: readonly string[];
+  readonly root: string;
+  readonly rootDisplay: string;
+  /** The arguments of the module block that calls this module. */
+  readonly variables?: ModuleInputs['variables'];
+}
+
+async function loadModule(dir: string, display: string, scan: ModuleScan, place: ModulePlace): Promise<boolean> {
   const names = readdirSync(dir);
-  if (names.length > MAX_FOLDER_FILES) throw new UserError(`${dir} holds more than ${MAX_FOLDER_FILES} entries; point hms-sys check at the module folder`);
+  if (names.length > MAX_FOLDER_FILES) throw new UserError(`${display} holds more than ${MAX_FOLDER_FILES} entries; point hms-sys check at the module folder`);
   const files = names.filter(isConfigFile).sort();
-  if (files.length === 0) return undefined;
+  if (files.length === 0) return false;
   const sources: ModuleFile[] = [];
   for (const file of files) {
     const path = join(dir, file);
     sources.push({ file: join(display, file), json: file.endsWith('.tf.json') ? readJson(path) : await parseHcl(path) });
   }
   const tfvars: Record<string, unknown> = {};
-  // terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars* in lexical order: later files win.
-  const varFiles = names.filter(isAutoVarsFile).sort((a, b) => Number(a.includes('.auto.')) - Number(b.includes('.auto.')) || a.localeCompare(b));
-  for (const file of varFiles) {
-    const path = join(dir, file);
-    const json = file.endsWith('.json') ? readJson(path) : await parseHcl(path);
-    if (isObject(json)) Object.assign(tfvars, json);
+  if (place.prefix === '') {
+    // terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars* in lexical order: later files win (root module only).
+    const varFiles = names.filter(isAutoVarsFile).sort((a, b) => Number(a.includes('.auto.')) - Number(b.includes('.auto.')) || a.localeCompare(b));
+    for (const file of varFiles) {
+      const path = join(dir, file);
+      const json = file.endsWith('.json') ? readJson(path) : await parseHcl(path);
+      if (isObject(json)) Object.assign(tfvars, json);
+    }
   }
-  return fromModule(sources, display, display, { tfvars });
+  const inputs: ModuleInputs = {
+    tfvars,
+    variables: place.variables,
+    modulePath: relative(place.root, dir) || '.',
+    readFile: fileReader(place.root, scan),
+  };
+  const { document, calls } = readModuleDocument(sources, place.name, display, inputs, place.prefix);
+  const notScanned: NotScannedModule[] = [];
+  const index = scan.documents.push(document) - 1;
+  for (const call of calls) {
+    const module = `${place.prefix}${call.address}`;
+    const source = call.source;
+    if (source === undefined || !(source.startsWith('./') || source.startsWith('../'))) {
+      notScanned.push({ module, source: source ?? '(not known)', file: call.file, reason: source === undefined ? 'its source is not known from the configuration' : WHY_REMOTE });
+      continue;
+    }
+    const childDisplay = join(display, source);
+    const child = resolve(dir, source);
+    const real = existsAsFolder(child) ? realpathSync(child) : undefined;
+    if (real === undefined) throw new UserError(`${call.file}: ${module}: source ${JSON.stringify(source)} is not a folder (${childDisplay}); Terraform would refuse it`);
+    if (place.chain.includes(real)) throw new UserError(`${call.file}: ${module} calls ${childDisplay}, which calls it back; Terraform refuses a module cycle`);
+    if (place.chain.length > MAX_MODULE_DEPTH || ++scan.modules > MAX_MODULES) {
+      throw new UserError(`${call.file}: ${module}: more than ${MAX_MODULE_DEPTH} levels or ${MAX_MODULES} local module instances; hms-sys refuses it rather than read part of it`);
+    }
+    if (!scan.folders.includes(real)) scan.folders.push(real);
+    const read = await loadModule(real, childDisplay, scan, {
+      ...place,
+      name: `${place.rootDisplay} (${module})`,
+      prefix: `${module}.`,
+      chain: [...place.chain, real],
+      variables: call.variables,
+    });
+    if (!read) notScanned.push({ module, source, file: call.file, reason: `${childDisplay} holds no .tf files` });
+  }
+  if (notScanned.length > 0) scan.documents[index] = { ...document, notScanned };
+  return true;
+}
+
+function existsAsFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The documents a path stands for. `display` is how the user wrote it, used in every report. */
@@ -182,8 +283,8 @@ export async function loadTerraform(path: string, display = path, onPlan?: PlanS
   if (!s.isDirectory()) throw new UserError(`${display} is ${kindOf(s)}; hms-sys check reads regular files and folders only`);
   const stacks = cdktfOutStacks(path);
   if (stacks.length > 0) return stacks.map((f) => loadJsonFile(f, join(display, relative(path, f))));
-  const module = await loadModuleFolder(path, display);
-  if (module) return [module];
+  const modules = await loadModuleFolder(path, display);
+  if (modules) return modules;
   throw new UserError(`${display} holds no cdk.tf.json stacks and no .tf files; nothing to scan`);
 }
 

@@ -126,3 +126,33 @@ export type AgencyGatewayType = (typeof AGENCY_GATEWAY_TYPES)[number];
  * @see https://learn.microsoft.com/azure/container-registry/artifact-cache-overview#upstream-support
  */
 export const ACR_CACHE_UPSTREAMS = ['docker.io', 'mcr.microsoft.com', 'public.ecr.aws', 'ghcr.io', 'nvcr.io', 'quay.io', 'registry.k8s.io', 'gcr.io'] as const;
+
+/**
+ * Kubelet (node) versions may trail the API server by up to three minor versions
+ * (Kubernetes 1.28 and later). @see https://kubernetes.io/releases/version-skew-policy/#kubelet
+ */
+export const MAX_KUBELET_SKEW = 3;
+/**
+ * The newest Kubernetes version for which Canonical publishes an Ubuntu Pro 22.04 EKS image;
+ * newer versions are built only on 24.04 and 26.04, and only 22.04 carries NIST-validated FIPS
+ * modules. @see https://github.com/canonical/ubuntu-cloud-docs/blob/main/docs/aws/aws-how-to/kubernetes/deploy-ubuntu-pro-cluster-with-eks-pro-ami.rst
+ */
+export const NEWEST_UBUNTU_2204_EKS_VERSION = '1.34';
+/** The oldest Kubernetes version with an Ubuntu Pro 22.04 EKS image (same page). */
+export const OLDEST_UBUNTU_2204_EKS_VERSION = '1.29';
+/**
+ * Canonical's image-publishing accounts, per partition (commercial, GovCloud).
+ * @see https://github.com/canonical/ubuntu-cloud-docs/blob/main/docs/aws/aws-how-to/instances/find-ubuntu-images.rst (Ownership verification)
+ */
+export const CANONICAL_AMI_OWNERS = ['099720109477', '513442679011'] as const;
+/**
+ * The FIPS node image's build network: its own VPC, never peered or routed to the
+ * platform, whose only way out is the firewall's allowlist.
+ */
+export const DEFAULT_IMAGE_BUILD_CIDR = '10.255.0.0/24';
+/** How long Terraform waits for Image Builder to build and distribute the FIPS node image. */
+export const IMAGE_BUILD_TIMEOUT = '3h';
+/** Days AWS Backup keeps daily recovery points of shared file storage (CP-9). */
+export const DEFAULT_BACKUP_RETENTION_DAYS = 35;
+/** Repository prefix of images cached from an upstream registry, e.g. `ghcr` for ghcr.io. */
+export const ECR_PULL_THROUGH_PREFIX_MAX_LENGTH = 30;

@@ -25,6 +25,28 @@ export interface IKubernetesTarget {
    * @default - none: the workload gets no load balancer
    */
   readonly internalLoadBalancer?: InternalLoadBalancerSettings;
+  /**
+   * Policies the cloud's own pods (DNS, CSI controllers) need on a cluster that denies a
+   * pod all traffic until a policy selects it (EKS VPC CNI strict mode).
+   * @default - none: the cluster lets pods without a policy talk freely
+   */
+  readonly systemNetworkPolicies?: readonly SystemNetworkPolicy[];
+}
+
+/**
+ * An allow policy for pods of the platform itself. Egress is open (they talk to the API
+ * server and the cloud's endpoints); ingress is limited to the listed ports. Probes from
+ * the node are admitted by the CNI once any policy selects the pod.
+ */
+export interface SystemNetworkPolicy {
+  readonly name: string;
+  readonly namespace: string;
+  readonly podLabels: Readonly<Record<string, string>>;
+  /**
+   * Ports any pod of the cluster may reach, e.g. DNS.
+   * @default - none
+   */
+  readonly ingressPorts?: readonly { readonly port: number; readonly protocol: 'TCP' | 'UDP' }[];
 }
 
 /** One upstream registry (or registry/path prefix) and the private prefix that mirrors it. */
@@ -126,4 +148,57 @@ export function azureFileStorage(account: { resourceGroup: string; storageAccoun
     accessMode: 'ReadWriteMany',
     mountOptions: ['nconnect=4', 'noresvport', 'actimeo=30'],
   };
+}
+
+/**
+ * EFS CSI: a shared file system the cloud stack created, mounted over TLS by every replica.
+ * Encryption at rest is the file system's (a customer key); `tls` encrypts NFS in transit,
+ * which the file system policy also demands.
+ * @see https://github.com/kubernetes-sigs/aws-efs-csi-driver/blob/master/docs/README.md
+ */
+export function efsStorage(): EncryptedStorageBackend {
+  return { provisioner: 'efs.csi.aws.com', parameters: {}, accessMode: 'ReadWriteMany', mountOptions: ['tls'] };
+}
+
+/**
+ * An internal Network Load Balancer from the Kubernetes AWS cloud provider that EKS runs
+ * (no AWS Load Balancer Controller needed): `aws-load-balancer-type: nlb` and
+ * `aws-load-balancer-internal`, in the subnets tagged `kubernetes.io/role/internal-elb`.
+ * Its targets are instances, so the client address reaches the pod with
+ * `externalTrafficPolicy: Local`, and loadBalancerSourceRanges become the only sources the
+ * nodes' security group admits on the service's node port.
+ * @see https://github.com/kubernetes/cloud-provider-aws/blob/master/pkg/providers/v1/aws.go (ServiceAnnotationLoadBalancerType, ServiceAnnotationLoadBalancerInternal, updateInstanceSecurityGroupsForNLB)
+ * @see https://docs.aws.amazon.com/eks/latest/userguide/aws-load-balancer-controller.html (legacy cloud provider: used when the controller is not installed)
+ */
+export const AWS_INTERNAL_NLB: InternalLoadBalancerSettings = {
+  annotations: {
+    'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb',
+    'service.beta.kubernetes.io/aws-load-balancer-internal': 'true',
+  },
+  externalTrafficPolicy: 'Local',
+};
+
+/**
+ * The EKS system pods that are not host-networked, which the VPC CNI's strict mode
+ * denies everything until a policy selects them: CoreDNS ("this requirement applies to
+ * the CoreDNS pods", docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html)
+ * and the CSI pods that are not host-networked (labels from their charts: aws-efs-csi-driver
+ * templates/controller-deployment.yaml; aws-ebs-csi-driver controller and node). The EFS
+ * node plugin runs in the host network (templates/node-daemonset.yaml) and needs none.
+ */
+export function eksSystemNetworkPolicies(csiControllers: readonly ('efs' | 'ebs')[]): SystemNetworkPolicy[] {
+  return [
+    {
+      name: 'hms-sys-coredns',
+      namespace: 'kube-system',
+      podLabels: { 'k8s-app': 'kube-dns' },
+      ingressPorts: [
+        { port: 53, protocol: 'UDP' },
+        { port: 53, protocol: 'TCP' },
+      ],
+    },
+    ...csiControllers
+      .flatMap((csi) => (csi === 'ebs' ? ['ebs-csi-controller', 'ebs-csi-node'] : [`${csi}-csi-controller`]))
+      .map((app) => ({ name: `hms-sys-${app}`, namespace: 'kube-system', podLabels: { app } })),
+  ];
 }

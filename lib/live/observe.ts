@@ -4,7 +4,7 @@
  * when the item has converged, and carries a one-line reason when it has not.
  */
 import type { V1NetworkPolicy, V1Node, V1Pod } from '@kubernetes/client-node';
-import { storageClassEncryption } from '../policy/rules/k8s/storage-class-encrypted';
+import { storageClassEncryption } from '../policy/rules/k8s/private/storage-class';
 import type { StatusLine } from '../status/summarize';
 import type { DesiredPlatform } from './desired';
 import { NODE_POOL_LABEL } from './desired';

@@ -1,19 +1,28 @@
 import { FEDRAMP_MODERATE, HIPAA, type Pack } from './packs';
+import type { Rule } from './engine/rule';
 import { ALL_RULES } from './rules';
 
 function cell(p: Pack, ruleId: string): string {
-  const entry = p.entries.find((e) => e.rule === ruleId);
+  const entry = p.entries.find((e) => e.rule.id === ruleId);
   return entry ? `${entry.severity === 'error' ? '**FAIL**' : 'warn'} ${entry.controls.join(', ')}` : '–';
 }
 
 const escape = (s: string): string => s.replace(/\|/g, '\\|');
 
+/** HMS-EKS-2 before HMS-EKS-10: by prefix, then by number. */
+const byId = (a: Rule, b: Rule): number => {
+  const [pa, na] = [a.id.replace(/-\d+$/, ''), Number(a.id.split('-').pop())];
+  const [pb, nb] = [b.id.replace(/-\d+$/, ''), Number(b.id.split('-').pop())];
+  return pa === pb ? na - nb : pa.localeCompare(pb);
+};
+
 /** The rules reference, generated from the rules and packs (`npm run docs`); a test keeps it in sync. */
 export function rulesDocument(): string {
-  const rows = ALL_RULES.map(
+  const rules = [...ALL_RULES].sort(byId);
+  const rows = rules.map(
     (r) => `| ${r.id} | ${escape(r.summary)} | ${r.appliesTo.map((t) => `\`${t}\``).join('<br>')} | ${cell(FEDRAMP_MODERATE, r.id)} | ${cell(HIPAA, r.id)} |`,
   );
-  const fixes = ALL_RULES.map((r) => `- **${r.id}**: ${r.rationale} Fix: ${r.fix}`);
+  const fixes = rules.map((r) => `- **${r.id}**: ${r.rationale} Fix: ${r.fix}${r.publicChecks?.length ? ` Shares: ${r.publicChecks.join(', ')}.` : ''}`);
   return [
     '# hms-sys policy rules',
     '',
@@ -27,6 +36,8 @@ export function rulesDocument(): string {
     ...rows,
     '',
     '## Why, and how to fix',
+    '',
+    '"Shares" names the checks of public scanners (checkov `CKV_*`, trivy `AVD-*`) the rule enforces too; `bench/scanner-agreement.ts` measures the agreement on their own fixtures.',
     '',
     ...fixes,
     '',

@@ -74,6 +74,24 @@ describe('IsolatedNetwork', () => {
       expect(onlyResource(tf, 'aws_cloudwatch_log_group').retention_in_days).toBe(3653);
     });
 
+    test('clusterName tags the subnets for the cloud provider, which places internal load balancers there', () => {
+      const tf = synthConstructs((scope) => new IsolatedNetwork(scope, 'net', { name: 'demo', clusterName: 'demo' }));
+      for (const subnet of resourcesOf(tf, 'aws_subnet')) expect(subnet.tags).toMatchObject({ 'kubernetes.io/role/internal-elb': '1', 'kubernetes.io/cluster/demo': 'shared' });
+    });
+
+    test('transitGatewayId attaches the VPC in every private subnet and routes the named networks through it, and nothing else', () => {
+      const tf = synthConstructs((scope) =>
+        new IsolatedNetwork(scope, 'net', { name: 'demo', transitGatewayId: 'tgw-0123456789abcdef0', transitRoutedCidrs: ['192.168.15.0/24', '10.90.0.0/24', '192.168.15.0/24'] }),
+      );
+      const attachment = onlyResource(tf, 'aws_ec2_transit_gateway_vpc_attachment');
+      expect(attachment).toMatchObject({ transit_gateway_id: 'tgw-0123456789abcdef0', dns_support: 'enable' });
+      expect(attachment.subnet_ids).toHaveLength(3);
+      const routes = resourcesOf(tf, 'aws_route');
+      expect(routes.map((r) => r.destination_cidr_block)).toEqual(['192.168.15.0/24', '10.90.0.0/24']);
+      for (const r of routes) expect(r.transit_gateway_id).toMatch(/aws_ec2_transit_gateway_vpc_attachment\.\w+\.transit_gateway_id/);
+      expect(routes.some((r) => r.destination_cidr_block === '0.0.0.0/0')).toBe(false);
+    });
+
     test('additionalInterfaceEndpoints adds endpoints', () => {
       const tf = synthConstructs((scope) => new IsolatedNetwork(scope, 'net', { name: 'demo', additionalInterfaceEndpoints: ['ssm'] }));
       expect(resourcesOf(tf, 'aws_vpc_endpoint').some((e) => String(e.service_name).endsWith('.ssm'))).toBe(true);
@@ -86,6 +104,8 @@ describe('IsolatedNetwork', () => {
       [{ vpcCidr: '10.0.0.1/16' }, /vpcCidr: "10.0.0.1\/16" has host bits set/],
       [{ availabilityZoneCount: 1 }, /availabilityZoneCount \(1\) must be from 2 to 6: EKS needs two zones/],
       [{ flowLogRetentionDays: 42 }, /flowLogRetentionDays \(42\) must be one of/],
+      [{ transitRoutedCidrs: ['192.168.15.0/24'] }, /transitRoutedCidrs \(192.168.15.0\/24\) need a transitGatewayId/],
+      [{ transitGatewayId: 'tgw-1', transitRoutedCidrs: ['192.168.15.1/24'] }, /transitRoutedCidrs must be IPv4 networks/],
     ])('%p', (props, message) => {
       expect(() => synthConstructs((scope) => new IsolatedNetwork(scope, 'net', { name: 'demo', ...props }))).toThrow(message);
     });

@@ -1,3 +1,4 @@
+import { EksAddon } from '@cdktf/provider-aws/lib/eks-addon';
 import { DEFAULT_KUBERNETES_VERSION } from '../../lib/core/kubernetes-versions';
 import { CONTROL_PLANE_LOG_TYPES, SecureCluster, type SecureClusterProps } from '../../lib/aws/secure-cluster';
 import { PARTITION_REF } from '../support/aws-fixtures';
@@ -32,9 +33,29 @@ describe('SecureCluster', () => {
       expect(onlyResource(tf, 'aws_kms_key').enable_key_rotation).toBe(true);
     });
 
-    test('authentication through access entries (API mode); the creator is admin when no admins are named', () => {
-      expect(cluster.access_config).toEqual({ authentication_mode: 'API', bootstrap_cluster_creator_admin_permissions: true });
-      expect(tf.resource?.aws_eks_access_entry).toBeUndefined();
+    test('authentication through access entries (API mode), with no bootstrap entry Terraform cannot manage', () => {
+      expect(cluster.access_config).toEqual({ authentication_mode: 'API', bootstrap_cluster_creator_admin_permissions: false });
+    });
+
+    test('the principal that applies is cluster admin by its IAM role, not its STS session', () => {
+      const context = Object.values(tf.data?.aws_iam_session_context ?? {})[0] as any;
+      expect(context.arn).toMatch(/^\$\{data\.aws_caller_identity\.\w+\.arn\}$/);
+      const entry = onlyResource(tf, 'aws_eks_access_entry');
+      expect(entry.for_each).toMatch(/^\$\{toset\(distinct\(\[data\.aws_iam_session_context\.\w+\.issuer_arn\]\)\)\}$/);
+      expect(entry).toMatchObject({ principal_arn: '${each.value}', type: 'STANDARD' });
+      const association = onlyResource(tf, 'aws_eks_access_policy_association');
+      expect(association).toMatchObject({ for_each: entry.for_each, principal_arn: '${each.value}', access_scope: { type: 'cluster' } });
+      expect(association.policy_arn).toMatch(/:eks::aws:cluster-access-policy\/AmazonEKSClusterAdminPolicy$/);
+      expect(association.depends_on).toEqual([expect.stringMatching(/^aws_eks_access_entry\./)]);
+    });
+
+    test('the API admits only its own security group: no operator network unless named', () => {
+      expect(tf.resource?.aws_vpc_security_group_ingress_rule).toBeUndefined();
+    });
+
+    test('the cluster and its audit log group are protected from destroy', () => {
+      expect(cluster.lifecycle).toEqual({ prevent_destroy: true });
+      expect(onlyResource(tf, 'aws_cloudwatch_log_group').lifecycle).toEqual({ prevent_destroy: true });
     });
 
     test('support type follows the calendar: STANDARD for a version in standard support (SI-2)', () => {
@@ -49,10 +70,10 @@ describe('SecureCluster', () => {
       expect(onlyResource(before, 'aws_eks_cluster').upgrade_policy).toEqual({ support_type: 'STANDARD' });
     });
 
-    test('the VPC CNI enforces NetworkPolicy, and Pod Identity is installed', () => {
+    test('the VPC CNI enforces NetworkPolicy in strict mode, from pod start, and Pod Identity is installed', () => {
       const addons = resourcesOf(tf, 'aws_eks_addon');
       const cni = addons.find((a) => a.addon_name === 'vpc-cni');
-      expect(JSON.parse(String(cni?.configuration_values))).toEqual({ enableNetworkPolicy: 'true' });
+      expect(JSON.parse(String(cni?.configuration_values))).toEqual({ enableNetworkPolicy: 'true', env: { NETWORK_POLICY_ENFORCING_MODE: 'strict' } });
       expect(addons.map((a) => a.addon_name)).toContain('eks-pod-identity-agent');
     });
 
@@ -66,15 +87,38 @@ describe('SecureCluster', () => {
   });
 
   describe('options', () => {
-    test('adminPrincipalArns become access entries with the cluster admin policy, and remove the creator bootstrap', () => {
+    test('adminPrincipalArns join the applying principal as cluster admins, each once', () => {
       const tf = synthConstructs((scope) =>
         new SecureCluster(scope, 'cluster', { ...BASE, adminPrincipalArns: ['arn:aws-us-gov:iam::123456789012:role/admins'] }),
       );
       expect(onlyResource(tf, 'aws_eks_cluster').access_config.bootstrap_cluster_creator_admin_permissions).toBe(false);
-      expect(onlyResource(tf, 'aws_eks_access_entry').principal_arn).toBe('arn:aws-us-gov:iam::123456789012:role/admins');
-      const association = onlyResource(tf, 'aws_eks_access_policy_association');
-      expect(association.policy_arn).toMatch(/:eks::aws:cluster-access-policy\/AmazonEKSClusterAdminPolicy$/);
-      expect(association.access_scope).toEqual({ type: 'cluster' });
+      expect(onlyResource(tf, 'aws_eks_access_entry').for_each).toMatch(
+        /^\$\{toset\(distinct\(\[data\.aws_iam_session_context\.\w+\.issuer_arn, "arn:aws-us-gov:iam::123456789012:role\/admins"\]\)\)\}$/,
+      );
+    });
+
+    test('operatorCidrs get HTTPS to the private API, and nothing else', () => {
+      const tf = synthConstructs((scope) => new SecureCluster(scope, 'cluster', { ...BASE, operatorCidrs: ['10.90.0.0/24', '192.168.20.0/24'] }));
+      const rules = resourcesOf(tf, 'aws_vpc_security_group_ingress_rule');
+      expect(rules.map((r) => [r.cidr_ipv4, r.ip_protocol, r.from_port, r.to_port])).toEqual([
+        ['10.90.0.0/24', 'tcp', 443, 443],
+        ['192.168.20.0/24', 'tcp', 443, 443],
+      ]);
+      for (const r of rules) expect(r.security_group_id).toMatch(/aws_eks_cluster\.\w+\.vpc_config\[0\]\.cluster_security_group_id/);
+    });
+
+    test('enforceNetworkPolicyAfter makes strict mode wait for the add-ons whose pods must run first', () => {
+      const tf = synthConstructs((scope) => {
+        const cluster = new SecureCluster(scope, 'cluster', BASE);
+        cluster.enforceNetworkPolicyAfter(new EksAddon(scope, 'csi', { clusterName: 'demo', addonName: 'aws-efs-csi-driver' }));
+      });
+      const cni = resourcesOf(tf, 'aws_eks_addon').find((a) => a.addon_name === 'vpc-cni') as any;
+      expect(cni.depends_on).toEqual(['aws_eks_addon.csi']);
+    });
+
+    test('preventDestroy: false lifts the protection, visibly', () => {
+      const tf = synthConstructs((scope) => new SecureCluster(scope, 'cluster', { ...BASE, preventDestroy: false }));
+      expect(onlyResource(tf, 'aws_eks_cluster').lifecycle).toEqual({ prevent_destroy: false });
     });
 
     test('kubernetesVersion and logRetentionDays', () => {
@@ -98,6 +142,8 @@ describe('SecureCluster', () => {
       [{ logRetentionDays: 2 }, /logRetentionDays \(2\) must be one of/],
       [{ endpointPublicAccess: true }, /publicAccessCidrs must list the networks/],
       [{ endpointPublicAccess: true, publicAccessCidrs: ['0.0.0.0/0'] }, /must not contain 0.0.0.0\/0 \(SC-7\)/],
+      [{ operatorCidrs: ['0.0.0.0/0'] }, /operatorCidrs \(0.0.0.0\/0\) must be IPv4 networks narrower than \/0/],
+      [{ operatorCidrs: ['10.0.0.1/8'] }, /operatorCidrs \(10.0.0.1\/8\) must be IPv4 networks/],
     ])('%p', (props, message) => {
       expect(() => synthConstructs((scope) => new SecureCluster(scope, 'cluster', { ...BASE, ...props }))).toThrow(message);
     });

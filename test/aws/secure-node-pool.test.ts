@@ -1,7 +1,7 @@
 import { DEFAULT_KUBERNETES_VERSION } from '../../lib/core/kubernetes-versions';
 import { CustomerManagedKey } from '../../lib/aws/customer-managed-key';
-import { NODE_MANAGED_POLICIES, SecureNodePool, type SecureNodePoolProps } from '../../lib/aws/secure-node-pool';
-import { FAKE_CLUSTER } from '../support/aws-fixtures';
+import { SecureNodePool, type SecureNodePoolProps } from '../../lib/aws/secure-node-pool';
+import { FAKE_CLUSTER, PARTITION_REF } from '../support/aws-fixtures';
 import { onlyResource, policyOf, resourcesOf, synthConstructs, type TfJson } from '../support/synth';
 
 const BASE: SecureNodePoolProps = {
@@ -35,8 +35,12 @@ describe('SecureNodePool', () => {
       expect(lt.block_device_mappings).toEqual([
         { device_name: '/dev/sda1', ebs: expect.objectContaining({ encrypted: 'true', volume_type: 'gp3', volume_size: 100, kms_key_id: expect.stringMatching(/aws_kms_key/) }) },
       ]);
-      const sids = policyOf(onlyResource(tf, 'aws_kms_key')).Statement.map((s) => s.Sid);
-      expect(sids).toEqual(['AccountAdministersKeyThroughIam', 'AutoScalingUsesKeyForNodeDisks', 'AutoScalingGrantsForAttachedDisks']);
+      const key = resourcesOf(tf, 'aws_kms_key').find((k) => String(k.description).startsWith('Node disks')) as Record<string, unknown>;
+      const statements = policyOf(key).Statement;
+      expect(statements.map((s) => s.Sid)).toEqual(['AccountAdministersKeyThroughIam', 'AutoScalingUsesKeyForNodeDisks', 'AutoScalingGrantsForAttachedDisks', 'ImageBuilderEncryptsNodeImages']);
+      // Image Builder's service-linked role, by condition (it may not exist before the first build), via EC2 only.
+      expect(statements[3].Condition.ArnEquals['aws:PrincipalArn']).toMatch(/:role\/aws-service-role\/imagebuilder\.amazonaws\.com\/AWSServiceRoleForImageBuilder$/);
+      expect(statements[3].Condition.StringEquals['kms:ViaService']).toMatch(/^ec2\./);
     });
 
     test('no public IPs, no SSH key, no remote access (SC-7, IA-5, CKV_AWS_88, CKV_AWS_100)', () => {
@@ -57,28 +61,35 @@ describe('SecureNodePool', () => {
       expect(group.launch_template).toEqual({ id: expect.stringMatching(/aws_launch_template\.\w+\.id/), version: expect.stringMatching(/latest_version/) });
     });
 
-    test('the node role holds only the policies nodes need', () => {
-      const arns = resourcesOf(tf, 'aws_iam_role_policy_attachment').map((a) => String(a.policy_arn).split('/').pop());
-      expect(arns.sort()).toEqual([...NODE_MANAGED_POLICIES].sort());
-      expect(tf.resource?.aws_iam_role_policy).toBeUndefined();
-      expect(policyOf(onlyResource(tf, 'aws_iam_role'), 'assume_role_policy').Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
+    test('the node role holds the three AWS managed policies nodes need, and nothing else', () => {
+      const nodeRole = resourcesOf(tf, 'aws_iam_role').find((r) => String(r.name).endsWith('-node')) as Record<string, unknown>;
+      const attached = resourcesOf(tf, 'aws_iam_role_policy_attachment')
+        .filter((a) => String(a.role).includes('NodeRole'))
+        .map((a) => String(a.policy_arn).replace(PARTITION_REF, '<partition>'));
+      expect(attached.sort()).toEqual([
+        'arn:<partition>:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly',
+        'arn:<partition>:iam::aws:policy/AmazonEKSWorkerNodePolicy',
+        'arn:<partition>:iam::aws:policy/AmazonEKS_CNI_Policy',
+      ]);
+      expect(resourcesOf(tf, 'aws_iam_role_policy').filter((p) => String(p.role).includes('NodeRole'))).toEqual([]);
+      expect(policyOf(nodeRole, 'assume_role_policy').Statement[0].Principal).toEqual({ Service: 'ec2.amazonaws.com' });
     });
 
-    test('fips-ubuntu-22.04 boots Canonical Ubuntu Pro EKS for the cluster version, as a custom AMI', () => {
+    test('fips-ubuntu-22.04 boots the FIPS image built in the same apply, as a custom AMI', () => {
       expect(group.ami_type).toBe('CUSTOM');
       expect(group.version).toBeUndefined();
-      expect(lt.image_id).toMatch(/data\.aws_ssm_parameter\.\w+\.insecure_value/);
-      expect(Object.values(tf.data?.aws_ssm_parameter ?? {})[0]).toEqual({
-        name: `/aws/service/canonical/ubuntu/eks-pro/22.04/${DEFAULT_KUBERNETES_VERSION}/stable/current/amd64/hvm/ebs-gp2/ami-id`,
-      });
+      expect(lt.image_id).toMatch(/^\$\{tolist\(aws_imagebuilder_image\.\w+\.output_resources\[0\]\.amis\)\[0\]\.image\}$/);
+      expect(tf.data?.aws_ssm_parameter).toBeUndefined();
     });
 
-    test('fips-ubuntu-22.04 joins the cluster only once the kernel is in FIPS mode (SC-13)', () => {
+    test('fips-ubuntu-22.04 needs nothing from the internet at boot, and a node outside FIPS mode never joins (SC-13)', () => {
       const text = userData(lt);
-      expect(text).toMatch(/^\$\{base64encode\("#cloud-config/);
-      expect(text).toContain('grep -qx 1 /proc/sys/crypto/fips_enabled || exit 0');
-      expect(text).toContain('pro enable fips-updates --assume-yes && shutdown -r now');
+      expect(text).toMatch(/^\$\{base64encode\("#!\/bin\/bash/);
+      // The user data is inside a Terraform string: lines are joined by an escaped \n, so no \b here.
+      expect(text).not.toMatch(/pro (enable|attach)|apt-get|snap (install|refresh)|curl|wget/);
+      expect(text).toContain("grep -qx 1 /proc/sys/crypto/fips_enabled || { echo 'hms-sys: the kernel is not in FIPS mode (SC-13); this node does not join' >&2; exit 1; }");
       expect(text).toContain("/etc/eks/bootstrap.sh 'demo' --apiserver-endpoint 'https://ABC.gr7.us-gov-west-1.eks.amazonaws.com' --b64-cluster-ca 'Q0VSVA=='");
+      expect(text.indexOf('fips_enabled')).toBeLessThan(text.indexOf('bootstrap.sh'));
     });
 
     test('cis-level-2 by default: detailed monitoring and hardened kubelet flags', () => {
@@ -89,8 +100,11 @@ describe('SecureNodePool', () => {
   });
 
   describe('options', () => {
+    // A golden image keeps these syntheses small: the image build is tested above and in fips-node-image.test.ts.
+    const GOLDEN = { imageId: 'ami-0123456789abcdef0' };
+
     test('metadataHopLimit 2 is an explicit choice', () => {
-      expect(onlyResource(pool({ metadataHopLimit: 2 }), 'aws_launch_template').metadata_options.http_put_response_hop_limit).toBe(2);
+      expect(onlyResource(pool({ ...GOLDEN, metadataHopLimit: 2 }), 'aws_launch_template').metadata_options.http_put_response_hop_limit).toBe(2);
     });
 
     test('bottlerocket-fips uses the EKS-managed FIPS AMI type and encrypts both its disks', () => {
@@ -107,32 +121,44 @@ describe('SecureNodePool', () => {
     });
 
     test('cis-level-1 turns off detailed monitoring and the level-2 kubelet flags', () => {
-      const lt = onlyResource(pool({ baseline: 'cis-level-1' }), 'aws_launch_template');
+      const lt = onlyResource(pool({ ...GOLDEN, baseline: 'cis-level-1' }), 'aws_launch_template');
       expect(lt.monitoring).toEqual({ enabled: false });
       expect(userData(lt)).toContain('--read-only-port=0');
       expect(userData(lt)).not.toContain('--streaming-connection-idle-timeout');
     });
 
-    test('imageId replaces the SSM lookup with an agency golden AMI', () => {
+    test('imageId replaces the image build with an agency golden AMI', () => {
       const tf = pool({ imageId: 'ami-0123456789abcdef0' });
       expect(onlyResource(tf, 'aws_launch_template').image_id).toBe('ami-0123456789abcdef0');
-      expect(tf.data?.aws_ssm_parameter).toBeUndefined();
+      expect(tf.resource?.aws_imagebuilder_image).toBeUndefined();
+      expect(tf.resource?.aws_networkfirewall_firewall).toBeUndefined();
+    });
+
+    test('pullThroughRepositoryArns: the node role may import into and create the cache repositories only', () => {
+      const arns = ['arn:aws-us-gov:ecr:us-gov-west-1:123456789012:repository/dcaa-audit/ghcr/*'];
+      const tf = pool({ imageId: 'ami-0123456789abcdef0', pullThroughRepositoryArns: arns });
+      const inline = onlyResource(tf, 'aws_iam_role_policy');
+      expect(inline.name).toBe('pull-through-cache');
+      expect(policyOf(inline).Statement).toEqual([{ Effect: 'Allow', Action: ['ecr:BatchImportUpstreamImage', 'ecr:CreateRepository'], Resource: arns }]);
+      expect(onlyResource(tf, 'aws_eks_node_group').depends_on.some((d: string) => d.startsWith('aws_iam_role_policy.'))).toBe(true);
     });
 
     test('minSize, maxSize, instanceTypes, diskSizeGiB, maxUnavailablePercentage and labels', () => {
-      const tf = pool({ minSize: 2, maxSize: 20, instanceTypes: ['m7i.large'], diskSizeGiB: 250, maxUnavailablePercentage: 10, labels: { team: 'audit' } });
+      const tf = pool({ ...GOLDEN, minSize: 2, maxSize: 20, instanceTypes: ['m7i.large'], diskSizeGiB: 250, maxUnavailablePercentage: 10, labels: { team: 'audit' } });
       const group = onlyResource(tf, 'aws_eks_node_group');
       expect(group).toMatchObject({ scaling_config: { desired_size: 10, min_size: 2, max_size: 20 }, instance_types: ['m7i.large'], update_config: { max_unavailable_percentage: 10 } });
       expect(group.labels).toMatchObject({ team: 'audit', 'hms-sys/node-pool': 'dcaa-secure' });
       expect(onlyResource(tf, 'aws_launch_template').block_device_mappings[0].ebs.volume_size).toBe(250);
     });
 
-    test('diskKey uses a given key', () => {
+    test('diskKey uses a given key, for the disks and the built image', () => {
       const tf = synthConstructs((scope) => {
         const key = new CustomerManagedKey(scope, 'k', { description: 'd', aliasName: 'a' });
         new SecureNodePool(scope, 'pool', { ...BASE, diskKey: key });
       });
-      expect(resourcesOf(tf, 'aws_kms_key')).toHaveLength(1);
+      expect(resourcesOf(tf, 'aws_kms_key').map((k) => k.description)).not.toContain('Node disks of demo-dcaa-secure');
+      const keyRef = onlyResource(tf, 'aws_launch_template').block_device_mappings[0].ebs.kms_key_id;
+      expect(onlyResource(tf, 'aws_imagebuilder_distribution_configuration').distribution[0].ami_distribution_configuration.kms_key_id).toBe(keyRef);
     });
   });
 

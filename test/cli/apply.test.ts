@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { CLI_ENV, exampleProject } from '../support/cli';
+import { listeningServer } from '../support/net';
 
 const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
 const FAKE = join(__dirname, '..', 'support', 'fake-terraform');
@@ -37,13 +38,20 @@ afterAll(() => {
   api.kill();
 });
 
+// The EKS API endpoint the fake cluster stack reports: the preflight before the
+// Kubernetes stack connects to it (the kernel accepts while spawnSync blocks this process).
+let endpoint: Awaited<ReturnType<typeof listeningServer>>;
+beforeAll(async () => (endpoint = await listeningServer()));
+afterAll(() => endpoint.close());
+const clusterOutputs = () => JSON.stringify({ cluster_endpoint: { value: `https://127.0.0.1:${endpoint.port}` } });
+
 function run(args: string[], extra: NodeJS.ProcessEnv = {}) {
   const dir = exampleProject();
   const log = join(dir, 'terraform.log');
   const r = spawnSync(process.execPath, [BIN, 'apply', ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...CLI_ENV, ...azure, ...extra, PATH: `${FAKE}:${FAKE_AZ}:${dirname(process.execPath)}:/usr/bin:/bin`, FAKE_TF_LOG: log },
+    env: { ...CLI_ENV, ...azure, FAKE_TF_OUTPUTS: JSON.stringify({ ...JSON.parse(azure.FAKE_TF_OUTPUTS ?? '{}'), ...JSON.parse(clusterOutputs()) }), ...extra, PATH: `${FAKE}:${FAKE_AZ}:${dirname(process.execPath)}:/usr/bin:/bin`, FAKE_TF_LOG: log },
   });
   const calls = (() => {
     try {
@@ -86,6 +94,11 @@ describe('hms-sys apply', () => {
     const checked = (stack: string) => r.events.find((e) => e.type === 'gov.hms-sys.apply.stack.checked' && e.data.stack === stack)?.data.passed;
     expect(checked('dcaa-audit-azure').length).toBeGreaterThan(0);
     expect(checked('dcaa-audit-azure-k8s').length).toBeGreaterThan(0);
+    // The upstream credential must exist before the cluster stack, the EKS API must answer before the Kubernetes stack.
+    expect(r.events.filter((e) => e.type === 'gov.hms-sys.apply.stack.checked' && e.data.stack.startsWith('dcaa-audit-aws')).map((e) => e.data.passed)).toEqual([
+      ['upstream registry credential present'],
+      ['EKS API endpoint reachable'],
+    ]);
   });
 
   test('refuses a plan that deletes a volume, applies nothing, and says so in the events', () => {

@@ -12,6 +12,7 @@ import { CloudEvent } from 'cloudevents';
 import { EVENT_TYPES, EventStream, type DeliveryLimits } from '../../lib/cli/events';
 import type { Io } from '../../lib/cli/io';
 import { exampleProject, runCli } from '../support/cli';
+import { listeningServer } from '../support/net';
 
 /**
  * The context attributes CloudEvents 1.0 requires, and the constraints it puts on them.
@@ -148,12 +149,18 @@ describe('EventStream', () => {
 
 const FAKE_TERRAFORM = join(__dirname, '..', 'support', 'fake-terraform');
 
+// The EKS API endpoint the fake cluster stack reports: the preflight before the AWS Kubernetes stack connects to it.
+let eksEndpoint: Awaited<ReturnType<typeof listeningServer>>;
+beforeAll(async () => (eksEndpoint = await listeningServer()));
+afterAll(() => eksEndpoint.close());
+
 /** hms-sys apply in this process, with the fake terraform first on PATH; what it ran, from the fake's log. */
 async function apply(dir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string; calls: string[] }> {
   const log = join(dir, 'terraform.log');
-  const saved = { PATH: process.env.PATH, FAKE_TF_LOG: process.env.FAKE_TF_LOG };
+  const saved = { PATH: process.env.PATH, FAKE_TF_LOG: process.env.FAKE_TF_LOG, FAKE_TF_OUTPUTS: process.env.FAKE_TF_OUTPUTS };
   process.env.PATH = `${FAKE_TERRAFORM}:${saved.PATH}`;
   process.env.FAKE_TF_LOG = log;
+  process.env.FAKE_TF_OUTPUTS = JSON.stringify({ cluster_endpoint: { value: `https://127.0.0.1:${eksEndpoint.port}` } });
   try {
     const r = await runCli(['apply', ...args], dir);
     let calls: string[] = [];
@@ -167,6 +174,8 @@ async function apply(dir: string, args: string[]): Promise<{ code: number; stdou
     process.env.PATH = saved.PATH;
     if (saved.FAKE_TF_LOG === undefined) delete process.env.FAKE_TF_LOG;
     else process.env.FAKE_TF_LOG = saved.FAKE_TF_LOG;
+    if (saved.FAKE_TF_OUTPUTS === undefined) delete process.env.FAKE_TF_OUTPUTS;
+    else process.env.FAKE_TF_OUTPUTS = saved.FAKE_TF_OUTPUTS;
   }
 }
 

@@ -71,7 +71,7 @@ describe('atomic output', () => {
     expect(existsSync(join(dir, 'cdktf.out'))).toBe(false);
     // The sequence: the next synth fails (here: the policy gate, --strict on a weakened blueprint).
     const blueprint = join(dir, 'blueprints', 'agency-001.yml');
-    writeFileSync(blueprint, readFileSync(blueprint, 'utf8').replace('  baseline: cis-level-2', '  baseline: cis-level-2\n  metadataHopLimit: 2'));
+    writeFileSync(blueprint, readFileSync(blueprint, 'utf8').replace(/ {2}baseline: (cis-level-\d)/, '  baseline: $1\n  metadataHopLimit: 2'));
     const refused = spawnSync(process.execPath, [BIN, 'synth', '--strict'], { cwd: dir, env: CLI_ENV, encoding: 'utf8' });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/^policy gate: \d+ blocking finding\(s\); nothing was written:\n[\s\S]*\[HMS-LT-4\] agency-001-aws\/node-pool/);

@@ -19,7 +19,9 @@ const VARIANTS = [
   (y: string) => y,
   (y: string) => y.replace('replicas: 10', 'replicas: 1'),
   (y: string) => y.replace('replicas: 10', 'replicas: 1').replace('encryption: aes256', 'encryption: aes256\n    provisioning: dynamic'),
-  (y: string) => `stateBucket:\n  bucket: agency-terraform-state\n${y.replace('fips-ubuntu-22.04', 'bottlerocket-fips')}`,
+  (y: string) => `stateBucket:\n  bucket: agency-terraform-state\n${y}`,
+  // bottlerocket-fips is refused on AWS under deny-all (no PrivateLink for ECR FIPS endpoints): Azure only.
+  (y: string) => `clouds: [azure]\n${y.replace('fips-ubuntu-22.04', 'bottlerocket-fips')}`,
   (y: string) => `terraformCloud:\n  organization: agency\n  notifications: true\n${y}`,
 ];
 
@@ -37,6 +39,11 @@ const HOLDS_NOTHING: Readonly<Record<string, string>> = {
   azurerm_private_dns_zone_virtual_network_link: 'a DNS link',
   azurerm_container_registry_cache_rule: 'a mapping from an upstream to a repository; the cached images stay in the registry',
   azurerm_container_registry_credential_set: 'a pointer to Key Vault secrets; the secrets stay in the vault',
+  aws_backup_plan: 'a schedule; recovery points already taken stay in the vault (which is guarded)',
+  aws_backup_selection: 'which resources a plan backs up; re-created from the configuration',
+  aws_ecr_registry_scanning_configuration: "a setting of the registry; images and their scan results stay",
+  aws_ecr_repository_creation_template: 'settings for repositories ECR creates later; existing repositories keep theirs',
+  aws_efs_file_system_policy: "the file system's access policy; re-created from the configuration, the files stay",
   kubernetes_storage_class_v1: 'how new volumes are made; existing volumes keep their reclaim policy',
   kubernetes_storage_class: 'how new volumes are made; existing volumes keep their reclaim policy',
 };

@@ -30,7 +30,7 @@ const TABLE: readonly (readonly [string, string, string, Expected])[] = [
   ['shapes.tf.json', 'aws_ebs_volume.from_resource', 'HMS-EBS-1', 'unknown'],
   ['shapes.tf.json', 'aws_eks_cluster.public_by_default_variable', 'HMS-EKS-1', 'FAIL'],
   ['shapes.tf.json', 'aws_security_group.dynamic_world', 'HMS-SG-1', 'FAIL'],
-  ['shapes.tf.json', 'aws_s3_bucket.state', 'HMS-S3-2', 'pass'],
+  ['shapes.tf.json', 'aws_s3_bucket.state[0]', 'HMS-S3-2', 'pass'],
   ['hcl-module', 'aws_eks_cluster.default_public', 'HMS-EKS-1', 'FAIL'],
   ['hcl-module', 'aws_security_group.dynamic_admin', 'HMS-SG-1', 'FAIL'],
   ['hcl-module', 'aws_instance.imdsv1', 'HMS-LT-3', 'FAIL'],

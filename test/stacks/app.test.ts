@@ -40,9 +40,8 @@ describe('addBlueprintStacks', () => {
     for (const stack of Object.values(byName)) expect(stack.node.validate()).toEqual([]);
   });
 
-  test('says why a claim is not mounted by ten replicas, and never on Azure, which shares an NFS volume', () => {
-    const unmounted = result.notices.filter((n) => n.includes('not mounted by the workload'));
-    expect(unmounted.some((n) => n.includes('azure'))).toBe(false);
+  test('says why a claim is not mounted by ten replicas where a cloud has no shared storage: now neither does (EFS on AWS, an NFS share on Azure)', () => {
+    expect(result.notices.filter((n) => n.includes('not mounted by the workload'))).toEqual([]);
   });
 });
 
@@ -77,9 +76,46 @@ describe('KubernetesStack', () => {
     for (const [, output] of shared) expect((output as any).sensitive).toBe(true);
   });
 
-  test('static provisioning: the claim binds to the cloud stack disk', () => {
-    const pv = onlyResource(aws, 'kubernetes_persistent_volume_v1');
-    expect(pv.spec[0].persistent_volume_source.csi.volume_handle).toMatch(/cross-stack-output-aws_ebs_volume/);
+  test('EKS: the ten replicas share the EFS access point, mounted over TLS at /data/pdfs by every one of them', () => {
+    const pv = onlyResource(aws, 'kubernetes_persistent_volume_v1').spec[0];
+    expect(pv.access_modes).toEqual(['ReadWriteMany']);
+    expect(pv.mount_options).toEqual(['tls']);
+    expect(pv.persistent_volume_source.csi.driver).toBe('efs.csi.aws.com');
+    expect(pv.persistent_volume_source.csi.volume_handle).toMatch(/^\$\{[^}]*cross-stack-output-aws_efs_file_system[^}]*id\}::\$\{[^}]*cross-stack-output-aws_efs_access_point[^}]*id\}$/);
+    expect(pv.node_affinity).toBeUndefined();
+    expect(onlyResource(aws, 'kubernetes_persistent_volume_claim_v1').spec.access_modes).toEqual(['ReadWriteMany']);
+    const deployment = onlyResource(aws, 'kubernetes_deployment_v1').spec;
+    expect(deployment.replicas).toBe('10');
+    expect(deployment.template.spec.container[0].volume_mount).toContainEqual({ name: 'data', mount_path: '/data/pdfs', read_only: false });
+  });
+
+  test('EKS: pods pull the upstream image through the private ECR pull-through cache, while the blueprint names ghcr.io', () => {
+    const image = onlyResource(aws, 'kubernetes_deployment_v1').spec.template.spec.container[0].image;
+    expect(image).toMatch(/^\$\{[^}]*account_id\}\.dkr\.ecr\.\$\{[^}]*\}\.\$\{[^}]*dns_suffix\}\/dcaa-audit\/ghcr\/hms\/dcaa-audit:v1\.0$/);
+    const { '//': _metadata, ...deployment } = onlyResource(aws, 'kubernetes_deployment_v1');
+    expect(JSON.stringify(deployment)).not.toContain('ghcr.io/');
+    // The policy packs cannot read a tag behind an apply-time registry host: acknowledged with the reason.
+    expect(JSON.stringify(_metadata)).toMatch(/the image is ghcr\.io\/hms\/dcaa-audit:v1\.0/);
+  });
+
+  test('EKS: an internal NLB admits the agency range only, and keeps client addresses for the NetworkPolicy', () => {
+    const service = onlyResource(aws, 'kubernetes_service_v1');
+    expect(service.metadata.annotations).toEqual({ 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb', 'service.beta.kubernetes.io/aws-load-balancer-internal': 'true' });
+    expect(service.spec).toMatchObject({ type: 'LoadBalancer', load_balancer_source_ranges: ['192.168.15.0/24'], external_traffic_policy: 'Local' });
+    const allow = Object.values(aws.resource?.kubernetes_network_policy_v1 ?? {}).find((p: any) => p.metadata.name === 'dcaa-isolated-allow-ingress') as any;
+    expect(allow.spec.ingress[0].from).toEqual([{ ip_block: { cidr: '192.168.15.0/24' } }]);
+    expect(allow.spec.ingress[0].ports).toEqual([{ port: '8080', protocol: 'TCP' }]);
+  });
+
+  test('EKS: the system pods strict NetworkPolicy would starve get their own policies: CoreDNS and the EFS CSI controller', () => {
+    const system = Object.values(aws.resource?.kubernetes_network_policy_v1 ?? {}).filter((p: any) => p.metadata.namespace === 'kube-system') as any[];
+    expect(system.map((p) => [p.metadata.name, p.spec.pod_selector.match_labels])).toEqual([
+      ['hms-sys-coredns', { 'k8s-app': 'kube-dns' }],
+      ['hms-sys-efs-csi-controller', { app: 'efs-csi-controller' }],
+    ]);
+    for (const p of system) expect(p.spec.egress).toEqual([{}]);
+    expect(system[0].spec.ingress[0].ports).toEqual([{ port: '53', protocol: 'UDP' }, { port: '53', protocol: 'TCP' }]);
+    expect(system[1].spec.ingress).toBeUndefined();
   });
 
   test('AKS: ten replicas mount one NFS share read-write at /data/pdfs, encrypted in transit (item 8)', () => {
@@ -118,7 +154,7 @@ describe('KubernetesStack', () => {
   });
 
   test('outputs the status summary: namespace, policy, egress, deployment, replicas, claim', () => {
-    expect(Object.keys(aws.output ?? {}).sort()).toEqual(['claim_access_mode', 'claim_mount_path', 'claim_name', 'deployment_name', 'egress', 'image', 'namespace_name', 'network_policy_name', 'replicas']);
+    expect(Object.keys(aws.output ?? {}).sort()).toEqual(['claim_access_mode', 'claim_mount_path', 'claim_name', 'deployment_name', 'egress', 'image', 'namespace_name', 'network_policy_name', 'replicas', 'service_name', 'system_network_policies']);
     expect(azure.output?.claim_mount_path).toEqual({ value: '/data/pdfs' });
   });
 });

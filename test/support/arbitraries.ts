@@ -13,12 +13,13 @@ const cidr = fc
   });
 
 const image = fc
-  .tuple(fc.constantFrom('ghcr.io', 'registry.example.gov', '123456789012.dkr.ecr.us-gov-west-1.amazonaws.com'), label, fc.stringMatching(/^v[0-9]{1,2}\.[0-9]{1,2}$/))
+  // Registries a private AWS platform can pull from (ECR in its region, or an ECR pull-through upstream).
+  .tuple(fc.constantFrom('ghcr.io', 'quay.io', '123456789012.dkr.ecr.us-gov-west-1.amazonaws.com'), label, fc.stringMatching(/^v[0-9]{1,2}\.[0-9]{1,2}$/))
   .map(([registry, name, tag]) => `${registry}/${name}:${tag}`);
 
 /** A valid blueprint as the plain object a user writes. */
 export const validBlueprint = fc.record({
-  clouds: fc.constantFrom(['aws'], ['azure'], ['aws', 'azure']),
+  clouds: fc.constantFrom<string[]>(['aws'], ['azure'], ['aws', 'azure']),
   nodePool: fc.record({
     name: label,
     count: fc.integer({ min: 1, max: 50 }),
@@ -41,6 +42,8 @@ export const validBlueprint = fc.record({
   network: fc.record({ policy: fc.record({ name: label, ingressCIDR: cidr, egress: fc.constant('deny-all'), allowDns: fc.boolean() }) }),
   workload: fc.record({ image, replicas: fc.integer({ min: 1, max: 20 }) }),
 }).map((bp) => {
+  // bottlerocket-fips cannot run on AWS without internet (ECR FIPS endpoints have no VPC endpoint).
+  if (bp.nodePool.runtime === 'bottlerocket-fips' && bp.clouds.includes('aws')) bp = { ...bp, clouds: ['azure'] };
   // Shared file storage (more than one replica) is always created by the cloud stack.
   if (bp.storage !== 'none' && bp.workload.replicas > 1) {
     const { provisioning: _static, ...volume } = bp.storage.volume;

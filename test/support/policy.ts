@@ -1,5 +1,6 @@
 import { makeDocument, type TfResource } from '../../lib/policy/engine/document';
-import type { Outcome, Rule } from '../../lib/policy/engine/rule';
+import { contextOf, type Outcome, type Rule } from '../../lib/policy/engine/rule';
+import { ALL_RULES } from '../../lib/policy/rules';
 
 type Values = Record<string, unknown>;
 
@@ -12,7 +13,7 @@ export function resource(address: string, values: Values): TfResource {
 /** Runs `rule` on `subject` (its address's type is the first of the rule's types unless given) within `others`. */
 export function runRule(rule: Rule, subject: TfResource, others: TfResource[] = []): Outcome {
   const doc = makeDocument('test', 'test', [subject, ...others]);
-  return rule.check(subject, { document: doc, resourcesOf: (t) => doc.byType.get(t) ?? [] });
+  return rule.check(subject, contextOf(doc));
 }
 
 /**
@@ -47,4 +48,11 @@ export function describeRules(cases: readonly RuleCases[]): void {
       });
     }
   });
+}
+
+const CLOUD_PREFIX = { aws: 'aws_', azure: 'azurerm_', k8s: 'kubernetes_' } as const;
+
+/** The rules of one cloud (by the resource types they apply to), from the packs. */
+export function rulesOfCloud(cloud: keyof typeof CLOUD_PREFIX): readonly Rule[] {
+  return ALL_RULES.filter((r) => r.appliesTo[0].startsWith(CLOUD_PREFIX[cloud]));
 }

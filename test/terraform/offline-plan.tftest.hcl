@@ -9,13 +9,22 @@ mock_provider "aws" {
     defaults = { partition = "aws-us-gov", dns_suffix = "amazonaws.com" }
   }
   mock_data "aws_caller_identity" {
-    defaults = { account_id = "123456789012" }
+    defaults = { account_id = "123456789012", arn = "arn:aws-us-gov:sts::123456789012:assumed-role/hms-sys-deployer/ci-run-42" }
   }
   mock_data "aws_region" {
     defaults = { name = "us-gov-west-1" }
   }
-  mock_data "aws_ssm_parameter" {
-    defaults = { insecure_value = "ami-0123456789abcdef0" }
+  mock_data "aws_iam_session_context" {
+    defaults = { issuer_arn = "arn:aws-us-gov:iam::123456789012:role/hms-sys-deployer" }
+  }
+  mock_data "aws_secretsmanager_secret" {
+    defaults = {
+      arn        = "arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:ecr-pullthroughcache/dcaa-audit/ghcr-AbCdEf"
+      kms_key_id = "arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
+    }
+  }
+  mock_data "aws_ami" {
+    defaults = { id = "ami-0fedcba9876543210", image_id = "ami-0fedcba9876543210" }
   }
 }
 

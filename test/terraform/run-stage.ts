@@ -1,14 +1,15 @@
 /**
  * The Terraform stage of `npm test`: synthesizes every example blueprint and
- * every fixture in test/terraform/blueprints/, then for each AWS stack runs
- * `terraform init`, `terraform validate` and an offline plan (`terraform test`
- * with a mocked AWS provider) against the machine's provider mirror.
+ * every fixture in test/terraform/blueprints/, then for each AWS stack runs an
+ * offline plan (`terraform test` with a mocked AWS provider, which validates the
+ * configuration first) against the machine's provider mirror. Providers are
+ * installed once and shared by every stack; two stacks are planned at a time.
  *
  * It fails loudly: a missing terraform binary, a missing mirror or any Terraform
  * error exits non-zero. It never skips.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadBlueprints } from '../../lib/blueprint/load';
@@ -131,13 +132,54 @@ function toolchainChecks(env: NodeJS.ProcessEnv): DemoCase[] {
 }
 const work = mkdtempSync(join(tmpdir(), 'hms-sys-tf-'));
 const started = Date.now();
+/** Stacks planned at once: the machine's two cores. */
+const CONCURRENCY = 2;
 
-function step(cwd: string, args: string[], env: NodeJS.ProcessEnv): { ok: boolean; output: string } {
-  const r = spawnSync('terraform', args, { cwd, env, encoding: 'utf8' });
-  return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}${r.error ? String(r.error) : ''}` };
+interface StepResult {
+  readonly ok: boolean;
+  readonly output: string;
 }
 
-function main(): number {
+function step(cwd: string, args: string[], env: NodeJS.ProcessEnv): Promise<StepResult> {
+  return new Promise((done) => {
+    const child = spawn('terraform', args, { cwd, env });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', (e) => done({ ok: false, output: `${output}${String(e)}` }));
+    child.on('close', (code) => done({ ok: code === 0, output }));
+  });
+}
+
+/**
+ * Installs the AWS provider once, from the mirror, into a folder whose `.terraform`
+ * and lock file every stack then copies: `terraform init` hashes the 675 MB provider
+ * each time it runs, and the result is the same for every stack.
+ */
+async function installProviders(env: NodeJS.ProcessEnv): Promise<StepResult & { dir: string }> {
+  const dir = join(work, 'providers');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'main.tf.json'),
+    JSON.stringify({ terraform: { required_providers: { aws: { source: 'aws', version: AWS_PROVIDER_VERSION } } } }),
+  );
+  return { ...(await step(dir, ['init', '-input=false', '-no-color', '-backend=false'], env)), dir };
+}
+
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+async function main(): Promise<number> {
   const tf = terraformEnvironment(work);
   if (!tf.mirror) {
     console.error(`terraform stage: no provider mirror with hashicorp/aws ${AWS_PROVIDER_VERSION} found; set ${MIRROR_ENV} to a folder that holds registry.terraform.io/`);
@@ -153,32 +195,29 @@ function main(): number {
   // No azurerm or kubernetes provider binary exists here: those stacks are covered by
   // TypeScript types, construct tests, snapshots and the policy packs instead.
   console.log(`terraform stage: not planned here (no provider binary): ${notPlanned.join(', ') || 'none'}`);
-  for (const stack of planned) {
+  const providers = await installProviders(tf.env);
+  if (!providers.ok) {
+    console.error(`✘ terraform init of the AWS provider failed\n${providers.output}`);
+    return 1;
+  }
+  const outcomes = await mapConcurrently(planned, CONCURRENCY, async (stack) => {
     const dir = dirname(stack.file);
     mkdirSync(join(dir, 'tests'), { recursive: true });
     copyFileSync(join(__dirname, 'offline-plan.tftest.hcl'), join(dir, 'tests', 'offline-plan.tftest.hcl'));
+    cpSync(join(providers.dir, '.terraform'), join(dir, '.terraform'), { recursive: true, verbatimSymlinks: true });
+    copyFileSync(join(providers.dir, '.terraform.lock.hcl'), join(dir, '.terraform.lock.hcl'));
     const t0 = Date.now();
-    const steps: [string, string[]][] = [
-      ['init', ['init', '-input=false', '-no-color', '-backend=false']],
-      ['validate', ['validate', '-no-color']],
-      ['plan (terraform test, mocked provider)', ['test', '-no-color']],
-    ];
-    // Steps run in order; stop at the first failure.
-    let failedStep: { name: string; output: string } | undefined;
-    for (const [name, args] of steps) {
-      const r = step(dir, args, tf.env);
-      if (!r.ok) {
-        failedStep = { name, output: r.output };
-        break;
-      }
-    }
-    const seconds = ((Date.now() - t0) / 1000).toFixed(1);
-    if (failedStep) {
-      failed++;
-      console.error(`✘ ${stack.stackName}: terraform ${failedStep.name} failed (${seconds}s)\n${failedStep.output}`);
-    } else {
+    // `terraform test` validates the configuration, then plans it with the mocked provider.
+    const r = await step(dir, ['test', '-no-color'], tf.env);
+    return { stack, ok: r.ok, output: r.output, seconds: ((Date.now() - t0) / 1000).toFixed(1) };
+  });
+  for (const o of outcomes) {
+    if (o.ok) {
       passed++;
-      console.log(`✔ ${stack.stackName}: ${stack.resourceCount} resources; init, validate and offline plan passed (${seconds}s)`);
+      console.log(`✔ ${o.stack.stackName}: ${o.stack.resourceCount} resources; validate and offline plan passed (${o.seconds}s)`);
+    } else {
+      failed++;
+      console.error(`✘ ${o.stack.stackName}: terraform test (validate, mocked plan) failed (${o.seconds}s)\n${o.output}`);
     }
   }
   for (const c of [...runGuardDemo(join(work, 'guard'), { ...tf.env, HMS_SYS_FROM_SOURCE: '1' }, BIN), ...toolchainChecks(tf.env)]) {
@@ -199,11 +238,12 @@ function main(): number {
   return failed === 0 ? 0 : 1;
 }
 
-try {
-  process.exitCode = main();
-} catch (e) {
-  console.error(`terraform stage: ${(e as Error).message}`);
-  process.exitCode = 1;
-} finally {
-  rmSync(work, { recursive: true, force: true });
-}
+main()
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((e: Error) => {
+    console.error(`terraform stage: ${e.message}`);
+    process.exitCode = 1;
+  })
+  .finally(() => rmSync(work, { recursive: true, force: true }));

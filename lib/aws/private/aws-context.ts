@@ -23,6 +23,8 @@ export class AwsContext extends Construct {
   /** `amazonaws.com` in both the commercial and GovCloud partitions. */
   public readonly dnsSuffix: string;
   public readonly accountId: string;
+  /** The ARN Terraform runs as: an IAM user, or an STS assumed-role session. */
+  public readonly callerArn: string;
   public readonly region: string;
 
   private constructor(scope: Construct, id: string) {
@@ -30,7 +32,9 @@ export class AwsContext extends Construct {
     const partition = new DataAwsPartition(this, 'Partition');
     this.partition = partition.partition;
     this.dnsSuffix = partition.dnsSuffix;
-    this.accountId = new DataAwsCallerIdentity(this, 'Account').accountId;
+    const caller = new DataAwsCallerIdentity(this, 'Account');
+    this.accountId = caller.accountId;
+    this.callerArn = caller.arn;
     this.region = new DataAwsRegion(this, 'Region').name;
   }
 

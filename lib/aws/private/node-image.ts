@@ -1,6 +1,4 @@
-import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
 import { Fn } from 'cdktf';
-import type { Construct } from 'constructs';
 import { BASELINE_SETTINGS, type Baseline } from '../../core/baselines';
 import type { Runtime } from '../../core/runtimes';
 import type { ISecureCluster } from '../secure-cluster';
@@ -23,28 +21,18 @@ export interface NodeImageOptions {
   readonly runtime: Runtime;
   readonly baseline: Baseline;
   readonly cluster: ISecureCluster;
+  /** The FIPS image for fips-ubuntu-22.04: built by FipsNodeImage, or an agency golden image. */
   readonly imageId?: string;
 }
 
-/**
- * Canonical publishes its Ubuntu Pro EKS images in SSM, per Ubuntu release and
- * Kubernetes version. Pro images carry the FIPS 140 modules; user data enables them.
- */
-export function ubuntuProEksParameter(kubernetesVersion: string): string {
-  return `/aws/service/canonical/ubuntu/eks-pro/22.04/${kubernetesVersion}/stable/current/amd64/hvm/ebs-gp2/ami-id`;
-}
-
-export function resolveNodeImage(scope: Construct, options: NodeImageOptions): NodeImage {
+export function resolveNodeImage(options: NodeImageOptions): NodeImage {
   const settings = BASELINE_SETTINGS[options.baseline];
   switch (options.runtime) {
     case 'fips-ubuntu-22.04': {
-      const imageId =
-        options.imageId ??
-        new DataAwsSsmParameter(scope, 'ImageParameter', { name: ubuntuProEksParameter(options.cluster.kubernetesVersion) })
-          .insecureValue;
+      if (!options.imageId) throw new Error('fips-ubuntu-22.04 needs an image id (FipsNodeImage or a golden image)');
       return {
         amiType: 'CUSTOM',
-        imageId,
+        imageId: options.imageId,
         userData: Fn.base64encode(ubuntuFipsUserData(options.cluster, settings.kubeletArgs)),
         devices: [{ deviceName: '/dev/sda1', sizeGiB: (size) => size }],
         managedVersion: false,
@@ -65,29 +53,19 @@ export function resolveNodeImage(scope: Construct, options: NodeImageOptions): N
 }
 
 /**
- * cloud-init for Ubuntu Pro: the first boot enables the FIPS kernel and reboots;
- * the node joins the cluster only once `/proc/sys/crypto/fips_enabled` reads 1,
- * so a node that is not in FIPS mode never runs workloads (SC-13).
+ * Node user data for the Ubuntu EKS image, which is already in FIPS mode (FipsNodeImage, or
+ * a golden image): nothing at boot needs the internet. A kernel outside FIPS mode stops
+ * the node before it joins, so that it never runs workloads (SC-13) and the node group
+ * reports it instead of hiding it. `bootstrap.sh` is Canonical's EKS join script
+ * (ubuntu-cloud-docs deploy-ubuntu-pro-fips-cluster.rst).
  */
 // No double quotes in here: Fn.base64encode takes the text as a Terraform string literal.
 function ubuntuFipsUserData(cluster: ISecureCluster, kubeletArgs: readonly string[]): string {
-  const join = [
+  return [
     '#!/bin/bash',
     'set -euo pipefail',
-    'grep -qx 1 /proc/sys/crypto/fips_enabled || exit 0',
-    '[ -e /var/lib/hms-sys/joined ] && exit 0',
+    "grep -qx 1 /proc/sys/crypto/fips_enabled || { echo 'hms-sys: the kernel is not in FIPS mode (SC-13); this node does not join' >&2; exit 1; }",
     `/etc/eks/bootstrap.sh '${cluster.clusterName}' --apiserver-endpoint '${cluster.clusterEndpoint}' --b64-cluster-ca '${cluster.certificateAuthorityData}' --kubelet-extra-args '${kubeletArgs.join(' ')}'`,
-    'mkdir -p /var/lib/hms-sys && touch /var/lib/hms-sys/joined',
-  ];
-  return [
-    '#cloud-config',
-    'write_files:',
-    '  - path: /var/lib/cloud/scripts/per-boot/50-hms-sys-join.sh',
-    "    permissions: '0700'",
-    '    content: |',
-    ...join.map((line) => `      ${line}`),
-    'runcmd:',
-    "  - [sh, -c, 'grep -qx 1 /proc/sys/crypto/fips_enabled || { pro enable fips-updates --assume-yes && shutdown -r now; }']",
     '',
   ].join('\n');
 }

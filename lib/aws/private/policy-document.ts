@@ -16,3 +16,12 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
 export function serviceTrustPolicy(service: string, actions: string[] = ['sts:AssumeRole']): string {
   return policyDocument([{ Effect: 'Allow', Principal: { Service: service }, Action: actions }]);
 }
+
+/**
+ * A resource policy statement that refuses every request not made over TLS
+ * (`aws:SecureTransport` false): SC-8, NIST.800.53.R5-S3BucketSSLRequestsOnly and
+ * the EFS "enforce encryption in transit" policy alike.
+ */
+export function denyWithoutTls(sid: string, action: string, resource: string | string[]): PolicyStatement {
+  return { Sid: sid, Effect: 'Deny', Principal: { AWS: '*' }, Action: action, Resource: resource, Condition: { Bool: { 'aws:SecureTransport': 'false' } } };
+}

@@ -4,7 +4,7 @@ import { UserError } from '../../core/errors';
 import type { TfDocument } from '../../policy/engine/document';
 import { evaluate } from '../../policy/engine/evaluate';
 import { PACK_IDS } from '../../policy/packs';
-import { formatJunit, formatSarif, formatText } from '../../policy/report';
+import { formatJunit, formatSarif, formatText, modulesBlocking } from '../../policy/report';
 import { ALL_RULES } from '../../policy/rules';
 import { formatAllowance, formatGuardFinding, guardPlan, type GuardFinding } from '../../plan/stateful-guard';
 import { parseCommandArgs } from '../args';
@@ -28,7 +28,9 @@ async function scanInputs(paths: readonly string[], cwd: string): Promise<Scanne
     const planned = scanned.plans.some((x) => x.display === p && hasChanges(x.plan));
     // `{}`, `[]`, a folder of variables only: nothing was scanned, which is not a pass.
     if (documents.every((d) => d.resources.length === 0) && !planned) {
-      throw new UserError(`hms-sys check: ${p} holds no Terraform resources; nothing to scan. Pass a cdk.tf.json, a plan JSON, a cdktf.out folder or a folder of .tf files that defines resources`);
+      const remote = documents.flatMap((d) => d.notScanned ?? []).map((m) => `${m.module} (${m.source})`);
+      const why = remote.length > 0 ? `; it calls only modules hms-sys does not read: ${remote.join(', ')}. Scan the plan JSON (terraform show -json plan.out) instead` : '';
+      throw new UserError(`hms-sys check: ${p} holds no Terraform resources; nothing to scan${why || '. Pass a cdk.tf.json, a plan JSON, a cdktf.out folder or a folder of .tf files that defines resources'}`);
     }
     scanned.documents.push(...documents);
   }
@@ -93,5 +95,5 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   } else {
     io.out(text);
   }
-  return report.blocking > 0 || blocked.length > 0 ? EXIT_USER_ERROR : EXIT_OK;
+  return report.blocking > 0 || blocked.length > 0 || modulesBlocking(report) > 0 ? EXIT_USER_ERROR : EXIT_OK;
 }

@@ -1,4 +1,4 @@
-import { resolveModule, type ModuleFile, type ModuleInputs } from './terraform-module';
+import { readModule, type ModuleCall, type ModuleFile, type ModuleInputs } from './terraform-module';
 import { isObject } from './values';
 
 /**
@@ -33,19 +33,31 @@ export interface TfDocument {
   readonly resources: readonly TfResource[];
   /** Resources by Terraform type, so rules are only offered the types they apply to. */
   readonly byType: ReadonlyMap<string, readonly TfResource[]>;
+  /** Modules the configuration calls that hms-sys did not read, and why: reported, never passed silently. */
+  readonly notScanned?: readonly NotScannedModule[];
+}
+
+/** A module call whose code was not scanned (a registry or remote source, an unknown source). */
+export interface NotScannedModule {
+  /** `module.vpc`, with the caller's module path. */
+  readonly module: string;
+  readonly source: string;
+  /** The file with the module block. */
+  readonly file: string;
+  readonly reason: string;
 }
 
 /** Key under a resource's `//` metadata where hms-sys records acknowledgements. */
 export const ACK_METADATA_KEY = 'hms-sys:acknowledgements';
 
-export function makeDocument(name: string, source: string, resources: TfResource[]): TfDocument {
+export function makeDocument(name: string, source: string, resources: TfResource[], notScanned: readonly NotScannedModule[] = []): TfDocument {
   const byType = new Map<string, TfResource[]>();
   for (const r of resources) {
     const list = byType.get(r.type);
     if (list) list.push(r);
     else byType.set(r.type, [r]);
   }
-  return { name, source, resources, byType };
+  return { name, source, resources, byType, ...(notScanned.length > 0 ? { notScanned } : {}) };
 }
 
 /**
@@ -58,19 +70,36 @@ export function fromTerraformJson(json: unknown, name: string, source: string, i
 
 /** A module of several files (a folder), read as Terraform reads one module. */
 export function fromModule(files: readonly ModuleFile[], name: string, source: string, inputs: ModuleInputs = {}): TfDocument {
-  const resources: TfResource[] = resolveModule(files, inputs).map((r) => {
+  return readModuleDocument(files, name, source, inputs).document;
+}
+
+/**
+ * A module read as a document, and the modules it calls (for the caller to read
+ * in turn). `prefix` (`module.net.`) is put before every address, as Terraform
+ * addresses resources in a called module; references inside stay relative.
+ */
+export function readModuleDocument(
+  files: readonly ModuleFile[],
+  name: string,
+  source: string,
+  inputs: ModuleInputs = {},
+  prefix = '',
+  notScanned: readonly NotScannedModule[] = [],
+): { document: TfDocument; calls: ModuleCall[] } {
+  const module = readModule(files, inputs);
+  const resources: TfResource[] = module.resources.map((r) => {
     const metadata = isObject(r.comment.metadata) ? r.comment.metadata : {};
     return {
       type: r.type,
       name: r.name,
-      address: r.address,
+      address: `${prefix}${r.address}`,
       values: r.values,
       file: r.file,
       constructPath: typeof metadata.path === 'string' ? metadata.path : undefined,
       acknowledgements: readAcknowledgements(r.comment[ACK_METADATA_KEY]),
     };
   });
-  return makeDocument(name, source, resources);
+  return { document: makeDocument(name, source, resources, notScanned), calls: module.calls };
 }
 
 /**

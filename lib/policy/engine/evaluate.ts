@@ -1,7 +1,7 @@
 import { UserError } from '../../core/errors';
 import { DEFAULT_PACKS, PACKS, type Pack, type Severity } from '../packs';
-import type { Acknowledgement, TfDocument, TfResource } from './document';
-import type { Rule, RuleContext } from './rule';
+import type { Acknowledgement, NotScannedModule, TfDocument, TfResource } from './document';
+import { contextOf, type EvaluationMemo, type Rule } from './rule';
 import type { UnknownCause } from './values';
 
 export interface EvaluateOptions {
@@ -76,6 +76,8 @@ export interface PolicyReport {
   readonly acknowledged: number;
   /** Findings whose deciding value is not known from the configuration. */
   readonly unknowns: number;
+  /** Modules the scanned configuration calls whose code was not read (remote sources): with `strict`, they block. */
+  readonly modulesNotScanned: readonly NotScannedModule[];
 }
 
 interface ActiveRule {
@@ -84,17 +86,16 @@ interface ActiveRule {
   readonly controls: Record<string, string[]>;
 }
 
-/** Rules in the selected packs, the higher severity winning where packs disagree. */
+/** Rules in the selected packs, the higher severity winning where packs disagree; `rules` limits them. */
 function activeRules(rules: readonly Rule[], packs: readonly Pack[]): ActiveRule[] {
-  const byId = new Map(rules.map((r) => [r.id, r]));
+  const allowed = new Set(rules.map((r) => r.id));
   const active = new Map<string, ActiveRule>();
   for (const p of packs) {
-    for (const entry of p.entries) {
-      const rule = byId.get(entry.rule);
-      if (!rule) throw new Error(`pack ${p.id} names unknown rule ${entry.rule}`);
-      const current = active.get(rule.id) ?? { rule, severity: entry.severity, controls: {} };
-      const severity: Severity = current.severity === 'error' || entry.severity === 'error' ? 'error' : 'warning';
-      active.set(rule.id, { rule, severity, controls: { ...current.controls, [p.citation]: [...entry.controls] } });
+    for (const { rule, severity: packSeverity, controls } of p.entries) {
+      if (!allowed.has(rule.id)) continue;
+      const current = active.get(rule.id) ?? { rule, severity: packSeverity, controls: {} };
+      const severity: Severity = current.severity === 'error' || packSeverity === 'error' ? 'error' : 'warning';
+      active.set(rule.id, { rule, severity, controls: { ...current.controls, [p.citation]: [...controls] } });
     }
   }
   return [...active.values()];
@@ -111,6 +112,10 @@ export function resolvePacks(ids: readonly string[] = DEFAULT_PACKS): Pack[] {
 interface RuleIndex {
   readonly active: readonly ActiveRule[];
   readonly byType: ReadonlyMap<string, readonly ActiveRule[]>;
+  /** Rule ids, sorted. */
+  readonly ruleIds: readonly string[];
+  /** Controls with at least one active rule, by citation, sorted. */
+  readonly controlsCovered: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Rule indexes by rule list and packs: built once, not once per stack. */
@@ -125,7 +130,10 @@ function ruleIndex(rules: readonly Rule[], packs: readonly Pack[]): RuleIndex {
   const active = activeRules(rules, packs);
   const byType = new Map<string, ActiveRule[]>();
   for (const a of active) for (const t of a.rule.appliesTo) byType.set(t, [...(byType.get(t) ?? []), a]);
-  const index = { active, byType };
+  const covered = new Map<string, Set<string>>();
+  for (const a of active) for (const [citation, ids] of Object.entries(a.controls)) for (const id of ids) covered.set(citation, (covered.get(citation) ?? new Set()).add(id));
+  const controlsCovered = Object.fromEntries([...covered].map(([citation, ids]) => [citation, [...ids].sort()]));
+  const index = { active, byType, ruleIds: active.map((a) => a.rule.id).sort(), controlsCovered };
   byPacks.set(key, index);
   return index;
 }
@@ -134,27 +142,34 @@ function ruleIndex(rules: readonly Rule[], packs: readonly Pack[]): RuleIndex {
 export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[], options: EvaluateOptions = {}): PolicyReport {
   const strict = options.strict ?? false;
   const packs = resolvePacks(options.packs);
-  const { active, byType } = ruleIndex(rules, packs);
+  // The synth gate evaluates each stack on its own: what depends only on the rules and packs is computed once, in the index.
+  const { byType, ruleIds, controlsCovered } = ruleIndex(rules, packs);
 
   const findings: Finding[] = [];
   const acknowledgements: RecordedAcknowledgement[] = [];
   let checksPassed = 0;
   let resourcesEvaluated = 0;
+  const memo: EvaluationMemo = new Map();
   for (const doc of documents) {
-    const context: RuleContext = { document: doc, resourcesOf: (t) => doc.byType.get(t) ?? [] };
+    const context = contextOf(doc, memo);
     for (const resource of doc.resources) {
-      const applicable = byType.get(resource.type) ?? [];
-      if (applicable.length > 0) resourcesEvaluated++;
-      const failedRules = new Set<string>();
-      const honoured = resource.acknowledgements.filter((a) => !options.ignoreAcknowledgements && acknowledgementProblem(a, rules) === undefined);
+      const acks = resource.acknowledgements;
+      const applicable = byType.get(resource.type);
+      if (applicable === undefined) {
+        // No rule applies: an acknowledgement here is stale, and still recorded.
+        if (acks.length > 0) acknowledgements.push(...recordAcknowledgements(doc, resource, new Set(), rules, options.ignoreAcknowledgements === true));
+        continue;
+      }
+      resourcesEvaluated++;
+      let failedRules: Set<string> | undefined;
       for (const { rule, severity, controls } of applicable) {
         const outcome = rule.check(resource, context);
         if (outcome.status === 'pass') {
           checksPassed++;
           continue;
         }
-        failedRules.add(rule.id);
-        const ack = honoured.find((a) => a.ruleId === rule.id);
+        (failedRules ??= new Set()).add(rule.id);
+        const ack = acks.length === 0 || options.ignoreAcknowledgements ? undefined : acks.find((a) => a.ruleId === rule.id && acknowledgementProblem(a, rules) === undefined);
         // A computed unknown (another resource's attribute, a value known after apply) is not a finding by itself;
         // a variable without a default or a literal hms-sys cannot read decides the setting unseen, so it blocks like a failure.
         const blocks =
@@ -177,30 +192,25 @@ export function evaluate(documents: readonly TfDocument[], rules: readonly Rule[
           acknowledgedBecause: ack?.reason.trim(),
         });
       }
-      acknowledgements.push(...recordAcknowledgements(doc, resource, failedRules, rules, options.ignoreAcknowledgements === true));
-    }
-  }
-  const controlsCovered: Record<string, string[]> = {};
-  for (const a of active) {
-    for (const [citation, ids] of Object.entries(a.controls)) {
-      controlsCovered[citation] = [...new Set([...(controlsCovered[citation] ?? []), ...ids])].sort();
+      if (acks.length > 0) acknowledgements.push(...recordAcknowledgements(doc, resource, failedRules ?? new Set(), rules, options.ignoreAcknowledgements === true));
     }
   }
   return {
     packs: packs.map((p) => p.id),
     strict,
     documents: [...new Set(documents.map((d) => d.name))],
-    rulesEvaluated: active.map((a) => a.rule.id).sort(),
+    rulesEvaluated: [...ruleIds],
     resourcesScanned: documents.reduce((n, d) => n + d.resources.length, 0),
     resourcesEvaluated,
     checksPassed,
     findings,
     acknowledgements,
-    controlsCovered,
+    controlsCovered: Object.fromEntries(Object.entries(controlsCovered).map(([citation, ids]) => [citation, [...ids]])),
     blocking: findings.filter((f) => f.blocking).length,
     warnings: findings.filter((f) => !f.blocking && !f.acknowledgedBecause).length,
     acknowledged: findings.filter((f) => f.acknowledgedBecause).length,
     unknowns: findings.filter((f) => f.status === 'unknown').length,
+    modulesNotScanned: documents.flatMap((d) => d.notScanned ?? []),
   };
 }
 

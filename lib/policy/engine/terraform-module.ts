@@ -12,14 +12,15 @@
  * - literal `local.x`, `jsonencode(...)`, conditionals and other pure functions are evaluated;
  * - `dynamic` blocks whose `for_each` is known are expanded; with an unknown
  *   `for_each` the content is read once, its iterator unknown;
- * - a resource with a known `for_each` becomes one resource per key (`type.name["key"]`).
+ * - a resource with a known `for_each` becomes one resource per key (`type.name["key"]`), one with
+ *   a known `count` one per index (`type.name[0]`, `count.index` known), as Terraform plans them.
  *
  * What stays unknown is written as `${reference}` text, as cdk.tf.json writes it,
  * so rules treat both alike.
  */
 import { UserError } from '../../core/errors';
-import { evaluateExpression, renderUnknown, step, Unknown, type PathSegment, type Scope, type Value } from './expression/evaluate';
-import { MAX_EXPRESSION_DEPTH, parseTemplate } from './expression/parse';
+import { evaluateExpression, renderUnknown, step, Unknown, type Scope, type Value } from './expression/evaluate';
+import { MAX_EXPRESSION_DEPTH, parseTemplate, type Expr } from './expression/parse';
 import { isObject, setOwn } from './values';
 
 type JsonObject = Record<string, unknown>;
@@ -64,10 +65,12 @@ interface Declarations {
   resources: { type: string; name: string; file: string; body: JsonObject }[];
   variables: Map<string, { hasDefault: boolean; default: unknown }>;
   locals: Map<string, unknown>;
+  modules: { name: string; file: string; body: JsonObject }[];
 }
 
 function declarationsOf(files: readonly ModuleFile[]): Declarations {
-  const d: Declarations = { resources: [], variables: new Map(), locals: new Map() };
+  const d: Declarations = { resources: [], variables: new Map(), locals: new Map(), modules: [] };
+  const moduleFiles = new Map<string, string>();
   const seen = new Map<string, string>();
   for (const { file, json } of files) {
     if (json === null || json === undefined) continue;
@@ -94,6 +97,16 @@ function declarationsOf(files: readonly ModuleFile[]): Declarations {
           }
         } else if (key === 'locals') {
           for (const b of bodies(value, `${file}: locals`)) for (const [name, expr] of Object.entries(b)) if (name !== '//') d.locals.set(name, expr);
+        } else if (key === 'module') {
+          for (const [name, body] of labelled(value, `${file}: module`)) {
+            const list = bodies(body, `${file}: module "${name}"`);
+            const previous = moduleFiles.get(name);
+            if (list.length !== 1 || previous !== undefined) {
+              throw new UserError(`module "${name}" is called more than once (${previous === undefined || previous === file ? file : `${previous} and ${file}`}); Terraform refuses a duplicate module call: rename or remove one`);
+            }
+            moduleFiles.set(name, file);
+            d.modules.push({ name, file, body: list[0] });
+          }
         }
       }
     }
@@ -101,10 +114,27 @@ function declarationsOf(files: readonly ModuleFile[]): Declarations {
   return d;
 }
 
+/** Parsed templates by their text: the same references recur across every resource and stack. */
+const TEMPLATES = new Map<string, Expr>();
+const MAX_CACHED_TEMPLATES = 16_384;
+
+function template(text: string): Expr {
+  let expr = TEMPLATES.get(text);
+  if (expr === undefined) {
+    expr = parseTemplate(text);
+    if (TEMPLATES.size >= MAX_CACHED_TEMPLATES) TEMPLATES.clear();
+    TEMPLATES.set(text, expr);
+  }
+  return expr;
+}
+
+/** Literal text: `$${` and `%%{` are the escapes of `${` and `%{`. */
+const unescapeLiteral = (text: string): string => (text.includes('$${') || text.includes('%%{') ? text.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{') : text);
+
 /** JSON configuration values as expression values: strings are templates. */
 function evaluateJson(value: unknown, scope: Scope, depth: number, where: string): Value {
   if (depth > MAX_BODY_DEPTH) throw new UserError(`${where}: nested deeper than ${MAX_BODY_DEPTH} levels; hms-sys refuses it rather than read part of it`);
-  if (typeof value === 'string') return value.includes('${') ? evaluateExpression(parseTemplate(value), scope) : value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  if (typeof value === 'string') return value.includes('${') ? evaluateExpression(template(value), scope) : unescapeLiteral(value);
   if (Array.isArray(value)) return value.map((v) => evaluateJson(v, scope, depth + 1, where));
   if (isObject(value)) {
     const out: Record<string, Value> = {};
@@ -129,6 +159,55 @@ function toJson(value: Value, depth = 0): unknown {
   return value;
 }
 
+/**
+ * Text whose interpolations are all plain references to other resources or data
+ * sources (`arn:${data.aws_partition.p.partition}:iam::...`): those stay unknown
+ * and read back as the same text, so the evaluator is not needed. Roots the
+ * module resolves itself (var, local, count, each, ...) and the escapes `$${`
+ * and `%%{` do not qualify; every character is matched by one alternative, so
+ * the match is linear.
+ */
+const TEXT_WITH_PLAIN_REFERENCES = /^(?:[^$%]|\$(?![{$])|%(?![{%])|\$\{(?!(?:var|local|count|each|self|path|terraform|module)\b)[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+\})*$/;
+
+/**
+ * An attribute value as resources carry it: JSON, with unknown parts written as
+ * `${reference}` text. Equivalent to toJson(evaluateJson(value)), but a value
+ * with nothing to resolve is returned as it is, not copied: most of a
+ * synthesized stack is literal or plain references.
+ */
+function resolveJson(value: unknown, scope: Scope, depth: number, where: string): unknown {
+  if (depth > MAX_BODY_DEPTH) throw new UserError(`${where}: nested deeper than ${MAX_BODY_DEPTH} levels; hms-sys refuses it rather than read part of it`);
+  if (typeof value === 'string') {
+    if (!value.includes('${')) return unescapeLiteral(value);
+    // Inside a dynamic block, a plain-looking reference may name its iterator: evaluate.
+    const plain = scope.roots === undefined && TEXT_WITH_PLAIN_REFERENCES.test(value);
+    return plain ? value : toJson(evaluateExpression(template(value), scope));
+  }
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = resolveJson(value[i], scope, depth + 1, where);
+      if (out === undefined && v !== value[i]) out = value.slice(0, i);
+      out?.push(v);
+    }
+    return out ?? value;
+  }
+  if (isObject(value)) {
+    let out: JsonObject | undefined;
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const v = resolveJson(value[keys[i]], scope, depth + 1, where);
+      if (out === undefined && v !== value[keys[i]]) {
+        out = {};
+        for (let j = 0; j < i; j++) setOwn(out, keys[j], value[keys[j]]);
+      }
+      if (out !== undefined) setOwn(out, keys[i], v);
+    }
+    return out ?? value;
+  }
+  return value === undefined ? null : value;
+}
+
 /** Keys of a resource body that are Terraform's, not the provider's. */
 const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection', '//']);
 
@@ -136,34 +215,69 @@ const META_ARGUMENTS = new Set(['count', 'for_each', 'depends_on', 'provider', '
  * Resolves a body: attributes evaluated, `dynamic` blocks expanded, nested
  * blocks (objects or lists of objects) resolved in turn.
  */
-function resolveBody(body: JsonObject, scope: Scope, depth: number, where: string): Record<string, Value> {
+function resolveBody(body: JsonObject, scope: Scope, depth: number, where: string): JsonObject {
   if (depth > MAX_BODY_DEPTH) throw new UserError(`${where}: blocks nested deeper than ${MAX_BODY_DEPTH} levels; hms-sys refuses it rather than read part of it`);
-  const out: Record<string, Value> = {};
-  const addBlocks = (type: string, blocks: Value[]) => {
-    const existing = out[type];
-    const list = existing === undefined ? [] : Array.isArray(existing) ? (existing as Value[]) : [existing];
-    setOwn(out, type, [...list, ...blocks]);
+  // Built only when something changes: a body with nothing to resolve is returned as it is.
+  let out: JsonObject | undefined;
+  const keys = Object.keys(body);
+  const put = (index: number, key: string, value: unknown) => {
+    if (out === undefined) {
+      if (value === body[key]) return;
+      out = copyOf(body, keys, index);
+    }
+    setOwn(out, key, value);
   };
-  for (const [key, value] of Object.entries(body)) {
+  /** Adds blocks to those of `type` already in `out` (dynamic blocks, and blocks next to them). */
+  const addBlocks = (target: JsonObject, type: string, blocks: unknown[]) => {
+    const existing = target[type];
+    const list = existing === undefined ? [] : Array.isArray(existing) ? existing : [existing];
+    setOwn(target, type, [...list, ...blocks]);
+  };
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const value = body[key];
     if (key === 'dynamic') {
+      const target = (out ??= copyOf(body, keys, i));
       for (const [type, spec] of labelled(value, `${where}: dynamic`)) {
-        for (const dyn of bodies(spec, `${where}: dynamic "${type}"`)) addBlocks(type, expandDynamic(type, dyn, scope, depth, where));
+        for (const dyn of bodies(spec, `${where}: dynamic "${type}"`)) addBlocks(target, type, expandDynamic(type, dyn, scope, depth, where));
       }
       continue;
     }
-    if (key === '//' || META_ARGUMENTS.has(key)) {
-      out[key] = (key === '//' ? value : evaluateJson(value, scope, depth + 1, where)) as Value;
+    if (key === '//') {
+      put(i, key, value);
       continue;
     }
-    const isBlockList = Array.isArray(value) && value.length > 0 && value.every(isObject);
-    if (isObject(value) || isBlockList) {
-      const resolved = bodies(value, where).map((b) => resolveBody(b, scope, depth + 1, where));
-      if (isObject(value) && out[key] === undefined) setOwn(out, key, resolved[0]);
-      else addBlocks(key, resolved);
+    if (META_ARGUMENTS.has(key)) {
+      put(i, key, resolveJson(value, scope, depth + 1, where));
       continue;
     }
-    setOwn(out, key, evaluateJson(value, scope, depth + 1, where));
+    if (isObject(value)) {
+      const resolved = resolveBody(value, scope, depth + 1, where);
+      // A block written after a dynamic block of the same type joins its list.
+      if (out !== undefined && out[key] !== undefined) addBlocks(out, key, [resolved]);
+      else put(i, key, resolved);
+      continue;
+    }
+    if (Array.isArray(value) && value.length > 0 && value.every(isObject)) {
+      let list: JsonObject[] | undefined;
+      for (let j = 0; j < value.length; j++) {
+        const b = resolveBody(value[j] as JsonObject, scope, depth + 1, where);
+        if (list === undefined && b !== value[j]) list = value.slice(0, j) as JsonObject[];
+        list?.push(b);
+      }
+      if (out !== undefined && out[key] !== undefined) addBlocks(out, key, list ?? value);
+      else put(i, key, list ?? value);
+      continue;
+    }
+    put(i, key, resolveJson(value, scope, depth + 1, where));
   }
+  return out ?? body;
+}
+
+/** The first `count` properties of a body, in a new object. */
+function copyOf(body: JsonObject, keys: readonly string[], count: number): JsonObject {
+  const out: JsonObject = {};
+  for (let j = 0; j < count; j++) setOwn(out, keys[j], body[keys[j]]);
   return out;
 }
 
@@ -174,11 +288,14 @@ function iteratorName(dyn: JsonObject, type: string): string {
   return it.replace(/^\$\{(.*)\}$/, '$1').trim() || type;
 }
 
-function expandDynamic(type: string, dyn: JsonObject, scope: Scope, depth: number, where: string): Value[] {
+function expandDynamic(type: string, dyn: JsonObject, scope: Scope, depth: number, where: string): JsonObject[] {
   const forEach = evaluateJson(dyn.for_each, scope, depth + 1, where);
   const iterator = iteratorName(dyn, type);
   const contents = dyn.content === undefined ? [{}] : bodies(dyn.content, `${where}: dynamic "${type}" content`);
+  const roots = new Set([...(scope.roots ?? []), iterator]);
   const withIterator = (key: Value, value: Value): Scope => ({
+    roots,
+    readFile: scope.readFile,
     lookup: (path, text) => (path[0] === iterator ? path.slice(2).reduce<Value>(step, path[1] === 'key' ? key : path[1] === 'value' ? value : new Unknown([text])) : scope.lookup(path, text)),
   });
   if (forEach instanceof Unknown) {
@@ -196,10 +313,35 @@ function expandDynamic(type: string, dyn: JsonObject, scope: Scope, depth: numbe
 export interface ModuleInputs {
   /** Variable values (terraform.tfvars, *.auto.tfvars), which win over defaults. */
   readonly tfvars?: Readonly<Record<string, unknown>>;
+  /** Variable values a calling module passes (a module block's arguments), already evaluated in the caller. */
+  readonly variables?: Readonly<Record<string, Value>>;
+  /** `path.module`: this module's folder relative to the root module. @default "." */
+  readonly modulePath?: string;
+  /** Reads a file named relative to the root module, for file() and templatefile(). @default - those functions are unknown */
+  readonly readFile?: (path: string) => string | undefined;
 }
+
+/** A `module` block, one per instance of its count or for_each. */
+export interface ModuleCall {
+  /** `module.name`, `module.name[0]` or `module.name["key"]`. */
+  readonly address: string;
+  readonly file: string;
+  /** The `source` argument as written (a local path, a registry address, a URL), or undefined when it is not known. */
+  readonly source: string | undefined;
+  /** The other arguments, evaluated in the caller: the called module's variable values. */
+  readonly variables: Readonly<Record<string, Value>>;
+}
+
+/** Arguments of a module block that are Terraform's, not the called module's variables. */
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on', '//']);
 
 /** Reads and resolves the resources of a module. */
 export function resolveModule(files: readonly ModuleFile[], inputs: ModuleInputs = {}): ResolvedResource[] {
+  return readModule(files, inputs).resources;
+}
+
+/** Reads and resolves the resources of a module, and the modules it calls. */
+export function readModule(files: readonly ModuleFile[], inputs: ModuleInputs = {}): { resources: ResolvedResource[]; calls: ModuleCall[] } {
   const d = declarationsOf(files);
   const localValues = new Map<string, Value>();
   const evaluating = new Set<string>();
@@ -210,9 +352,16 @@ export function resolveModule(files: readonly ModuleFile[], inputs: ModuleInputs
       if (root === 'var' && typeof name === 'string') {
         if (!variableValues.has(name)) {
           const declared = d.variables.get(name);
+          const passed = inputs.variables && Object.prototype.hasOwnProperty.call(inputs.variables, name);
           const supplied = inputs.tfvars && Object.prototype.hasOwnProperty.call(inputs.tfvars, name);
-          // tfvars and defaults are literal by Terraform's rules; a default may not reference anything.
-          const v = supplied ? evaluateJson(inputs.tfvars?.[name], this, 0, `var.${name}`) : declared?.hasDefault ? evaluateJson(declared.default, this, 0, `var.${name}`) : new Unknown([`var.${name}`]);
+          // A caller's argument wins; tfvars and defaults are literal by Terraform's rules, a default may not reference anything.
+          const v = passed
+            ? (inputs.variables?.[name] as Value)
+            : supplied
+              ? evaluateJson(inputs.tfvars?.[name], this, 0, `var.${name}`)
+              : declared?.hasDefault
+                ? evaluateJson(declared.default, this, 0, `var.${name}`)
+                : new Unknown([`var.${name}`]);
           variableValues.set(name, v);
         }
         return path.slice(2).reduce<Value>(step, variableValues.get(name) as Value);
@@ -226,27 +375,74 @@ export function resolveModule(files: readonly ModuleFile[], inputs: ModuleInputs
         }
         return path.slice(2).reduce<Value>(step, localValues.get(name) as Value);
       }
+      if (root === 'path' && (name === 'module' || name === 'root' || name === 'cwd')) return name === 'module' ? (inputs.modulePath ?? '.') : '.';
       if (root === 'count' || root === 'self' || root === 'path' || root === 'terraform' || root === 'each') return new Unknown([text]);
       return undefined;
     },
+    readFile: inputs.readFile,
   };
 
   const out: ResolvedResource[] = [];
   for (const r of d.resources) {
     const address = `${r.type}.${r.name}`;
     const comment = isObject(r.body['//']) ? r.body['//'] : {};
-    const forEach = r.body.for_each === undefined ? undefined : evaluateJson(r.body.for_each, base, 0, address);
-    const instances: [string, Scope][] =
-      forEach !== undefined && !(forEach instanceof Unknown) && (Array.isArray(forEach) || isObject(forEach))
-        ? (Array.isArray(forEach) ? forEach.map((v) => [String(v), v] as const) : Object.entries(forEach as Record<string, Value>)).map(([k, v]) => [
-            `${address}[${JSON.stringify(k)}]`,
-            { lookup: (path: readonly PathSegment[], text: string) => (path[0] === 'each' ? path.slice(2).reduce<Value>(step, path[1] === 'key' ? k : path[1] === 'value' ? v : new Unknown([text])) : base.lookup(path, text)) },
-          ])
-        : [[address, forEach instanceof Unknown ? { lookup: (path: readonly PathSegment[], text: string) => (path[0] === 'each' ? forEach : base.lookup(path, text)) } : base]];
-    for (const [instanceAddress, scope] of instances) {
-      const values = toJson(resolveBody(r.body, scope, 0, `${r.file}: ${address}`)) as JsonObject;
+    for (const [instanceAddress, scope] of instancesOf(r.body, address, `${r.file}: ${address}`, base)) {
+      const values = resolveBody(r.body, scope, 0, `${r.file}: ${address}`);
       out.push({ type: r.type, name: r.name, address: instanceAddress, file: r.file, values, comment });
     }
   }
-  return out;
+  const calls: ModuleCall[] = [];
+  for (const m of d.modules) {
+    const where = `${m.file}: module "${m.name}"`;
+    const source = evaluateJson(m.body.source, base, 0, where);
+    for (const [address, scope] of instancesOf(m.body, `module.${m.name}`, where, base)) {
+      const variables: Record<string, Value> = {};
+      for (const [k, v] of Object.entries(m.body)) if (!MODULE_META.has(k)) setOwn(variables, k, evaluateJson(v, scope, 0, where));
+      calls.push({ address, file: m.file, source: typeof source === 'string' ? source : undefined, variables });
+    }
+  }
+  return { resources: out, calls };
+}
+
+/** More instances than this are read as one instance whose index is unknown. */
+export const MAX_EXPANDED_INSTANCES = 1000;
+
+/** A scope where `root.key`/`root.value` (or `count.index`) are known, the rest from `base`. */
+function withInstance(base: Scope, root: 'each' | 'count', values: Readonly<Record<string, Value>>): Scope {
+  return {
+    readFile: base.readFile,
+    lookup: (path, text) => {
+      if (path[0] !== root) return base.lookup(path, text);
+      const name = String(path[1]);
+      return Object.prototype.hasOwnProperty.call(values, name) ? path.slice(2).reduce<Value>(step, values[name]) : new Unknown([text]);
+    },
+  };
+}
+
+/**
+ * The instances Terraform makes of a resource: one per key of a known
+ * `for_each` (`type.name["key"]`), one per index of a known `count`
+ * (`type.name[0]`), none when either is empty or zero, and one instance at the
+ * plain address, its key or index unknown, when they are not known.
+ */
+function instancesOf(body: JsonObject, address: string, where: string, base: Scope): [string, Scope][] {
+  if (body.for_each !== undefined) {
+    const forEach = evaluateJson(body.for_each, base, 0, where);
+    if (forEach instanceof Unknown || !(Array.isArray(forEach) || isObject(forEach))) {
+      const unknownEach = forEach instanceof Unknown ? forEach : new Unknown([], 'for_each');
+      return [[address, { readFile: base.readFile, lookup: (path, text) => (path[0] === 'each' ? unknownEach : base.lookup(path, text)) }]];
+    }
+    const entries: [string, Value][] = Array.isArray(forEach) ? forEach.map((v) => [String(v), v]) : Object.entries(forEach as Record<string, Value>);
+    if (entries.length > MAX_EXPANDED_INSTANCES) return [[address, withInstance(base, 'each', {})]];
+    return entries.map(([k, v]) => [`${address}[${JSON.stringify(k)}]`, withInstance(base, 'each', { key: k, value: v })]);
+  }
+  if (body.count !== undefined) {
+    const count = evaluateJson(body.count, base, 0, where);
+    const n = typeof count === 'number' ? count : typeof count === 'string' && count.trim() !== '' ? Number(count) : NaN;
+    if (count instanceof Unknown || Number.isNaN(n)) return [[address, withInstance(base, 'count', {})]];
+    if (!Number.isInteger(n) || n < 0) throw new UserError(`${where}: count is ${JSON.stringify(count)}; Terraform requires a whole number of 0 or more`);
+    if (n > MAX_EXPANDED_INSTANCES) return [[address, withInstance(base, 'count', {})]];
+    return Array.from({ length: n }, (_, i) => [`${address}[${i}]`, withInstance(base, 'count', { index: i })]);
+  }
+  return [[address, base]];
 }

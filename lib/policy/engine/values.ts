@@ -13,23 +13,40 @@ export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** All blocks under `key`, whether written as an object or a list. */
-export function blocks(values: unknown, key: string): JsonObject[] {
-  if (!isObject(values)) return [];
+const NO_BLOCKS: readonly JsonObject[] = Object.freeze([]);
+
+/** All blocks under `key`, whether written as an object or a list. Do not modify the result. */
+export function blocks(values: unknown, key: string): readonly JsonObject[] {
+  if (!isObject(values)) return NO_BLOCKS;
   const v = values[key];
-  if (Array.isArray(v)) return v.filter(isObject);
-  return isObject(v) ? [v] : [];
+  if (Array.isArray(v)) {
+    // Lists of blocks are nearly always all objects: return them as they are.
+    for (let i = 0; i < v.length; i++) if (!isObject(v[i])) return v.filter(isObject);
+    return v as readonly JsonObject[];
+  }
+  return isObject(v) ? [v] : NO_BLOCKS;
 }
 
 /** The first block under `key`, or undefined. */
 export function block(values: unknown, key: string): JsonObject | undefined {
-  return blocks(values, key)[0];
+  if (!isObject(values)) return undefined;
+  const v = values[key];
+  if (isObject(v)) return v;
+  if (Array.isArray(v)) for (const x of v) if (isObject(x)) return x;
+  return undefined;
 }
 
-/** Walks a path of block names, collecting every block at its end. */
-export function blocksAt(values: unknown, path: readonly string[]): JsonObject[] {
-  let current: JsonObject[] = isObject(values) ? [values] : [];
-  for (const key of path) current = current.flatMap((v) => blocks(v, key));
+/** Walks a path of block names, collecting every block at its end. Do not modify the result. */
+export function blocksAt(values: unknown, path: readonly string[]): readonly JsonObject[] {
+  let current: readonly JsonObject[] = isObject(values) ? [values] : NO_BLOCKS;
+  for (const key of path) {
+    if (current.length === 1) current = blocks(current[0], key);
+    else {
+      const next: JsonObject[] = [];
+      for (const v of current) for (const b of blocks(v, key)) next.push(b);
+      current = next;
+    }
+  }
   return current;
 }
 
@@ -63,15 +80,26 @@ export function isSet(value: unknown): boolean {
   return true;
 }
 
+/** `module.a.module.b["k"].aws_vpc.main` without its module path: `aws_vpc.main`, as references inside the module write it. */
+export function relativeAddress(address: string): string {
+  return address.startsWith('module.') ? address.replace(/^(?:module\.[\w-]+(?:\[[^\]]*\])?\.)+/, '') : address;
+}
+
 /**
  * True when `value` refers to the resource at `address`: `${type.name.attr}`,
  * `${type.name}`, or an instance of it (`${type.name[count.index].id}`,
- * `${type.name["key"].id}`, written `type.name[*]` once resolved).
+ * `${type.name["key"].id}`, written `type.name[*]` once resolved). A resource
+ * in a called module is referred to by its address relative to that module.
  */
 export function refersTo(value: unknown, address: string): boolean {
   if (typeof value !== 'string') return Array.isArray(value) && value.some((v) => refersTo(v, address));
-  const bare = address.replace(/\[[^\]]*\]$/, '');
-  return [address, bare].some((a) => value.includes(`\${${a}.`) || value.includes(`\${${a}}`) || value.includes(`\${${a}[`));
+  if (!value.includes('${')) return false;
+  const relative = relativeAddress(address);
+  const candidates = relative === address ? [address] : [address, relative];
+  return candidates.some((full) => {
+    const bare = full.replace(/\[[^\]]*\]$/, '');
+    return [full, bare].some((a) => value.includes(`\${${a}.`) || value.includes(`\${${a}}`) || value.includes(`\${${a}[`));
+  });
 }
 
 /** Why a value is not known from the configuration alone. */
@@ -83,7 +111,8 @@ export type UnknownCause =
   /** Written literally, but in a form hms-sys cannot read (an unknown function, a directive). */
   | 'unreadable';
 
-const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])*$/;
+/** A reference Terraform accepts: a root name followed by at least one attribute or index (a bare `False` is not one). */
+const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[\w-]+|\[[^\]]*\])+$/;
 
 /** The cause of the unknown parts of a value, the most serious first; undefined when the value is known. */
 export function unknownCause(value: unknown, depth = 0): UnknownCause | undefined {

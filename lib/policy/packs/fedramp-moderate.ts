@@ -1,3 +1,106 @@
+import { defaultSecurityGroupClosed } from '../rules/aws/default-security-group-closed';
+import { ebsEncryptionByDefault } from '../rules/aws/ebs-encryption-by-default';
+import { ebsVolumeCustomerKey } from '../rules/aws/ebs-volume-customer-key';
+import { ebsVolumeEncrypted } from '../rules/aws/ebs-volume-encrypted';
+import { eksAllLogs } from '../rules/aws/eks-all-logs';
+import { eksAuditLogs } from '../rules/aws/eks-audit-logs';
+import { eksNodeGroupFipsImage } from '../rules/aws/eks-node-group-fips-image';
+import { eksNodeGroupNoRemoteAccess } from '../rules/aws/eks-node-group-no-remote-access';
+import { eksPrivateEndpoint } from '../rules/aws/eks-private-endpoint';
+import { eksPublicAccessCidrs } from '../rules/aws/eks-public-access-cidrs';
+import { eksSecretsEncryption } from '../rules/aws/eks-secrets-encryption';
+import { eksVersionSupported } from '../rules/aws/eks-version-supported';
+import { flowLogAllTraffic } from '../rules/aws/flow-log-all-traffic';
+import { iamPolicyNoAdmin } from '../rules/aws/iam-policy-no-admin';
+import { iamPolicyNoPrivilegeEscalation } from '../rules/aws/iam-policy-no-privilege-escalation';
+import { iamPolicyNoWildcardActions } from '../rules/aws/iam-policy-no-wildcard-actions';
+import { kmsKeyDeletionWindow } from '../rules/aws/kms-key-deletion-window';
+import { kmsKeyEnabled } from '../rules/aws/kms-key-enabled';
+import { kmsKeyPolicyNoWildcard } from '../rules/aws/kms-key-policy-no-wildcard';
+import { kmsKeyRotation } from '../rules/aws/kms-key-rotation';
+import { launchTemplateCustomerKey } from '../rules/aws/launch-template-customer-key';
+import { launchTemplateDisksEncrypted } from '../rules/aws/launch-template-disks-encrypted';
+import { launchTemplateHopLimit } from '../rules/aws/launch-template-hop-limit';
+import { launchTemplateImdsv2 } from '../rules/aws/launch-template-imdsv2';
+import { launchTemplateMonitoring } from '../rules/aws/launch-template-monitoring';
+import { launchTemplateNoPublicIp } from '../rules/aws/launch-template-no-public-ip';
+import { launchTemplateUserDataSecrets } from '../rules/aws/launch-template-user-data-secrets';
+import { logGroupEncrypted } from '../rules/aws/log-group-encrypted';
+import { logGroupRetentionSet } from '../rules/aws/log-group-retention-set';
+import { logGroupRetentionYear } from '../rules/aws/log-group-retention-year';
+import { s3BucketKmsEncryption } from '../rules/aws/s3-bucket-kms-encryption';
+import { s3BucketLogging } from '../rules/aws/s3-bucket-logging';
+import { s3BucketNoPublicAcl } from '../rules/aws/s3-bucket-no-public-acl';
+import { s3BucketPolicyNoPublicPrincipal } from '../rules/aws/s3-bucket-policy-no-public-principal';
+import { s3BucketPublicAccessBlock } from '../rules/aws/s3-bucket-public-access-block';
+import { s3BucketTlsOnly } from '../rules/aws/s3-bucket-tls-only';
+import { s3BucketVersioning } from '../rules/aws/s3-bucket-versioning';
+import { securityGroupAdminPorts } from '../rules/aws/security-group-admin-ports';
+import { securityGroupDescription } from '../rules/aws/security-group-description';
+import { securityGroupEgressToWorld } from '../rules/aws/security-group-egress-to-world';
+import { securityGroupHttpFromWorld } from '../rules/aws/security-group-http-from-world';
+import { subnetNoPublicIp } from '../rules/aws/subnet-no-public-ip';
+import { vpcFlowLogs } from '../rules/aws/vpc-flow-logs';
+import { aksAuditDiagnostics } from '../rules/azure/aks-audit-diagnostics';
+import { aksAzurePolicy } from '../rules/azure/aks-azure-policy';
+import { aksAzureRbac } from '../rules/azure/aks-azure-rbac';
+import { aksDefender } from '../rules/azure/aks-defender';
+import { aksDiskEncryptionSet } from '../rules/azure/aks-disk-encryption-set';
+import { aksFips } from '../rules/azure/aks-fips';
+import { aksHostEncryption } from '../rules/azure/aks-host-encryption';
+import { aksLocalAccountsDisabled } from '../rules/azure/aks-local-accounts-disabled';
+import { aksNetworkPolicy } from '../rules/azure/aks-network-policy';
+import { aksNoDashboard } from '../rules/azure/aks-no-dashboard';
+import { aksNoHttpApplicationRouting } from '../rules/azure/aks-no-http-application-routing';
+import { aksNoNodePublicIp } from '../rules/azure/aks-no-node-public-ip';
+import { aksOmsAgent } from '../rules/azure/aks-oms-agent';
+import { aksPrivateApi } from '../rules/azure/aks-private-api';
+import { aksRbac } from '../rules/azure/aks-rbac';
+import { aksUpgradeChannel } from '../rules/azure/aks-upgrade-channel';
+import { diskEncryptionSetDoubleEncryption } from '../rules/azure/disk-encryption-set-double-encryption';
+import { flowLogRetention } from '../rules/azure/flow-log-retention';
+import { keyVaultAuditLogs } from '../rules/azure/key-vault-audit-logs';
+import { keyVaultKeyExpires } from '../rules/azure/key-vault-key-expires';
+import { keyVaultKeyHsm } from '../rules/azure/key-vault-key-hsm';
+import { keyVaultKeyRotates } from '../rules/azure/key-vault-key-rotates';
+import { keyVaultPrivate } from '../rules/azure/key-vault-private';
+import { keyVaultPrivateEndpoint } from '../rules/azure/key-vault-private-endpoint';
+import { keyVaultRecoverable } from '../rules/azure/key-vault-recoverable';
+import { keyVaultSecretExpires } from '../rules/azure/key-vault-secret-expires';
+import { managedDiskCustomerKey } from '../rules/azure/managed-disk-customer-key';
+import { managedDiskNoPublicAccess } from '../rules/azure/managed-disk-no-public-access';
+import { networkFlowLogs } from '../rules/azure/network-flow-logs';
+import { networkSecurityGroupAdminPorts } from '../rules/azure/network-security-group-admin-ports';
+import { storageAccountBlobRecovery } from '../rules/azure/storage-account-blob-recovery';
+import { storageAccountCustomerKey } from '../rules/azure/storage-account-customer-key';
+import { storageAccountDefaultDeny } from '../rules/azure/storage-account-default-deny';
+import { storageAccountHttpsOnly } from '../rules/azure/storage-account-https-only';
+import { storageAccountNoAnonymousBlobs } from '../rules/azure/storage-account-no-anonymous-blobs';
+import { storageAccountNoSharedKey } from '../rules/azure/storage-account-no-shared-key';
+import { storageAccountPublicNetwork } from '../rules/azure/storage-account-public-network';
+import { storageAccountTls12 } from '../rules/azure/storage-account-tls12';
+import { subnetHasNetworkSecurityGroup } from '../rules/azure/subnet-has-network-security-group';
+import { claimUsesEncryptedClass } from '../rules/k8s/claim-uses-encrypted-class';
+import { defaultServiceAccountNoAutomount } from '../rules/k8s/default-service-account-no-automount';
+import { namespaceDefaultDeny } from '../rules/k8s/namespace-default-deny';
+import { rbacNoPublicBindings } from '../rules/k8s/rbac-no-public-bindings';
+import { rbacNoWildcards } from '../rules/k8s/rbac-no-wildcards';
+import { storageClassCustomerKey } from '../rules/k8s/storage-class-customer-key';
+import { storageClassEncrypted } from '../rules/k8s/storage-class-encrypted';
+import { workloadDropsCapabilities } from '../rules/k8s/workload-drops-capabilities';
+import { workloadImagePinned } from '../rules/k8s/workload-image-pinned';
+import { workloadNoHostNamespaces } from '../rules/k8s/workload-no-host-namespaces';
+import { workloadNoHostPath } from '../rules/k8s/workload-no-host-path';
+import { workloadNoHostPort } from '../rules/k8s/workload-no-host-port';
+import { workloadNoPrivilegeEscalation } from '../rules/k8s/workload-no-privilege-escalation';
+import { workloadNoSecretEnv } from '../rules/k8s/workload-no-secret-env';
+import { workloadNoTokenAutomount } from '../rules/k8s/workload-no-token-automount';
+import { workloadNotDefaultNamespace } from '../rules/k8s/workload-not-default-namespace';
+import { workloadNotPrivileged } from '../rules/k8s/workload-not-privileged';
+import { workloadReadOnlyRoot } from '../rules/k8s/workload-read-only-root';
+import { workloadResourceLimits } from '../rules/k8s/workload-resource-limits';
+import { workloadRunsAsNonRoot } from '../rules/k8s/workload-runs-as-non-root';
+import { workloadSeccomp } from '../rules/k8s/workload-seccomp';
 import { pack } from './pack';
 
 /**
@@ -7,116 +110,116 @@ import { pack } from './pack';
  */
 export const FEDRAMP_MODERATE = pack('fedramp-moderate', 'FedRAMP Moderate (NIST SP 800-53 rev5)', 'NIST 800-53', [
   // SC-28 protection of information at rest; SC-12/13 keys and cryptography
-  ['HMS-EBS-1', 'error', ['SC-28', 'SC-28(1)']],
-  ['HMS-EBS-2', 'warning', ['SC-12', 'SC-28(1)']],
-  ['HMS-LT-1', 'error', ['SC-28', 'SC-28(1)']],
-  ['HMS-LT-2', 'warning', ['SC-12', 'SC-28(1)']],
-  ['HMS-EKS-3', 'error', ['SC-28', 'SC-12']],
-  ['HMS-LOG-1', 'error', ['SC-28(1)', 'AU-9']],
-  ['HMS-S3-1', 'error', ['SC-28', 'SC-28(1)']],
-  ['HMS-KMS-1', 'error', ['SC-12', 'SC-12(2)']],
-  ['HMS-KMS-3', 'warning', ['SC-12', 'CP-9']],
-  ['HMS-EKS-7', 'error', ['SC-13']],
+  [ebsVolumeEncrypted, 'error', ['SC-28', 'SC-28(1)']],
+  [ebsVolumeCustomerKey, 'warning', ['SC-12', 'SC-28(1)']],
+  [launchTemplateDisksEncrypted, 'error', ['SC-28', 'SC-28(1)']],
+  [launchTemplateCustomerKey, 'warning', ['SC-12', 'SC-28(1)']],
+  [eksSecretsEncryption, 'error', ['SC-28', 'SC-12']],
+  [logGroupEncrypted, 'error', ['SC-28(1)', 'AU-9']],
+  [s3BucketKmsEncryption, 'error', ['SC-28', 'SC-28(1)']],
+  [kmsKeyRotation, 'error', ['SC-12', 'SC-12(2)']],
+  [kmsKeyDeletionWindow, 'warning', ['SC-12', 'CP-9']],
+  [eksNodeGroupFipsImage, 'error', ['SC-13']],
   // SC-7 boundary protection, AC-4 information flow
-  ['HMS-EKS-1', 'error', ['SC-7', 'AC-4', 'AC-17']],
-  ['HMS-EKS-2', 'error', ['SC-7', 'AC-4']],
-  ['HMS-LT-5', 'error', ['SC-7', 'AC-4']],
-  ['HMS-VPC-3', 'error', ['SC-7', 'AC-4']],
-  ['HMS-VPC-4', 'warning', ['SC-7', 'AC-4']],
-  ['HMS-SG-1', 'error', ['SC-7', 'AC-4', 'AC-17']],
-  ['HMS-SG-2', 'warning', ['SC-7', 'SC-8']],
-  ['HMS-SG-3', 'warning', ['SC-7(5)', 'AC-4']],
+  [eksPrivateEndpoint, 'error', ['SC-7', 'AC-4', 'AC-17']],
+  [eksPublicAccessCidrs, 'error', ['SC-7', 'AC-4']],
+  [launchTemplateNoPublicIp, 'error', ['SC-7', 'AC-4']],
+  [subnetNoPublicIp, 'error', ['SC-7', 'AC-4']],
+  [defaultSecurityGroupClosed, 'warning', ['SC-7', 'AC-4']],
+  [securityGroupAdminPorts, 'error', ['SC-7', 'AC-4', 'AC-17']],
+  [securityGroupHttpFromWorld, 'warning', ['SC-7', 'SC-8']],
+  [securityGroupEgressToWorld, 'warning', ['SC-7(5)', 'AC-4']],
   // SC-8 transmission confidentiality
-  ['HMS-S3-3', 'error', ['SC-8', 'SC-8(1)']],
+  [s3BucketTlsOnly, 'error', ['SC-8', 'SC-8(1)']],
   // AU-2/AU-12 event logging, AU-11 retention, SI-4 monitoring
-  ['HMS-EKS-4', 'error', ['AU-2', 'AU-12']],
-  ['HMS-EKS-5', 'warning', ['AU-12', 'SI-4']],
-  ['HMS-VPC-1', 'error', ['AU-2', 'AU-12', 'SI-4(17)']],
-  ['HMS-VPC-2', 'warning', ['AU-12', 'SI-4']],
-  ['HMS-LOG-2', 'error', ['AU-11']],
-  ['HMS-LOG-3', 'warning', ['AU-11', 'SI-12']],
-  ['HMS-LT-7', 'warning', ['SI-4']],
-  ['HMS-S3-4', 'warning', ['AU-2', 'AU-12']],
+  [eksAuditLogs, 'error', ['AU-2', 'AU-12']],
+  [eksAllLogs, 'warning', ['AU-12', 'SI-4']],
+  [vpcFlowLogs, 'error', ['AU-2', 'AU-12', 'SI-4(17)']],
+  [flowLogAllTraffic, 'warning', ['AU-12', 'SI-4']],
+  [logGroupRetentionSet, 'error', ['AU-11']],
+  [logGroupRetentionYear, 'warning', ['AU-11', 'SI-12']],
+  [launchTemplateMonitoring, 'warning', ['SI-4']],
+  [s3BucketLogging, 'warning', ['AU-2', 'AU-12']],
   // AC-6 least privilege, IA-5 authenticators
-  ['HMS-LT-3', 'error', ['AC-6', 'AC-3']],
-  ['HMS-LT-4', 'warning', ['AC-6', 'CM-2']],
-  ['HMS-KMS-2', 'error', ['AC-6', 'AC-3', 'SC-12']],
-  ['HMS-IAM-1', 'error', ['AC-6', 'AC-6(10)']],
-  ['HMS-EKS-6', 'error', ['IA-5', 'AC-17', 'SC-7']],
-  ['HMS-LT-6', 'error', ['IA-5', 'SC-28']],
+  [launchTemplateImdsv2, 'error', ['AC-6', 'AC-3']],
+  [launchTemplateHopLimit, 'warning', ['AC-6', 'CM-2']],
+  [kmsKeyPolicyNoWildcard, 'error', ['AC-6', 'AC-3', 'SC-12']],
+  [iamPolicyNoAdmin, 'error', ['AC-6', 'AC-6(10)']],
+  [eksNodeGroupNoRemoteAccess, 'error', ['IA-5', 'AC-17', 'SC-7']],
+  [launchTemplateUserDataSecrets, 'error', ['IA-5', 'SC-28']],
   // CM-6 configuration settings, CP-9 backup
-  ['HMS-SG-4', 'warning', ['CM-6']],
-  ['HMS-S3-2', 'error', ['CP-9']],
+  [securityGroupDescription, 'warning', ['CM-6']],
+  [s3BucketVersioning, 'error', ['CP-9']],
   // Azure (AKS, disks, storage, network, Key Vault)
-  ['HMS-AKS-1', 'error', ['SC-28', 'SC-28(1)']],
-  ['HMS-AKS-2', 'error', ['SC-12', 'SC-28']],
-  ['HMS-AKS-3', 'error', ['SC-7', 'AC-4', 'AC-17']],
-  ['HMS-AKS-4', 'error', ['SC-7', 'AC-4']],
-  ['HMS-AKS-5', 'error', ['SC-7', 'AC-4']],
-  ['HMS-AKS-6', 'error', ['AU-12', 'SI-4']],
-  ['HMS-AKS-7', 'error', ['AU-2', 'AU-12']],
-  ['HMS-AKS-8', 'error', ['AC-2', 'AC-6', 'IA-2', 'IA-5']],
-  ['HMS-AKS-9', 'error', ['AC-3', 'AC-6', 'IA-2']],
-  ['HMS-AKS-10', 'warning', ['AC-2', 'AC-6']],
-  ['HMS-AKS-11', 'error', ['CM-6', 'CM-7']],
-  ['HMS-AKS-12', 'error', ['CM-7', 'SC-7']],
-  ['HMS-AKS-13', 'error', ['SC-13']],
-  ['HMS-AKS-14', 'warning', ['SI-2']],
-  ['HMS-AKS-15', 'warning', ['SI-4', 'RA-5']],
-  ['HMS-DISK-1', 'error', ['SC-28', 'SC-12']],
-  ['HMS-DES-1', 'warning', ['SC-12', 'SC-28(1)']],
-  ['HMS-ST-1', 'error', ['SC-8', 'SC-8(1)']],
-  ['HMS-ST-2', 'error', ['SC-8', 'SC-13']],
-  ['HMS-NSG-1', 'error', ['SC-7', 'AC-4', 'AC-17']],
-  ['HMS-NSG-2', 'error', ['SC-7', 'AC-4']],
-  ['HMS-NSG-3', 'error', ['AU-12', 'SI-4']],
-  ['HMS-NSG-4', 'warning', ['AU-11']],
-  ['HMS-KV-1', 'error', ['SC-7', 'SC-12']],
-  ['HMS-KV-2', 'error', ['CP-9', 'SC-12']],
-  ['HMS-KV-3', 'error', ['AU-2', 'AU-12']],
-  ['HMS-KV-4', 'error', ['IA-5', 'SC-12']],
-  ['HMS-KV-5', 'warning', ['SC-12', 'SC-12(2)']],
+  [aksHostEncryption, 'error', ['SC-28', 'SC-28(1)']],
+  [aksDiskEncryptionSet, 'error', ['SC-12', 'SC-28']],
+  [aksPrivateApi, 'error', ['SC-7', 'AC-4', 'AC-17']],
+  [aksNoNodePublicIp, 'error', ['SC-7', 'AC-4']],
+  [aksNetworkPolicy, 'error', ['SC-7', 'AC-4']],
+  [aksOmsAgent, 'error', ['AU-12', 'SI-4']],
+  [aksAuditDiagnostics, 'error', ['AU-2', 'AU-12']],
+  [aksLocalAccountsDisabled, 'error', ['AC-2', 'AC-6', 'IA-2', 'IA-5']],
+  [aksRbac, 'error', ['AC-3', 'AC-6', 'IA-2']],
+  [aksAzureRbac, 'warning', ['AC-2', 'AC-6']],
+  [aksAzurePolicy, 'error', ['CM-6', 'CM-7']],
+  [aksNoHttpApplicationRouting, 'error', ['CM-7', 'SC-7']],
+  [aksFips, 'error', ['SC-13']],
+  [aksUpgradeChannel, 'warning', ['SI-2']],
+  [aksDefender, 'warning', ['SI-4', 'RA-5']],
+  [managedDiskCustomerKey, 'error', ['SC-28', 'SC-12']],
+  [diskEncryptionSetDoubleEncryption, 'warning', ['SC-12', 'SC-28(1)']],
+  [storageAccountHttpsOnly, 'error', ['SC-8', 'SC-8(1)']],
+  [storageAccountTls12, 'error', ['SC-8', 'SC-13']],
+  [networkSecurityGroupAdminPorts, 'error', ['SC-7', 'AC-4', 'AC-17']],
+  [subnetHasNetworkSecurityGroup, 'error', ['SC-7', 'AC-4']],
+  [networkFlowLogs, 'error', ['AU-12', 'SI-4']],
+  [flowLogRetention, 'warning', ['AU-11']],
+  [keyVaultPrivate, 'error', ['SC-7', 'SC-12']],
+  [keyVaultRecoverable, 'error', ['CP-9', 'SC-12']],
+  [keyVaultAuditLogs, 'error', ['AU-2', 'AU-12']],
+  [keyVaultKeyExpires, 'error', ['IA-5', 'SC-12']],
+  [keyVaultKeyRotates, 'warning', ['SC-12', 'SC-12(2)']],
   // Kubernetes workloads, namespaces and storage
-  ['HMS-K8S-1', 'error', ['AC-6', 'CM-6']],
-  ['HMS-K8S-2', 'error', ['AC-6', 'CM-6']],
-  ['HMS-K8S-3', 'error', ['AC-6', 'CM-7']],
-  ['HMS-K8S-4', 'error', ['AC-6', 'CM-6']],
-  ['HMS-K8S-5', 'error', ['SC-7', 'AC-6', 'CM-6']],
-  ['HMS-K8S-6', 'error', ['AC-6', 'SC-4']],
-  ['HMS-K8S-7', 'warning', ['CM-7', 'SC-39']],
-  ['HMS-K8S-8', 'warning', ['CM-6', 'SI-7']],
+  [workloadNotPrivileged, 'error', ['AC-6', 'CM-6']],
+  [workloadNoPrivilegeEscalation, 'error', ['AC-6', 'CM-6']],
+  [workloadDropsCapabilities, 'error', ['AC-6', 'CM-7']],
+  [workloadRunsAsNonRoot, 'error', ['AC-6', 'CM-6']],
+  [workloadNoHostNamespaces, 'error', ['SC-7', 'AC-6', 'CM-6']],
+  [workloadNoHostPath, 'error', ['AC-6', 'SC-4']],
+  [workloadSeccomp, 'warning', ['CM-7', 'SC-39']],
+  [workloadReadOnlyRoot, 'warning', ['CM-6', 'SI-7']],
   // The compliance map suggests a warning; a floating tag makes the baseline unknowable, so it blocks.
-  ['HMS-K8S-9', 'error', ['CM-2', 'CM-6', 'SI-7']],
-  ['HMS-K8S-10', 'warning', ['SC-6', 'CM-6']],
-  ['HMS-K8S-11', 'error', ['SC-7', 'SC-7(5)', 'AC-4']],
-  ['HMS-K8S-12', 'error', ['SC-28', 'SC-28(1)']],
-  ['HMS-K8S-13', 'warning', ['SC-12', 'SC-28(1)']],
-  ['HMS-K8S-14', 'error', ['SC-28']],
-  ['HMS-K8S-15', 'warning', ['AC-4', 'SC-7']],
-  ['HMS-K8S-16', 'warning', ['AC-6', 'IA-5']],
+  [workloadImagePinned, 'error', ['CM-2', 'CM-6', 'SI-7']],
+  [workloadResourceLimits, 'warning', ['SC-6', 'CM-6']],
+  [namespaceDefaultDeny, 'error', ['SC-7', 'SC-7(5)', 'AC-4']],
+  [storageClassEncrypted, 'error', ['SC-28', 'SC-28(1)']],
+  [storageClassCustomerKey, 'warning', ['SC-12', 'SC-28(1)']],
+  [claimUsesEncryptedClass, 'error', ['SC-28']],
+  [workloadNotDefaultNamespace, 'warning', ['AC-4', 'SC-7']],
+  [workloadNoTokenAutomount, 'warning', ['AC-6', 'IA-5']],
   // Issue 16: rules on resources we create or that agencies put next to ours
-  ['HMS-S3-5', 'error', ['AC-3', 'AC-21', 'SC-7']],
-  ['HMS-S3-6', 'error', ['AC-3', 'AC-21', 'SC-7']],
-  ['HMS-S3-7', 'error', ['AC-3', 'AC-21', 'SC-7']],
-  ['HMS-EBS-3', 'warning', ['SC-28', 'SC-28(1)']],
-  ['HMS-KMS-4', 'warning', ['SC-12', 'CP-9']],
-  ['HMS-EKS-8', 'error', ['SI-2', 'CM-2']],
-  ['HMS-IAM-2', 'warning', ['AC-6', 'AC-6(10)']],
-  ['HMS-IAM-3', 'error', ['AC-6', 'AC-6(10)', 'AC-2']],
-  ['HMS-ST-3', 'error', ['SC-7', 'AC-4']],
-  ['HMS-ST-4', 'error', ['AC-3', 'AC-14', 'SC-7']],
-  ['HMS-ST-5', 'error', ['SC-7', 'SC-7(5)']],
-  ['HMS-ST-6', 'warning', ['IA-2', 'IA-5', 'AC-2']],
-  ['HMS-ST-7', 'warning', ['SC-12', 'SC-28(1)']],
-  ['HMS-ST-8', 'warning', ['CP-9', 'CP-10']],
-  ['HMS-DISK-2', 'warning', ['SC-7', 'AC-4']],
-  ['HMS-KV-6', 'warning', ['IA-5', 'IA-5(1)']],
-  ['HMS-KV-7', 'warning', ['SC-12', 'SC-13']],
-  ['HMS-KV-8', 'warning', ['SC-7', 'SC-7(3)']],
-  ['HMS-AKS-16', 'error', ['CM-7', 'AC-6']],
-  ['HMS-K8S-17', 'error', ['AC-6', 'AC-6(10)']],
-  ['HMS-K8S-18', 'error', ['AC-3', 'AC-6', 'AC-14']],
-  ['HMS-K8S-19', 'warning', ['AC-6', 'IA-5']],
-  ['HMS-K8S-20', 'warning', ['SC-7', 'CM-7']],
-  ['HMS-K8S-21', 'warning', ['IA-5', 'SC-28']],
+  [s3BucketPublicAccessBlock, 'error', ['AC-3', 'AC-21', 'SC-7']],
+  [s3BucketNoPublicAcl, 'error', ['AC-3', 'AC-21', 'SC-7']],
+  [s3BucketPolicyNoPublicPrincipal, 'error', ['AC-3', 'AC-21', 'SC-7']],
+  [ebsEncryptionByDefault, 'warning', ['SC-28', 'SC-28(1)']],
+  [kmsKeyEnabled, 'warning', ['SC-12', 'CP-9']],
+  [eksVersionSupported, 'error', ['SI-2', 'CM-2']],
+  [iamPolicyNoWildcardActions, 'warning', ['AC-6', 'AC-6(10)']],
+  [iamPolicyNoPrivilegeEscalation, 'error', ['AC-6', 'AC-6(10)', 'AC-2']],
+  [storageAccountPublicNetwork, 'error', ['SC-7', 'AC-4']],
+  [storageAccountNoAnonymousBlobs, 'error', ['AC-3', 'AC-14', 'SC-7']],
+  [storageAccountDefaultDeny, 'error', ['SC-7', 'SC-7(5)']],
+  [storageAccountNoSharedKey, 'warning', ['IA-2', 'IA-5', 'AC-2']],
+  [storageAccountCustomerKey, 'warning', ['SC-12', 'SC-28(1)']],
+  [storageAccountBlobRecovery, 'warning', ['CP-9', 'CP-10']],
+  [managedDiskNoPublicAccess, 'warning', ['SC-7', 'AC-4']],
+  [keyVaultSecretExpires, 'warning', ['IA-5', 'IA-5(1)']],
+  [keyVaultKeyHsm, 'warning', ['SC-12', 'SC-13']],
+  [keyVaultPrivateEndpoint, 'warning', ['SC-7', 'SC-7(3)']],
+  [aksNoDashboard, 'error', ['CM-7', 'AC-6']],
+  [rbacNoWildcards, 'error', ['AC-6', 'AC-6(10)']],
+  [rbacNoPublicBindings, 'error', ['AC-3', 'AC-6', 'AC-14']],
+  [defaultServiceAccountNoAutomount, 'warning', ['AC-6', 'IA-5']],
+  [workloadNoHostPort, 'warning', ['SC-7', 'CM-7']],
+  [workloadNoSecretEnv, 'warning', ['IA-5', 'SC-28']],
 ]);

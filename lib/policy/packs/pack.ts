@@ -1,8 +1,10 @@
+import type { Rule } from '../engine/rule';
+
 export type Severity = 'error' | 'warning';
 
 /** One row of a pack: a rule, how severe its failure is, and the controls it evidences. */
 export interface PackEntry {
-  readonly rule: string;
+  readonly rule: Rule;
   readonly severity: Severity;
   readonly controls: readonly string[];
 }
@@ -15,7 +17,11 @@ export interface Pack {
   readonly entries: readonly PackEntry[];
 }
 
-/** Builds a pack from compact rows: [rule, severity, controls]. */
-export function pack(id: string, title: string, citation: string, rows: readonly (readonly [string, Severity, readonly string[]])[]): Pack {
+/**
+ * Builds a pack from compact rows: [rule, severity, controls]. Rows hold the
+ * rule objects themselves, so a rule's id is written once, in its own file, and
+ * the packs are the one list of what runs (ALL_RULES is derived from them).
+ */
+export function pack(id: string, title: string, citation: string, rows: readonly (readonly [Rule, Severity, readonly string[]])[]): Pack {
   return { id, title, citation, entries: rows.map(([rule, severity, controls]) => ({ rule, severity, controls })) };
 }

@@ -1,7 +1,8 @@
 import type { Rule } from '../engine/rule';
-import { AWS_RULES } from './aws';
-import { AZURE_RULES } from './azure';
-import { K8S_RULES } from './k8s';
+import { PACKS } from '../packs';
 
-/** Every rule hms-sys knows; packs choose among them and set their severity. */
-export const ALL_RULES: readonly Rule[] = [...AWS_RULES, ...AZURE_RULES, ...K8S_RULES];
+/**
+ * Every rule hms-sys runs: the rules named by the packs (lib/policy/packs), in
+ * pack order, each once. A rule file no pack names never runs, and a test says so.
+ */
+export const ALL_RULES: readonly Rule[] = [...new Set(Object.values(PACKS).flatMap((p) => p.entries.map((e) => e.rule)))];

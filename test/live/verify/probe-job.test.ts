@@ -3,10 +3,11 @@
  * `restricted` (the workload namespace refuses anything else) and our own
  * policy pack's Kubernetes rules, the same checks `hms-sys synth` gates on.
  */
-import { K8S_RULES } from '../../../lib/policy/rules/k8s';
-import type { RuleContext } from '../../../lib/policy/engine/rule';
+import { fromTerraformJson } from '../../../lib/policy/engine/document';
+import { contextOf } from '../../../lib/policy/engine/rule';
 import { EGRESS_SCRIPT, FIPS_SCRIPT, INGRESS_SCRIPT, probeJob, probeNamespace, VOLUME_SCRIPT, type ProbeJobSpec } from '../../../lib/live/verify/probe-job';
 import { asTerraformResource } from '../../support/api-to-terraform';
+import { rulesOfCloud } from '../../support/policy';
 import { restrictedViolations } from '../../support/pod-security';
 
 const base = { runId: 'a1b2c3', namespace: 'dcaa-audit', image: 'public.ecr.aws/docker/library/busybox:1.37.0' };
@@ -16,11 +17,11 @@ const SPECS: ProbeJobSpec[] = [
   { ...base, promise: 'ingress', name: 'hms-sys-ingress-a1b2c3', namespace: 'hms-sys-probe-a1b2c3', script: INGRESS_SCRIPT, env: { TARGETS: '10.40.0.100:8080' } },
   { ...base, promise: 'volume', name: 'hms-sys-volume-a1b2c3-0', script: VOLUME_SCRIPT, nodeName: 'ip-10-40-0-10', userId: 10001, volume: { claimName: 'contract-pdfs', mountPath: '/data/pdfs', readOnly: true } },
 ];
-const context: RuleContext = { document: { name: 'probe', resources: [] } as any, resourcesOf: () => [] };
+const context = contextOf(fromTerraformJson({}, 'probe', 'probe.tf.json'));
 
 function policyFailures(job: ReturnType<typeof probeJob>): string[] {
   const resource = asTerraformResource(job);
-  return K8S_RULES.filter((r) => r.appliesTo.includes(resource.type)).flatMap((rule) => {
+  return rulesOfCloud('k8s').filter((r) => r.appliesTo.includes(resource.type)).flatMap((rule) => {
     const outcome = rule.check(resource, context);
     return outcome.status === 'pass' ? [] : [`${rule.id}: ${outcome.status}: ${outcome.message}`];
   });

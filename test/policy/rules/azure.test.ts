@@ -9,23 +9,35 @@ import { keyVaultSecretExpires } from '../../../lib/policy/rules/azure/key-vault
 import { keyVaultKeyHsm } from '../../../lib/policy/rules/azure/key-vault-key-hsm';
 import { keyVaultPrivateEndpoint } from '../../../lib/policy/rules/azure/key-vault-private-endpoint';
 import { aksNoDashboard } from '../../../lib/policy/rules/azure/aks-no-dashboard';
-import { AZURE_RULES } from '../../../lib/policy/rules/azure';
-import { aksAzureRbac, aksLocalAccountsDisabled, aksRbac } from '../../../lib/policy/rules/azure/aks-access-control';
-import { aksAzurePolicy, aksNoHttpApplicationRouting, aksUpgradeChannel } from '../../../lib/policy/rules/azure/aks-add-ons';
+import { aksAzureRbac } from '../../../lib/policy/rules/azure/aks-azure-rbac';
+import { aksLocalAccountsDisabled } from '../../../lib/policy/rules/azure/aks-local-accounts-disabled';
+import { aksRbac } from '../../../lib/policy/rules/azure/aks-rbac';
+import { aksAzurePolicy } from '../../../lib/policy/rules/azure/aks-azure-policy';
+import { aksNoHttpApplicationRouting } from '../../../lib/policy/rules/azure/aks-no-http-application-routing';
+import { aksUpgradeChannel } from '../../../lib/policy/rules/azure/aks-upgrade-channel';
 import { aksDiskEncryptionSet } from '../../../lib/policy/rules/azure/aks-disk-encryption-set';
 import { aksFips } from '../../../lib/policy/rules/azure/aks-fips';
 import { aksHostEncryption } from '../../../lib/policy/rules/azure/aks-host-encryption';
-import { aksAuditDiagnostics, aksDefender, aksOmsAgent } from '../../../lib/policy/rules/azure/aks-monitoring';
+import { aksAuditDiagnostics } from '../../../lib/policy/rules/azure/aks-audit-diagnostics';
+import { aksDefender } from '../../../lib/policy/rules/azure/aks-defender';
+import { aksOmsAgent } from '../../../lib/policy/rules/azure/aks-oms-agent';
 import { aksNetworkPolicy } from '../../../lib/policy/rules/azure/aks-network-policy';
 import { aksNoNodePublicIp } from '../../../lib/policy/rules/azure/aks-no-node-public-ip';
 import { aksPrivateApi } from '../../../lib/policy/rules/azure/aks-private-api';
-import { keyVaultAuditLogs, keyVaultKeyExpires, keyVaultKeyRotates, keyVaultPrivate, keyVaultRecoverable } from '../../../lib/policy/rules/azure/key-vault';
-import { diskEncryptionSetDoubleEncryption, managedDiskCustomerKey } from '../../../lib/policy/rules/azure/managed-disk-customer-key';
-import { flowLogRetention, networkFlowLogs } from '../../../lib/policy/rules/azure/network-flow-logs';
+import { keyVaultAuditLogs } from '../../../lib/policy/rules/azure/key-vault-audit-logs';
+import { keyVaultKeyExpires } from '../../../lib/policy/rules/azure/key-vault-key-expires';
+import { keyVaultKeyRotates } from '../../../lib/policy/rules/azure/key-vault-key-rotates';
+import { keyVaultPrivate } from '../../../lib/policy/rules/azure/key-vault-private';
+import { keyVaultRecoverable } from '../../../lib/policy/rules/azure/key-vault-recoverable';
+import { diskEncryptionSetDoubleEncryption } from '../../../lib/policy/rules/azure/disk-encryption-set-double-encryption';
+import { managedDiskCustomerKey } from '../../../lib/policy/rules/azure/managed-disk-customer-key';
+import { flowLogRetention } from '../../../lib/policy/rules/azure/flow-log-retention';
+import { networkFlowLogs } from '../../../lib/policy/rules/azure/network-flow-logs';
 import { networkSecurityGroupAdminPorts } from '../../../lib/policy/rules/azure/network-security-group-admin-ports';
-import { storageAccountHttpsOnly, storageAccountTls12 } from '../../../lib/policy/rules/azure/storage-account-transport';
+import { storageAccountHttpsOnly } from '../../../lib/policy/rules/azure/storage-account-https-only';
+import { storageAccountTls12 } from '../../../lib/policy/rules/azure/storage-account-tls12';
 import { subnetHasNetworkSecurityGroup } from '../../../lib/policy/rules/azure/subnet-has-network-security-group';
-import { describeRules, REF, resource as r, runRule, type RuleCases } from '../../support/policy';
+import { describeRules, REF, resource as r, runRule, type RuleCases, rulesOfCloud } from '../../support/policy';
 
 const UNKNOWN = REF('var.x', 'value');
 const aks = (v: Record<string, unknown>) => r('azurerm_kubernetes_cluster.c', v);
@@ -116,7 +128,9 @@ const CASES: RuleCases[] = [
   { rule: storageAccountNoSharedKey, compliant: [r('azurerm_storage_account.s', { shared_access_key_enabled: false })], nonCompliant: [r('azurerm_storage_account.s', { shared_access_key_enabled: true })], unknown: [r('azurerm_storage_account.s', { shared_access_key_enabled: UNKNOWN })] },
   { rule: storageAccountCustomerKey, compliant: [r('azurerm_storage_account.s', { customer_managed_key: { key_vault_key_id: REF('azurerm_key_vault_key.k') } })], nonCompliant: [r('azurerm_storage_account.s', {})], unknown: 'a customer key block or resource is present or not; a reference to a key counts as set' },
   { rule: storageAccountBlobRecovery, compliant: [r('azurerm_storage_account.s', { blob_properties: { versioning_enabled: true, delete_retention_policy: { days: 30 } } })], nonCompliant: [r('azurerm_storage_account.s', { blob_properties: { versioning_enabled: true } })], unknown: [r('azurerm_storage_account.s', { blob_properties: { versioning_enabled: UNKNOWN } })] },
-  { rule: managedDiskNoPublicAccess, compliant: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: 'DenyAll' })], nonCompliant: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: 'AllowAll' })], unknown: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: UNKNOWN })] },
+  // Either setting closes the public path (Azure: publicNetworkAccess Disabled blocks internet access even with AllowAll).
+  { rule: managedDiskNoPublicAccess, compliant: [r('azurerm_managed_disk.d', { public_network_access_enabled: false, network_access_policy: 'AllowAll' })], nonCompliant: [r('azurerm_managed_disk.d', { public_network_access_enabled: true, network_access_policy: 'AllowAll' })], unknown: [r('azurerm_managed_disk.d', { public_network_access_enabled: UNKNOWN, network_access_policy: 'AllowAll' })] },
+  { rule: managedDiskNoPublicAccess, compliant: [r('azurerm_managed_disk.d', { network_access_policy: 'DenyAll' })], nonCompliant: [r('azurerm_managed_disk.d', {})], unknown: [r('azurerm_managed_disk.d', { network_access_policy: UNKNOWN })] },
   { rule: keyVaultSecretExpires, compliant: [r('azurerm_key_vault_secret.s', { expiration_date: '2027-01-01T00:00:00Z' })], nonCompliant: [r('azurerm_key_vault_secret.s', {})], unknown: [r('azurerm_key_vault_secret.s', { expiration_date: UNKNOWN })] },
   { rule: keyVaultKeyHsm, compliant: [r('azurerm_key_vault_key.k', { key_type: 'RSA-HSM', key_size: 3072 })], nonCompliant: [r('azurerm_key_vault_key.k', { key_type: 'RSA', key_size: 4096 })], unknown: [r('azurerm_key_vault_key.k', { key_type: UNKNOWN })] },
   {
@@ -137,5 +151,5 @@ test('HMS-NSG-1 also refuses UDP from the internet (CKV_AZURE_77), and allows UD
 });
 
 test('every Azure rule has cases', () => {
-  expect(CASES.map((c) => c.rule.id).sort()).toEqual(AZURE_RULES.map((x) => x.id).sort());
+  expect([...new Set(CASES.map((c) => c.rule.id))].sort()).toEqual(rulesOfCloud('azure').map((x) => x.id).sort());
 });

@@ -7,7 +7,7 @@
  * Resource = aws_s3_bucket.b.arn })` is still a readable policy.
  */
 import { setOwn } from '../values';
-import { MAX_EXPRESSION_DEPTH, type Expr } from './parse';
+import { MAX_EXPRESSION_DEPTH, parseTemplate, type Expr } from './parse';
 
 /** A value known only at plan or apply time; `refs` are the references it depends on. */
 export class Unknown {
@@ -28,6 +28,13 @@ export type PathSegment = string | number;
 export interface Scope {
   /** The value at `path` (its first segment is the root name), or undefined when the scope does not know the name. */
   lookup(path: readonly PathSegment[], text: string): Value | undefined;
+  /** Root names this scope resolves besides var, local, count, each, self, path and terraform (a dynamic block's iterator). */
+  readonly roots?: ReadonlySet<string>;
+  /**
+   * The text of a file named relative to the root module (file(), templatefile()),
+   * or undefined when it cannot be read; without it those functions are unknown.
+   */
+  readonly readFile?: (path: string) => string | undefined;
 }
 
 const isRecord = (v: Value): v is { readonly [key: string]: Value } => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown);
@@ -256,6 +263,7 @@ export function evaluateExpression(expr: Expr, scope: Scope, depth = 0): Value {
       const expanded = expr.expand && args.length > 0 ? [...args.slice(0, -1), ...(Array.isArray(args[args.length - 1]) ? (args[args.length - 1] as Value[]) : [args[args.length - 1]])] : args;
       // base64encode of a partly known template: keep its text readable, so secrets and markers in user data are still seen.
       if ((expr.name === 'base64encode' || expr.name === 'base64gzip') && expanded[0] instanceof Unknown && expanded[0].text !== undefined) return expanded[0];
+      if ((expr.name === 'file' || expr.name === 'templatefile') && scope.readFile) return readTemplateFile(expr.name, expanded, scope, depth);
       const partial = PARTIAL_FUNCTIONS[expr.name];
       if (partial) return partial(expanded);
       const strict = STRICT_FUNCTIONS[expr.name];
@@ -302,6 +310,25 @@ export function evaluateExpression(expr: Expr, scope: Scope, depth = 0): Value {
   }
 }
 
+/**
+ * file(path) and templatefile(path, vars) of a file the scope can read: the
+ * text, or the template evaluated with only `vars` in scope, as Terraform does.
+ */
+function readTemplateFile(name: 'file' | 'templatefile', args: readonly Value[], scope: Scope, depth: number): Value {
+  const [path, vars] = args;
+  if (typeof path !== 'string') return unknownOf([path], `${name}(...)`);
+  const text = scope.readFile?.(path);
+  if (text === undefined) return new Unknown([], `${name}(${JSON.stringify(path)})`);
+  if (name === 'file') return text;
+  if (vars instanceof Unknown) return vars;
+  const names = isRecord(vars) ? vars : {};
+  const inner: Scope = {
+    readFile: scope.readFile,
+    lookup: (p, t) => (Object.prototype.hasOwnProperty.call(names, String(p[0])) ? p.slice(1).reduce<Value>(step, names[String(p[0])]) : new Unknown([], t)),
+  };
+  return evaluateExpression(parseTemplate(text), inner, depth + 1);
+}
+
 function evaluateFor(expr: Extract<Expr, { kind: 'for' }>, scope: Scope, depth: number): Value {
   const collection = evaluateExpression(expr.collection, scope, depth + 1);
   if (collection instanceof Unknown) return collection;
@@ -313,6 +340,7 @@ function evaluateFor(expr: Extract<Expr, { kind: 'for' }>, scope: Scope, depth: 
   const results: [Value, Value][] = [];
   for (const [k, v] of entries.slice(0, 1024)) {
     const inner: Scope = {
+      readFile: scope.readFile,
       lookup: (path, text) => {
         if (path[0] === expr.valueVar) return path.slice(1).reduce<Value>(step, v);
         if (expr.keyVar !== undefined && path[0] === expr.keyVar) return path.slice(1).reduce<Value>(step, k);

@@ -378,6 +378,13 @@ export function parseTemplate(text: string): Expr {
   let literal = '';
   let i = 0;
   while (i < text.length) {
+    // Copy the text up to the next `$` or `%` at once.
+    const next = nextMarker(text, i);
+    if (next > i) {
+      literal += text.slice(i, next);
+      i = next;
+      if (i >= text.length) break;
+    }
     const c = text[i];
     if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
       literal += `${c}{`;
@@ -400,6 +407,14 @@ export function parseTemplate(text: string): Expr {
   }
   if (literal || parts.length === 0) parts.push({ kind: 'literal', value: literal });
   return parts.length === 1 ? parts[0] : { kind: 'template', parts };
+}
+
+/** The index of the next `$` or `%` at or after `from`, or the length of the text. */
+function nextMarker(text: string, from: number): number {
+  const dollar = text.indexOf('$', from);
+  const percent = text.indexOf('%', from);
+  if (dollar < 0) return percent < 0 ? text.length : percent;
+  return percent < 0 || dollar < percent ? dollar : percent;
 }
 
 /** The index of the `}` closing an interpolation opened before `start`, skipping strings and nested braces. */

@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 
-/** CKV_AWS_106; Config ec2-ebs-encryption-by-default. */
+/** Config ec2-ebs-encryption-by-default. */
 export const ebsEncryptionByDefault: Rule = {
   id: 'HMS-EBS-3',
+  publicChecks: ['CKV_AWS_106'],
   appliesTo: ['aws_ebs_encryption_by_default'],
   summary: 'EBS encryption by default is on for the account and region',
   rationale: 'Volumes created outside Terraform (by the EBS CSI driver, by hand) are then encrypted too (SC-28, SC-28(1)).',

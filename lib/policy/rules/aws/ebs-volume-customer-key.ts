@@ -1,9 +1,9 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { setState } from '../../engine/values';
 
-/** CKV_AWS_189. */
 export const ebsVolumeCustomerKey: Rule = {
   id: 'HMS-EBS-2',
+  publicChecks: ['CKV_AWS_189', 'AVD-AWS-0027'],
   appliesTo: ['aws_ebs_volume'],
   summary: 'EBS volumes are encrypted with a customer-managed KMS key',
   rationale: 'A customer key lets the agency rotate, audit and revoke access to the data (SC-12, SC-28(1)).',

@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 
-/** CKV_AWS_3; AwsSolutions-EC26. */
+/** AwsSolutions-EC26. */
 export const ebsVolumeEncrypted: Rule = {
   id: 'HMS-EBS-1',
+  publicChecks: ['CKV_AWS_3', 'AVD-AWS-0026'],
   appliesTo: ['aws_ebs_volume'],
   summary: 'EBS volumes are encrypted',
   rationale: 'Data at rest on block storage must be encrypted (SC-28, HIPAA 164.312(a)(2)(iv)).',

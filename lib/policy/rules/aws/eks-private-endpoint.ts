@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, bool } from '../../engine/values';
 
-/** CKV_AWS_39; AwsSolutions-EKS1; Security Hub EKS.1. */
+/** AwsSolutions-EKS1; Security Hub EKS.1. */
 export const eksPrivateEndpoint: Rule = {
   id: 'HMS-EKS-1',
+  publicChecks: ['CKV_AWS_39', 'AVD-AWS-0040'],
   appliesTo: ['aws_eks_cluster'],
   summary: 'The EKS API endpoint is private only',
   rationale: 'A public Kubernetes API is an internet-facing administrative interface (SC-7, AC-4, AC-17).',

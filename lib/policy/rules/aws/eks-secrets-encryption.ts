@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, isSet, strings } from '../../engine/values';
 
-/** CKV_AWS_58; Config eks-secrets-encrypted. */
+/** Config eks-secrets-encrypted. */
 export const eksSecretsEncryption: Rule = {
   id: 'HMS-EKS-3',
+  publicChecks: ['CKV_AWS_58', 'AVD-AWS-0039'],
   appliesTo: ['aws_eks_cluster'],
   summary: 'Kubernetes secrets are envelope-encrypted with a customer key',
   rationale: 'Secrets in etcd are otherwise protected by AWS-managed keys only (SC-28, SC-12).',

@@ -9,9 +9,10 @@ const older = (a: string, b: string) => {
   return x1 < x2 || (x1 === x2 && y1 < y2);
 };
 
-/** CKV_AWS_339; EKS release calendar (lib/core/kubernetes-versions.ts). */
+/** EKS release calendar (lib/core/kubernetes-versions.ts). */
 export const eksVersionSupported: Rule = {
   id: 'HMS-EKS-8',
+  publicChecks: ['CKV_AWS_339'],
   appliesTo: ['aws_eks_cluster'],
   summary: 'EKS clusters run a Kubernetes version that EKS still supports',
   rationale: 'A version past the end of extended support gets no security patches and is upgraded by AWS on its own schedule (SI-2, CM-2).',

@@ -1,6 +1,6 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { isUnresolved } from '../../engine/values';
-import { matchesAction, policyDocuments, statementsOf } from './private/iam-statements';
+import { IDENTITY_POLICY_TYPES, matchesAction, policyDocuments } from './private/iam-statements';
 
 /**
  * Actions that let a principal grant itself more: the IAM privilege escalation
@@ -13,20 +13,20 @@ export const PRIVILEGE_ESCALATION_ACTIONS = [
   'iam:putgrouppolicy', 'iam:putrolepolicy', 'iam:addusertogroup', 'iam:updateassumerolepolicy', 'lambda:updatefunctioncode',
 ];
 
-/** CKV_AWS_286, CKV_AWS_287, CKV_AWS_289; AVD-AWS-0057. */
 export const iamPolicyNoPrivilegeEscalation: Rule = {
   id: 'HMS-IAM-3',
-  appliesTo: ['aws_iam_policy', 'aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role'],
+  publicChecks: ['CKV_AWS_286', 'CKV2_AWS_40'],
+  appliesTo: IDENTITY_POLICY_TYPES,
   summary: 'Policies grant no privilege escalation (iam:*, PassRole, policy and credential changes) on every resource',
   rationale: 'A principal that can change its own permissions holds every permission (AC-6, AC-6(10), AC-2).',
   fix: 'Remove iam:* and the escalation actions, or limit Resource to the specific roles and users the principal manages.',
-  check(r) {
-    for (const { raw, doc } of policyDocuments(r.values)) {
+  check(r, ctx) {
+    for (const { raw, doc, statements } of policyDocuments(r, ctx)) {
       if (!doc) {
         if (isUnresolved(raw)) return unknown('the policy is not known from the configuration', raw);
         continue;
       }
-      for (const s of statementsOf(doc).filter((x) => x.allow && x.resources.some((res) => res === '*' || res.trim() === 'arn:aws:iam::*:*'))) {
+      for (const s of statements.filter((x) => x.allow && x.resources.some((res) => res === '*' || res.trim() === 'arn:aws:iam::*:*'))) {
         const granted = s.notAction
           ? PRIVILEGE_ESCALATION_ACTIONS.filter((a) => !s.actions.some((p) => matchesAction(p, a)))
           : PRIVILEGE_ESCALATION_ACTIONS.filter((a) => s.actions.some((p) => matchesAction(p, a)));

@@ -1,9 +1,9 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 
-/** CKV_AWS_227. */
 export const kmsKeyEnabled: Rule = {
   id: 'HMS-KMS-4',
+  publicChecks: ['CKV_AWS_227'],
   appliesTo: ['aws_kms_key'],
   summary: 'KMS keys are enabled',
   rationale: 'Data encrypted under a disabled key cannot be read: volumes fail to attach, logs fail to write (SC-12, CP-9).',

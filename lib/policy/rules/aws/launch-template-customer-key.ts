@@ -2,7 +2,7 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { setState } from '../../engine/values';
 import { disksOf, INSTANCE_TYPES } from './private/instance-settings';
 
-/** CKV_AWS_189 analogue for instance disks. */
+/** The customer-key check of EBS volumes (checkov CKV_AWS_189), applied to instance and template disks. */
 export const launchTemplateCustomerKey: Rule = {
   id: 'HMS-LT-2',
   appliesTo: INSTANCE_TYPES,

@@ -1,10 +1,11 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
-import { bool } from '../../engine/values';
+import { bool, isSet } from '../../engine/values';
 import { disksOf, INSTANCE_TYPES } from './private/instance-settings';
 
-/** AwsSolutions-EC26; CKV_AWS_8 (launch configurations, instances); no checkov check covers launch templates. */
+/** AwsSolutions-EC26; checkov's covers instances and launch configurations only. */
 export const launchTemplateDisksEncrypted: Rule = {
   id: 'HMS-LT-1',
+  publicChecks: ['CKV_AWS_8', 'AVD-AWS-0008', 'AVD-AWS-0131', 'AVD-AWS-0122'],
   appliesTo: INSTANCE_TYPES,
   summary: 'Instances, launch templates and launch configurations encrypt every block device',
   rationale: 'Node disks hold container images, logs and secrets mounted into pods (SC-28, HIPAA 164.312(a)(2)(iv)).',
@@ -15,6 +16,9 @@ export const launchTemplateDisksEncrypted: Rule = {
     for (const d of disks) {
       const encrypted = bool(d.encrypted);
       if (encrypted === 'unknown') return unknown(`encryption of ${d.name} is not known from the configuration`, d.encrypted);
+      // "Volumes that are created from encrypted snapshots are automatically encrypted" (https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html):
+      // the snapshot decides, and Terraform cannot see it.
+      if (encrypted === undefined && isSet(d.snapshotId)) return unknown(`${d.name} follows snapshot ${String(d.snapshotId)}, whose encryption Terraform cannot see; set encrypted = true`, d.snapshotId);
       if (encrypted !== true) return fail(`${d.name} is not encrypted`);
     }
     return pass;

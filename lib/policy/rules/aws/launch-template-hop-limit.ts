@@ -2,9 +2,9 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { num } from '../../engine/values';
 import { INSTANCE_TYPES, metadataOptionsOf } from './private/instance-settings';
 
-/** CKV_AWS_341. */
 export const launchTemplateHopLimit: Rule = {
   id: 'HMS-LT-4',
+  publicChecks: ['CKV_AWS_341'],
   appliesTo: INSTANCE_TYPES,
   summary: 'Instance metadata is not reachable from pods (hop limit 1)',
   rationale: 'With a hop limit above 1, containers reach the node credentials through IMDS (AC-6, CM-2).',

@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { isUnresolved } from '../../engine/values';
 import { INSTANCE_TYPES, metadataOptionsOf } from './private/instance-settings';
 
-/** CKV_AWS_79 (instances, launch templates and configurations); NIST.800.53.R5-EC2IMDSv2Enabled. */
+/** NIST.800.53.R5-EC2IMDSv2Enabled. */
 export const launchTemplateImdsv2: Rule = {
   id: 'HMS-LT-3',
+  publicChecks: ['CKV_AWS_79', 'AVD-AWS-0130', 'AVD-AWS-0028'],
   appliesTo: INSTANCE_TYPES,
   summary: 'Instance metadata requires IMDSv2 session tokens',
   rationale: 'IMDSv1 lets any SSRF in a pod read the node role credentials (AC-6, AC-3).',

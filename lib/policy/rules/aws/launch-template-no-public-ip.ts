@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 import { INSTANCE_TYPES, publicIpSettingsOf } from './private/instance-settings';
 
-/** CKV_AWS_88; NIST.800.53.R5-EC2InstanceNoPublicIp. */
+/** NIST.800.53.R5-EC2InstanceNoPublicIp. */
 export const launchTemplateNoPublicIp: Rule = {
   id: 'HMS-LT-5',
+  publicChecks: ['CKV_AWS_88', 'AVD-AWS-0009'],
   appliesTo: INSTANCE_TYPES,
   summary: 'Instances get no public IP address',
   rationale: 'A public IP puts a node on the internet, outside the authorization boundary (SC-7, AC-4).',

@@ -12,9 +12,9 @@ function texts(userData: string): string[] {
   return [userData, decoded];
 }
 
-/** CKV_AWS_46. */
 export const launchTemplateUserDataSecrets: Rule = {
   id: 'HMS-LT-6',
+  publicChecks: ['CKV_AWS_46', 'AVD-AWS-0129', 'AVD-AWS-0029'],
   appliesTo: INSTANCE_TYPES,
   summary: 'User data holds no credentials or private keys',
   rationale: 'User data is readable by anyone who can describe the instance or reach IMDS (IA-5, SC-28).',

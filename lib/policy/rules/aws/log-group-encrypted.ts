@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { setState } from '../../engine/values';
 
-/** CKV_AWS_158; NIST.800.53.R5-CloudWatchLogGroupEncrypted. */
+/** NIST.800.53.R5-CloudWatchLogGroupEncrypted. */
 export const logGroupEncrypted: Rule = {
   id: 'HMS-LOG-1',
+  publicChecks: ['CKV_AWS_158', 'AVD-AWS-0017'],
   appliesTo: ['aws_cloudwatch_log_group'],
   summary: 'Log groups are encrypted with a customer key',
   rationale: 'Audit logs are evidence and may hold sensitive data (SC-28(1), AU-9(3)).',

@@ -26,15 +26,16 @@ export function openToInternet(own: readonly Permission[], group: readonly Permi
   return unknowns.length > 0 ? unknown(`whether ${what} is open to the internet is not known from the configuration`, unknowns) : pass;
 }
 
-/** CKV_AWS_24, CKV_AWS_25, CKV_AWS_277; NIST.800.53.R5-EC2RestrictedSSH / EC2RestrictedCommonPorts; AVD-AWS-0107. */
+/** NIST.800.53.R5-EC2RestrictedSSH / EC2RestrictedCommonPorts. */
 export const securityGroupAdminPorts: Rule = {
   id: 'HMS-SG-1',
+  publicChecks: ['CKV_AWS_24', 'CKV_AWS_25', 'CKV_AWS_277', 'CKV_AWS_260', 'AVD-AWS-0107'],
   appliesTo: SECURITY_GROUP_TYPES,
   summary: 'No ingress from the internet to SSH, RDP or all ports',
   rationale: 'Administrative ports open to the world are the first thing scanners find (SC-7, AC-4, AC-17).',
   fix: 'Allow only named agency networks, or remove the rule and use SSM Session Manager.',
   check(r, ctx) {
-    const own = permissionsOf(r);
+    const own = permissionsOf(r, ctx);
     const group = groupPermissions(r, ctx);
     const outcomes = [openToInternet(own, group, 'ingress', 'all', 'every port'), ...ADMIN_PORTS.map((p) => openToInternet(own, group, 'ingress', p, `port ${p}`))];
     return outcomes.find((o) => o.status === 'fail') ?? outcomes.find((o) => o.status === 'unknown') ?? pass;

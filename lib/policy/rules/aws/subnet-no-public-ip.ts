@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 
-/** CKV_AWS_130; NIST.800.53.R5-VPCSubnetAutoAssignPublicIpDisabled. */
+/** NIST.800.53.R5-VPCSubnetAutoAssignPublicIpDisabled. */
 export const subnetNoPublicIp: Rule = {
   id: 'HMS-VPC-3',
+  publicChecks: ['CKV_AWS_130', 'AVD-AWS-0164'],
   appliesTo: ['aws_subnet'],
   summary: 'Subnets do not assign public IP addresses',
   rationale: 'Instances launched with public addresses are reachable from the internet (SC-7, AC-4).',

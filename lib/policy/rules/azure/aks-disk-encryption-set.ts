@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { setState } from '../../engine/values';
 import { AKS } from './private/aks';
 
-/** CKV_AZURE_117; Azure Policy 7d7be79c. */
+/** Azure Policy 7d7be79c. */
 export const aksDiskEncryptionSet: Rule = {
   id: 'HMS-AKS-2',
+  publicChecks: ['CKV_AZURE_117', 'AVD-AZU-0067'],
   appliesTo: [AKS],
   summary: 'AKS OS and data disks use a customer-managed key',
   rationale: 'A disk encryption set puts node disk keys under agency control (SC-12, SC-28).',

@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { AKS, AKS_NODE_POOL, flag, nodePoolSettings } from './private/aks';
 
-/** CKV_AZURE_227; Azure Policy 41425d9f. */
+/** Azure Policy 41425d9f. */
 export const aksHostEncryption: Rule = {
   id: 'HMS-AKS-1',
+  publicChecks: ['CKV_AZURE_227'],
   appliesTo: [AKS, AKS_NODE_POOL],
   summary: 'AKS nodes encrypt temp disks and caches at the host',
   rationale: 'Without host encryption, temporary disks and OS disk caches are not encrypted with the customer key (SC-28, SC-28(1)).',

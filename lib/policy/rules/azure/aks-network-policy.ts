@@ -4,9 +4,9 @@ import { AKS } from './private/aks';
 
 export const AKS_NETWORK_POLICY_ENGINES = ['azure', 'calico', 'cilium'];
 
-/** CKV_AZURE_7. */
 export const aksNetworkPolicy: Rule = {
   id: 'HMS-AKS-5',
+  publicChecks: ['CKV_AZURE_7', 'AVD-AZU-0043'],
   appliesTo: [AKS],
   summary: 'AKS enforces Kubernetes NetworkPolicy',
   rationale: 'Without a policy engine, NetworkPolicy objects are accepted and ignored (SC-7, AC-4).',

@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, bool } from '../../engine/values';
 import { AKS } from './private/aks';
 
-/** CKV_AZURE_8. azurerm 3.0 removed the attribute (AKS retired the add-on); older configurations may still set it. */
+/** azurerm 3.0 removed the attribute (AKS retired the add-on); older configurations may still set it. */
 export const aksNoDashboard: Rule = {
   id: 'HMS-AKS-16',
+  publicChecks: ['CKV_AZURE_8'],
   appliesTo: [AKS],
   summary: 'The Kubernetes dashboard add-on is off',
   rationale: 'The dashboard is a web UI with cluster-wide rights, a classic entry point (CM-7, AC-6).',

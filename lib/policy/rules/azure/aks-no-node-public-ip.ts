@@ -1,9 +1,9 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { AKS, AKS_NODE_POOL, flag, nodePoolSettings } from './private/aks';
 
-/** CKV_AZURE_143. */
 export const aksNoNodePublicIp: Rule = {
   id: 'HMS-AKS-4',
+  publicChecks: ['CKV_AZURE_143'],
   appliesTo: [AKS, AKS_NODE_POOL],
   summary: 'AKS nodes get no public IP address',
   rationale: 'A public IP puts a node on the internet, outside the boundary (SC-7, AC-4).',

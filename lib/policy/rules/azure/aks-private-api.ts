@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, bool, strings } from '../../engine/values';
 import { AKS } from './private/aks';
 
-/** CKV_AZURE_115, CKV_AZURE_6; Azure Policy 0e246bcf. */
+/** Azure Policy 0e246bcf. */
 export const aksPrivateApi: Rule = {
   id: 'HMS-AKS-3',
+  publicChecks: ['CKV_AZURE_115', 'CKV_AZURE_6', 'AVD-AZU-0065', 'AVD-AZU-0041'],
   appliesTo: [AKS],
   summary: 'The AKS API server is private, or limited to named networks',
   rationale: 'A public Kubernetes API is an internet-facing administrative interface (SC-7, AC-4, AC-17).',

@@ -1,9 +1,9 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { isUnresolved, num } from '../../engine/values';
 
-/** CKV_AZURE_112; AVD-AZU-0014 area. */
 export const keyVaultKeyHsm: Rule = {
   id: 'HMS-KV-7',
+  publicChecks: ['CKV_AZURE_112'],
   appliesTo: ['azurerm_key_vault_key'],
   summary: 'Key Vault keys are HSM-backed (RSA-HSM or EC-HSM), RSA keys at least 2048 bits',
   rationale: 'HSM-protected keys never leave FIPS 140 validated hardware (SC-12, SC-13).',

@@ -1,9 +1,10 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { setState } from '../../engine/values';
 
-/** CKV_AZURE_41; AVD-AZU-0017; Azure Policy 98728c90. */
+/** Azure Policy 98728c90. */
 export const keyVaultSecretExpires: Rule = {
   id: 'HMS-KV-6',
+  publicChecks: ['CKV_AZURE_41', 'AVD-AZU-0017'],
   appliesTo: ['azurerm_key_vault_secret'],
   summary: 'Key Vault secrets have an expiration date',
   rationale: 'Secrets must have a defined lifetime and be rotated (IA-5, IA-5(1)).',

@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, bool, num } from '../../engine/values';
 import { STORAGE_ACCOUNT } from './private/storage-account';
 
-/** CKV_AZURE_33-family; CKV2_AZURE_38 (soft delete); Azure Policy bf045164 area; PRW HIPAA storage_blob_versioning_is_enabled. */
+/** Azure Policy bf045164 area; PRW HIPAA storage_blob_versioning_is_enabled. */
 export const storageAccountBlobRecovery: Rule = {
   id: 'HMS-ST-8',
+  publicChecks: ['CKV2_AZURE_38', 'AVD-AZU-0056'],
   appliesTo: [STORAGE_ACCOUNT],
   summary: 'Blobs keep versions and soft-deleted copies (state containers can be restored)',
   rationale: 'A corrupted or deleted state file or log must be recoverable (CP-9, CP-10).',

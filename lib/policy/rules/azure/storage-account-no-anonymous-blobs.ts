@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 import { STORAGE_ACCOUNT } from './private/storage-account';
 
-/** CKV_AZURE_190, CKV_AZURE_34; AVD-AZU-0007; Azure Policy 4fa4b6c0. */
+/** Azure Policy 4fa4b6c0. */
 export const storageAccountNoAnonymousBlobs: Rule = {
   id: 'HMS-ST-4',
+  publicChecks: ['CKV_AZURE_190'],
   appliesTo: [STORAGE_ACCOUNT, 'azurerm_storage_container'],
   summary: 'No anonymous read access to blobs',
   rationale: 'Anonymous access publishes blobs to anyone with the URL (AC-3, AC-14, SC-7).',

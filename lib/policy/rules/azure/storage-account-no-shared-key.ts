@@ -2,9 +2,10 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 import { STORAGE_ACCOUNT } from './private/storage-account';
 
-/** CKV2_AZURE_40; Azure Policy 8c6a50c6 (storage accounts should prevent shared key access). */
+/** Azure Policy 8c6a50c6 (storage accounts should prevent shared key access). */
 export const storageAccountNoSharedKey: Rule = {
   id: 'HMS-ST-6',
+  publicChecks: ['CKV2_AZURE_40'],
   appliesTo: [STORAGE_ACCOUNT],
   summary: 'Storage accounts refuse shared-key access (Entra ID only)',
   rationale: 'Account keys are shared, unattributable, full-access credentials (IA-2, IA-5, AC-2).',

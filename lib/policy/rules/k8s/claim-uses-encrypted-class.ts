@@ -1,7 +1,7 @@
 import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, isUnresolved, refersTo } from '../../engine/values';
 import { metadataOf } from './private/pod-spec';
-import { STORAGE_CLASS_TYPES, storageClassEncryption } from './storage-class-encrypted';
+import { STORAGE_CLASS_TYPES, storageClassEncryption } from './private/storage-class';
 
 /** Derived: no public scanner follows a claim to its class. */
 export const claimUsesEncryptedClass: Rule = {

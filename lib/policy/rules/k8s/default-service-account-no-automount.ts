@@ -2,9 +2,9 @@ import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { bool } from '../../engine/values';
 import { metadataOf } from './private/pod-spec';
 
-/** CKV_K8S_41, CKV_K8S_42; AVD-KSV-0036 area. */
 export const defaultServiceAccountNoAutomount: Rule = {
   id: 'HMS-K8S-19',
+  publicChecks: ['CKV_K8S_41'],
   appliesTo: ['kubernetes_default_service_account', 'kubernetes_default_service_account_v1', 'kubernetes_service_account', 'kubernetes_service_account_v1'],
   summary: 'The default service account does not mount its token into pods',
   rationale: 'Every pod without its own service account gets the default one, and with it an API token (AC-6, IA-5).',

@@ -1,9 +1,10 @@
 import type { TfResource } from '../../engine/document';
-import { fail, pass, type Rule } from '../../engine/rule';
+import { fail, pass, unknown, type Rule } from '../../engine/rule';
 import { block, blocks, isObject, refersTo, strings } from '../../engine/values';
 import { metadataOf } from './private/pod-spec';
 
 const POLICY_TYPES = ['kubernetes_network_policy', 'kubernetes_network_policy_v1'];
+const NAMESPACE = (values: Readonly<Record<string, unknown>>): unknown => metadataOf(values).namespace;
 
 function selectsAllPods(spec: Record<string, unknown>): boolean {
   const selector = block(spec, 'pod_selector');
@@ -37,6 +38,10 @@ export const namespaceDefaultDeny: Rule = {
       return ns === name || refersTo(ns, r.address);
     };
     const policies = POLICY_TYPES.flatMap((t) => ctx.resourcesOf(t)).filter(inNamespace);
-    return policies.some(isDefaultDeny) ? pass : fail(`namespace ${String(name)} has no default-deny policy`);
+    if (policies.some(isDefaultDeny)) return pass;
+    // A default-deny policy whose namespace is not known from the configuration may be this namespace's.
+    const undecided = POLICY_TYPES.flatMap((t) => ctx.undecided(t, NAMESPACE)).filter(isDefaultDeny);
+    if (undecided.length > 0) return unknown('a default-deny policy whose namespace is not known from the configuration may cover it', undecided.map((p) => NAMESPACE(p.values)));
+    return fail(`namespace ${String(name)} has no default-deny policy`);
   },
 };

@@ -3,7 +3,7 @@ import { block, blocks, isUnresolved } from '../../engine/values';
 
 const EVERYONE = ['system:anonymous', 'system:unauthenticated', 'system:authenticated'];
 
-/** CKV_K8S_157-family; AVD-KSV-0111 (cluster-admin bindings); Kubernetes RBAC good practices. */
+/** Kubernetes RBAC good practices; the public-group bindings that trivy's cluster-admin checks look for. */
 export const rbacNoPublicBindings: Rule = {
   id: 'HMS-K8S-18',
   appliesTo: ['kubernetes_role_binding', 'kubernetes_role_binding_v1', 'kubernetes_cluster_role_binding', 'kubernetes_cluster_role_binding_v1'],

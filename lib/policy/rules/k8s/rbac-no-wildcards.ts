@@ -3,9 +3,10 @@ import { blocks, isUnresolved } from '../../engine/values';
 
 export const ROLE_TYPES = ['kubernetes_role', 'kubernetes_role_v1', 'kubernetes_cluster_role', 'kubernetes_cluster_role_v1'];
 
-/** CKV_K8S_49, CKV_K8S_155 to 157; AVD-KSV-0044 to 0046. */
+/** Kubernetes RBAC good practices; checkov's CKV_K8S_155 to 157 and trivy's KSV-0044 to 0046 judge the same grants on manifests, not Terraform. */
 export const rbacNoWildcards: Rule = {
   id: 'HMS-K8S-17',
+  publicChecks: ['CKV_K8S_49'],
   appliesTo: ROLE_TYPES,
   summary: 'Roles grant no wildcard verbs, resources or API groups, and no escalate, bind or impersonate',
   rationale: 'A wildcard grants every present and future permission; escalate, bind and impersonate grant the rest (AC-6, AC-6(10)).',

@@ -10,6 +10,8 @@ export interface Disk {
   readonly name: string;
   readonly encrypted: unknown;
   readonly kmsKeyId: unknown;
+  /** The snapshot the disk is made from: an unset `encrypted` then follows the snapshot. */
+  readonly snapshotId: unknown;
 }
 
 /**
@@ -21,11 +23,11 @@ export function disksOf(r: TfResource): Disk[] {
   if (r.type === 'aws_launch_template') {
     return blocks(r.values, 'block_device_mappings').map((m) => {
       const ebs = block(m, 'ebs');
-      return { name: String(m.device_name ?? 'a device'), encrypted: ebs?.encrypted, kmsKeyId: ebs?.kms_key_id };
+      return { name: String(m.device_name ?? 'a device'), encrypted: ebs?.encrypted, kmsKeyId: ebs?.kms_key_id, snapshotId: ebs?.snapshot_id };
     });
   }
   const root = block(r.values, 'root_block_device');
-  const disk = (b: JsonObject | undefined, name: string): Disk => ({ name, encrypted: b?.encrypted, kmsKeyId: b?.kms_key_id });
+  const disk = (b: JsonObject | undefined, name: string): Disk => ({ name, encrypted: b?.encrypted, kmsKeyId: b?.kms_key_id, snapshotId: b?.snapshot_id });
   return [disk(root, 'the root disk'), ...blocks(r.values, 'ebs_block_device').map((b) => disk(b, String(b.device_name ?? 'an EBS device')))];
 }
 

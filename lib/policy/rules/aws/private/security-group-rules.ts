@@ -59,8 +59,7 @@ function permission(values: Record<string, unknown>, direction: 'ingress' | 'egr
   return { direction, protocol, ports: portsOf(protocol, values.from_port, values.to_port), ...addressesOf(values, CIDR_KEYS), groupId };
 }
 
-/** Permissions of aws_security_group and aws_default_security_group (inline), aws_security_group_rule and aws_vpc_security_group_*_rule. */
-export function permissionsOf(r: TfResource): Permission[] {
+function readPermissions(r: TfResource): readonly Permission[] {
   switch (r.type) {
     case 'aws_security_group':
     case 'aws_default_security_group':
@@ -74,6 +73,11 @@ export function permissionsOf(r: TfResource): Permission[] {
     default:
       return [];
   }
+}
+
+/** Permissions of aws_security_group and aws_default_security_group (inline), aws_security_group_rule and aws_vpc_security_group_*_rule; read once per evaluation. */
+export function permissionsOf(r: TfResource, ctx: RuleContext): readonly Permission[] {
+  return ctx.derive(readPermissions, r);
 }
 
 export type Reach = { readonly internet: true } | { readonly internet: false } | { readonly unknown: readonly unknown[] };
@@ -105,29 +109,30 @@ export function reaching(permissions: readonly Permission[], port: number | 'all
 }
 
 const STANDALONE = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
+const GROUPS = ['aws_security_group', 'aws_default_security_group'];
 
-/** True when a standalone rule's security_group_id names `group` (by reference, or by the same literal id). */
-function belongsTo(ruleGroupId: unknown, group: TfResource | unknown): boolean {
-  if (typeof group === 'object' && group !== null && 'address' in group) return refersTo(ruleGroupId, (group as TfResource).address);
-  return ruleGroupId !== undefined && ruleGroupId === group;
+function readGroupPermissions(r: TfResource, ctx: RuleContext): readonly Permission[] {
+  const own = permissionsOf(r, ctx);
+  if (GROUPS.includes(r.type)) {
+    return [...own, ...STANDALONE.flatMap((t) => ctx.referencing(t, 'security_group_id', r)).flatMap((s) => permissionsOf(s, ctx))];
+  }
+  const groupId = r.values.security_group_id;
+  if (groupId === undefined) return own;
+  const group = GROUPS.flatMap((t) => ctx.resourcesOf(t)).find((g) => refersTo(groupId, g.address));
+  // Siblings: the other standalone rules of the same group, by reference or by the same literal id.
+  const siblings = group
+    ? STANDALONE.flatMap((t) => ctx.referencing(t, 'security_group_id', group))
+    : STANDALONE.flatMap((t) => ctx.resourcesOf(t)).filter((s) => s.values.security_group_id === groupId);
+  return [...own, ...siblings.filter((s) => s !== r).flatMap((s) => permissionsOf(s, ctx)), ...(group ? permissionsOf(group, ctx) : [])];
 }
 
 /**
  * The permissions of a resource together with the rest of its security group:
  * the group's inline rules and every standalone rule attached to it. Rules split
- * across resources (half the internet each) are judged together.
+ * across resources (half the internet each) are judged together. Read once per evaluation.
  */
-export function groupPermissions(r: TfResource, ctx: RuleContext): Permission[] {
-  const own = permissionsOf(r);
-  const standalone = STANDALONE.flatMap((t) => ctx.resourcesOf(t));
-  if (r.type === 'aws_security_group' || r.type === 'aws_default_security_group') {
-    return [...own, ...standalone.filter((s) => belongsTo(s.values.security_group_id, r)).flatMap(permissionsOf)];
-  }
-  const groupId = r.values.security_group_id;
-  if (groupId === undefined) return own;
-  const group = [...ctx.resourcesOf('aws_security_group'), ...ctx.resourcesOf('aws_default_security_group')].find((g) => refersTo(groupId, g.address));
-  const siblings = standalone.filter((s) => s !== r && (group ? belongsTo(s.values.security_group_id, group) : belongsTo(s.values.security_group_id, groupId))).flatMap(permissionsOf);
-  return [...own, ...siblings, ...(group ? permissionsOf(group) : [])];
+export function groupPermissions(r: TfResource, ctx: RuleContext): readonly Permission[] {
+  return ctx.derive(readGroupPermissions, r);
 }
 
 export const SECURITY_GROUP_TYPES = [

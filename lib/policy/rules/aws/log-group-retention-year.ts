@@ -4,23 +4,9 @@ import { num } from '../../engine/values';
 /** FedRAMP Moderate organisations commonly define one year online (AU-11 ODP). */
 export const MIN_LOG_RETENTION_DAYS = 365;
 
-/** CKV_AWS_66. */
-export const logGroupRetentionSet: Rule = {
-  id: 'HMS-LOG-2',
-  appliesTo: ['aws_cloudwatch_log_group'],
-  summary: 'Log groups have a retention period',
-  rationale: 'Retention must be decided, not left to accident (AU-11, SI-12).',
-  fix: 'Set retention_in_days (hms-sys uses logRetentionDays, 365 by default).',
-  check(r) {
-    const days = num(r.values.retention_in_days);
-    if (days === 'unknown') return unknown('retention is not known from the configuration', r.values.retention_in_days);
-    return days === undefined ? fail('no retention_in_days') : pass;
-  },
-};
-
-/** CKV_AWS_338. */
 export const logGroupRetentionYear: Rule = {
   id: 'HMS-LOG-3',
+  publicChecks: ['CKV_AWS_338'],
   appliesTo: ['aws_cloudwatch_log_group'],
   summary: `Logs are kept at least ${MIN_LOG_RETENTION_DAYS} days`,
   rationale: 'Audit records must outlive the investigations that need them (AU-11).',
