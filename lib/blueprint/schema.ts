@@ -64,7 +64,6 @@ import { imageSource } from '../core/image-registries';
 import { SYSTEM_NAMESPACES } from '../core/namespaces';
 import { MAX_TAG_VALUE_LENGTH, RESERVED_TAG_KEYS, RESERVED_TAG_PREFIX, TAG_TEXT_PATTERN } from '../core/tags';
 import { aksNodePoolName, rotationName } from '../azure/private/names';
-import { aksRuntimeRefusal } from '../azure/private/node-os';
 
 const MAX_TEXT_LENGTH = 256;
 /** Ingress wider than a /8 is the internet in all but name. */
@@ -604,8 +603,6 @@ type RefinementContext = Parameters<Parameters<z.ZodType['superRefine']>[0]>[1];
 function refuseWhatTheCloudsWouldRefuse(bp: z.output<typeof BlueprintShape>, ctx: RefinementContext): void {
   if (bp.clouds.includes('azure')) {
     // AKS: the system pool is "system" and rotates as "systemtmp" (lib/azure/secure-cluster.ts); a user pool may take neither name.
-    const runtimeRefusal = aksRuntimeRefusal(bp.nodePool.runtime, bp.kubernetesVersion);
-    if (runtimeRefusal) ctx.addIssue({ code: 'custom', path: ['kubernetesVersion'], input: bp.kubernetesVersion, message: runtimeRefusal });
     const taken = ['system', rotationName('system')];
     const poolName = aksNodePoolName(bp.nodePool.name);
     if (taken.includes(poolName)) {
