@@ -7,7 +7,6 @@ import type { IConstruct } from 'constructs';
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import type { Cloud } from '../lib/core/defaults';
 import { BlueprintError, formatProblem } from '../lib/core/errors';
-import { imageTag } from '../lib/core/images';
 import { cloudStackName, kubernetesStackName, stateBucketStackName, workspacesStackName } from '../lib/core/stack-names';
 import { findCollisions } from '../lib/blueprint/collisions';
 import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
@@ -160,19 +159,6 @@ function aksExistingVolume(aks: AksStack, bp: Blueprint): ExistingVolume | undef
 function acknowledgeWhatKubernetesCannotSee(k8s: KubernetesStack, bp: Blueprint, eks: EksStack): void {
   // The exact resources: an acknowledgement on a construct covers everything below it, and one that matches nothing is stale.
   const resource = (...path: string[]) => path.reduce<IConstruct | undefined>((node, id) => node?.node.tryFindChild(id), k8s);
-  const deployment = resource('workload', 'Resource');
-  const image = bp.workload?.image;
-  // HMS-K8S-9 reads the tag from the image text; behind the mirror that text starts with an
-  // interpolation (account, region, DNS suffix), so the rule cannot read it. The same check, here, on the upstream name.
-  const tag = image && imageTag(image);
-  const pinned = image !== undefined && (image.includes('@sha256:') || (tag !== undefined && tag !== 'latest'));
-  if (deployment && pinned && eks.imageMirrors.length > 0) {
-    FedRampBaseline.acknowledge(
-      deployment,
-      'HMS-K8S-9',
-      `the image is ${image}, pinned (${image.includes('@sha256:') ? 'digest' : `tag ${tag}`}), pulled through the account's ECR pull-through cache: the registry host (account, region, DNS suffix) is read by Terraform at plan, so the synthesized image starts with an interpolation; check the plan JSON to see the resolved image (CM-2)`,
-    );
-  }
   const storageClass = resource('volume', 'StorageClass');
   const claim = resource('volume', 'Claim');
   // HMS-K8S-12/14 read encryption from the class's parameters; EFS has none: it encrypts per file system.

@@ -14,7 +14,7 @@ import { withEnvironmentDefaults } from './environment';
 import { allowedKeysAt, issueMessage, unknownKeyMessage } from './format';
 import { normalize } from './normalize';
 import { SYSTEM_NAMESPACES } from '../core/namespaces';
-import { BlueprintSchema, systemNamespaceMessage } from './schema';
+import { BlueprintNameSchema, BlueprintSchema, systemNamespaceMessage } from './schema';
 
 /** A blueprint is a short file; anything larger is a mistake or an attack. */
 export const MAX_BLUEPRINT_BYTES = 64 * 1024;
@@ -23,8 +23,6 @@ export const MAX_ALIAS_COUNT = 50;
 /** Nesting deeper than any valid blueprint (which is 4 levels deep). */
 export const MAX_NESTING_DEPTH = 32;
 export const BLUEPRINT_EXTENSIONS = ['.yml', '.yaml'];
-
-const NAME_PATTERN = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
 
 export interface LoadOptions {
   /**
@@ -110,8 +108,10 @@ export function parseBlueprint(source: string | Buffer, file: string, options: L
   }
 
   const name = result.data.name ?? basename(file, extname(file));
-  if (!result.data.name && !NAME_PATTERN.test(name)) {
-    throw whole(`the file name ${JSON.stringify(name)} cannot name stacks; rename the file (lowercase letters, digits, "-") or set "name:" in it`);
+  // A name taken from the file obeys the same rule as "name:" (pattern and length): stacks, IAM roles and namespaces are named after it.
+  const fileName = result.data.name ? undefined : BlueprintNameSchema.safeParse(name);
+  if (fileName && !fileName.success) {
+    throw whole(`the file name ${JSON.stringify(name)} cannot name stacks: ${fileName.error.issues[0].message}; rename the file or set "name:" in it`);
   }
   if (!result.data.name && SYSTEM_NAMESPACES.includes(name)) {
     throw whole(`the file name ${systemNamespaceMessage(name)}: rename the file or set "name:" in it`);
@@ -141,14 +141,28 @@ export function parseBlueprint(source: string | Buffer, file: string, options: L
  * so the value would vanish without a word (a tag dropped silently): refused
  * wherever it appears, with its position.
  */
+/**
+ * Keys and aliases the YAML reader would silently misread, each at its line:
+ * `__proto__` (dropped by JavaScript), `<<` (a merge key in YAML 1.1 only; YAML 1.2
+ * reads it as a key named "<<"), and an alias whose anchor is not set before it.
+ */
 function prototypeKeys(doc: Document, lc: LineCounter, file: string): BlueprintProblem[] {
   const problems: BlueprintProblem[] = [];
+  const at = (range: readonly number[] | null | undefined, path: string, message: string) => {
+    const pos = lc.linePos(range?.[0] ?? 0);
+    problems.push({ file, line: pos.line, column: pos.col, path, message });
+  };
   visit(doc, {
     Pair(_key, pair) {
       if (isScalar(pair.key) && pair.key.value === '__proto__') {
-        const pos = lc.linePos(pair.key.range?.[0] ?? 0);
-        problems.push({ file, line: pos.line, column: pos.col, path: '__proto__', message: 'a key named "__proto__" cannot be used: JavaScript reads it as an object\'s prototype, so its value would be lost; rename it' });
+        at(pair.key.range, '__proto__', 'a key named "__proto__" cannot be used: JavaScript reads it as an object\'s prototype, so its value would be lost; rename it');
       }
+      if (isScalar(pair.key) && pair.key.value === '<<') {
+        at(pair.key.range, '<<', 'merge keys ("<<: *anchor") are not part of YAML 1.2, which blueprints use; write the keys out');
+      }
+    },
+    Alias(_key, alias) {
+      if (!alias.resolve(doc)) at(alias.range, `*${alias.source}`, `the alias *${alias.source} has no anchor &${alias.source} before it; define the anchor first, or write the value out`);
     },
   });
   return problems;

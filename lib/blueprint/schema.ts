@@ -737,3 +737,9 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   return String(value);
 }
+
+/** The image reference rule of `workload.image` (pinned: a version tag or a digest), for images named outside a blueprint. */
+export const ImageReferenceSchema = Image;
+
+/** The rule of a blueprint's `name` (pattern and length), for a name taken from the file name. */
+export const BlueprintNameSchema = Name;

@@ -13,10 +13,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { CloudEvent, HTTP } from 'cloudevents';
 import { UserError } from '../core/errors';
 import type { Io } from './io';
+import { checkEventsFile } from './output-file';
 
 /** Every event type, with the step it reports. The README's Events section lists the same. */
 export const EVENT_TYPES = {
@@ -144,14 +144,48 @@ class HttpSink implements Sink {
     const late = (await Promise.race([this.sending ?? Promise.resolve(), deadline])) === 'late';
     clearTimeout(timer);
     const lost = this.dropped + (late ? this.queue.length : 0);
-    if (lost > 0) this.warn(`events: ${lost} event(s) could not be delivered to ${this.url} (${this.lastError || 'no answer in time'}); the command's result does not depend on them`);
+    if (lost > 0) this.warn(`events: ${lost} event(s) could not be delivered to ${displayUrl(this.url)} (${this.lastError || 'no answer in time'}); the command's result does not depend on them`);
   }
 }
 
-function sinkFor(target: string, io: Io, limits: DeliveryLimits): Sink {
+/** A URL as messages show it: no user, password or query (they may carry a secret). */
+function displayUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}${parsed.search ? '?…' : ''}`;
+}
+
+/** Loopback hosts, where plain http never leaves the machine. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * An endpoint URL events may be POSTed to: https, or http on this machine only
+ * (events name blueprints, stacks and outcomes of a FedRAMP system: SC-8 wants
+ * them protected in transit), and no user or password in the URL, which would be
+ * echoed in messages (give the endpoint a token in its path or behind a proxy).
+ */
+function checkedEventsUrl(command: string, target: string): string {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    throw new UserError(`hms-sys ${command}: --events ${JSON.stringify(target)} is not a valid URL; give -, a file, or an https:// URL`);
+  }
+  if (url.username || url.password) {
+    throw new UserError(`hms-sys ${command}: --events: the URL carries a user or password, which would appear in logs; put the credential in the endpoint's path or behind an authenticating proxy`);
+  }
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    throw new UserError(`hms-sys ${command}: --events ${displayUrl(target)}: events leave this machine only over https (NIST 800-53 SC-8); use https://${url.host}${url.pathname}`);
+  }
+  return target;
+}
+
+function sinkFor(command: string, target: string, io: Io, limits: DeliveryLimits): Sink {
   if (target === '-') return { write: (e) => io.out(JSON.stringify(e)), close: async () => undefined };
-  if (/^https?:\/\//.test(target)) return new HttpSink(target, io.err, limits);
-  const file = resolve(io.cwd, target);
+  if (/^https?:\/\//i.test(target)) return new HttpSink(checkedEventsUrl(command, target), io.err, limits);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(target)) {
+    throw new UserError(`hms-sys ${command}: --events ${JSON.stringify(target.split('//')[0] + '//…')} is not supported; give -, a file, or an https:// URL`);
+  }
+  const file = checkEventsFile(command, target, io.cwd, []);
   return { write: (e) => appendFileSync(file, `${JSON.stringify(e)}\n`), close: async () => undefined };
 }
 
@@ -174,7 +208,7 @@ export class EventStream {
     io: Io,
     limits: DeliveryLimits = DEFAULT_DELIVERY_LIMITS,
   ) {
-    this.sink = target ? sinkFor(target, io, limits) : undefined;
+    this.sink = target ? sinkFor(command, target, io, limits) : undefined;
     this.toStdout = target === '-';
   }
 

@@ -33,6 +33,15 @@ const MANIFEST_FILE = 'manifest.json';
 const TOP_LEVEL_ENTRIES = new Set([OUTPUT_MARKER, MANIFEST_FILE, 'stacks']);
 /** hms-sys writes this beside every stack; an output with it beside every stack predates the marker. */
 const LEGACY_STACK_FILE = 'policy-report.json';
+/**
+ * What a stack folder of ours may hold: what `hms-sys synth` writes (CDKTF's
+ * `cdk.tf.json` and `assets/`, our report), what `hms-sys plan` and `drift` write
+ * beside it (saved plans, plan.json), and Terraform's working files from `init`
+ * (`.terraform/` caches providers and backend settings; the lock file is rebuilt
+ * by init). Anything else (a runbook, an `override.tf.json`, a state backup in a
+ * subfolder) is the user's, so the folder is refused rather than replaced.
+ */
+const STACK_FOLDER_ENTRIES = new Set(['cdk.tf.json', 'assets', LEGACY_STACK_FILE, 'plan.tfplan', 'plan.json', 'drift.tfplan', '.terraform', '.terraform.lock.hcl']);
 
 /** An output folder hms-sys refuses to write, or cannot: exit 1 with what to do. */
 export class OutputFolderError extends UserError {
@@ -174,7 +183,15 @@ function judgeOutputFolder(target: string, context: OutputContext): OutputVerdic
   if (state.length > 0) {
     return refused(`holds Terraform state (${state.map((s) => relative(target, s)).join(', ')}), which hms-sys never deletes; move it to a backend (e.g. ${context.stateDirs[0]}/), then run again`);
   }
+  const userFiles = stackDirs.flatMap((s) => foreignStackEntries(join(target, 'stacks', s)).map((e) => join('stacks', s, e)));
+  if (userFiles.length > 0) return refused(`holds files hms-sys did not write (${userFiles.join(', ')}); move them out of the output folder`);
   return { kind: 'ours' };
+}
+
+/** Entries of a stack folder that hms-sys and Terraform's init do not write. */
+function foreignStackEntries(stackDir: string): string[] {
+  if (!lstatOrUndefined(stackDir)?.isDirectory()) return [];
+  return readdirSync(stackDir).filter((e) => !STACK_FOLDER_ENTRIES.has(e));
 }
 
 function existingStackDirs(target: string): string[] {

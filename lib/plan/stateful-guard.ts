@@ -30,6 +30,29 @@ export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
   aws_dynamodb_table: 'a DynamoDB table (e.g. the state lock): its items are lost',
   aws_db_instance: 'a database instance: its data is lost',
   aws_rds_cluster: 'an Aurora or RDS cluster: its data is lost',
+  aws_rds_cluster_instance: 'an Aurora or RDS cluster instance: the last one holds the data of its cluster',
+  aws_docdb_cluster: 'a DocumentDB cluster: its data is lost',
+  aws_neptune_cluster: 'a Neptune cluster: its data is lost',
+  aws_redshift_cluster: 'a Redshift cluster: its data is lost',
+  aws_elasticache_replication_group: 'an ElastiCache replication group: its data is lost',
+  aws_elasticache_cluster: 'an ElastiCache cluster: its data is lost',
+  aws_memorydb_cluster: 'a MemoryDB cluster: its data is lost',
+  aws_opensearch_domain: 'an OpenSearch domain: its indices are lost',
+  aws_elasticsearch_domain: 'an Elasticsearch domain: its indices are lost',
+  azurerm_postgresql_flexible_server: 'a PostgreSQL server: its databases are lost',
+  azurerm_postgresql_server: 'a PostgreSQL server: its databases are lost',
+  azurerm_mysql_flexible_server: 'a MySQL server: its databases are lost',
+  azurerm_mssql_server: 'a SQL server: its databases are lost',
+  azurerm_mssql_database: 'a SQL database: its data is lost',
+  azurerm_mssql_managed_instance: 'a SQL managed instance: its databases are lost',
+  azurerm_cosmosdb_account: 'a Cosmos DB account: its databases are lost',
+  azurerm_redis_cache: 'a Redis cache: its data is lost',
+  // File systems agencies add next to ours.
+  aws_fsx_lustre_file_system: 'an FSx for Lustre file system: its data is lost',
+  aws_fsx_ontap_file_system: 'an FSx for ONTAP file system: its data is lost',
+  aws_fsx_openzfs_file_system: 'an FSx for OpenZFS file system: its data is lost',
+  aws_fsx_windows_file_system: 'an FSx for Windows file system: its data is lost',
+  azurerm_netapp_volume: 'an Azure NetApp Files volume: its data is lost',
   // Keys and secrets.
   aws_kms_key: 'a KMS key: everything encrypted under it becomes unreadable',
   aws_kms_replica_key: 'a KMS replica key: data encrypted under it in its region becomes unreadable',
@@ -58,6 +81,7 @@ export const STATEFUL_TYPES: Readonly<Record<string, string>> = {
   // Audit records (AU-9, AU-11): deleting the container deletes the records.
   aws_cloudwatch_log_group: 'a CloudWatch log group: the audit or flow logs in it are deleted (AU-9, AU-11)',
   azurerm_log_analytics_workspace: 'a Log Analytics workspace: the audit logs in it are deleted (AU-9, AU-11)',
+  aws_cloudtrail: 'a CloudTrail trail: API activity is no longer recorded (AU-2, AU-12)',
   // Where state lives.
   tfe_workspace: 'a Terraform Cloud workspace: its state versions are deleted',
 };

@@ -31,14 +31,43 @@ export interface TerraformEnvironment {
   readonly env: NodeJS.ProcessEnv;
 }
 
-export function terraformVersion(): string {
-  const result = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8' });
+/**
+ * The oldest Terraform hms-sys drives: `mock_provider` in `terraform test` (1.7)
+ * backs the offline review plan and the tests. The S3 backend's `use_lockfile`
+ * (a blueprint's `stateBucket`) needs 1.10, which the README states; Terraform
+ * itself refuses the setting on an older version at init.
+ */
+export const MINIMUM_TERRAFORM_VERSION = '1.7.0';
+
+/** Compares dotted release numbers (`1.11.2` > `1.7.0`); pre-release suffixes are ignored. */
+function atLeast(version: string, minimum: string): boolean {
+  const parts = (v: string) => v.split(/[.-]/).slice(0, 3).map((n) => Number.parseInt(n, 10) || 0);
+  const [a, b] = [parts(version), parts(minimum)];
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] > b[i];
+  return true;
+}
+
+const INSTALL_HINT = `Install Terraform ${MINIMUM_TERRAFORM_VERSION} or newer from your agency mirror or https://developer.hashicorp.com/terraform/install, then run the command again.`;
+
+export function terraformVersion(env: NodeJS.ProcessEnv = process.env): string {
+  const result = spawnSync('terraform', ['version', '-json'], { encoding: 'utf8', env });
   if (result.error || result.status !== 0) {
-    throw new ToolchainError(
-      'terraform is not on PATH (or does not run). Install Terraform 1.6 or newer from your agency mirror or https://developer.hashicorp.com/terraform/install, then run the command again.',
-    );
+    throw new ToolchainError(`terraform is not on PATH (or does not run). ${INSTALL_HINT}`);
   }
-  return (JSON.parse(result.stdout) as { terraform_version: string }).terraform_version;
+  // Terraform before 0.13 prints text, not JSON, for `version -json`.
+  let version: unknown;
+  try {
+    version = (JSON.parse(result.stdout) as { terraform_version?: unknown }).terraform_version;
+  } catch {
+    version = undefined;
+  }
+  if (typeof version !== 'string' || !/^\d+\.\d+\.\d+/.test(version)) {
+    throw new ToolchainError(`terraform on PATH is too old to say its version as JSON (it printed ${JSON.stringify(result.stdout.split('\n')[0].slice(0, 80))}). ${INSTALL_HINT}`);
+  }
+  if (!atLeast(version, MINIMUM_TERRAFORM_VERSION)) {
+    throw new ToolchainError(`terraform ${version} on PATH is older than ${MINIMUM_TERRAFORM_VERSION}. ${INSTALL_HINT}`);
+  }
+  return version;
 }
 
 export function findProviderMirror(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -52,7 +81,7 @@ export function findProviderMirror(env: NodeJS.ProcessEnv = process.env): string
  * mirror Terraform uses its own configuration and the public registry.
  */
 export function terraformEnvironment(workDir: string, env: NodeJS.ProcessEnv = process.env): TerraformEnvironment {
-  const version = terraformVersion();
+  const version = terraformVersion(env);
   const mirror = findProviderMirror(env);
   const childEnv: NodeJS.ProcessEnv = { ...env, TF_IN_AUTOMATION: '1', CHECKPOINT_DISABLE: '1' };
   if (mirror) {

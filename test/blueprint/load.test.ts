@@ -150,6 +150,8 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
     ['hop limit 3', VALID.replace('count: 10', 'count: 10\n  metadataHopLimit: 3'), 'nodePool.metadataHopLimit', 4, /allowed: 1, 2/],
     ['prototype pollution key', `__proto__:\n  polluted: true\n${VALID}`, '__proto__', 1, /a key named "__proto__" cannot be used: JavaScript reads it as an object's prototype/],
     ['__proto__ as a tag key (dropped without a word before)', `tags:\n  owner: dcaa\n  __proto__: x\n${VALID}`, '__proto__', 3, /a key named "__proto__" cannot be used/],
+    ['an alias without its anchor (said "too many aliases" before)', `tags:\n  owner: *nope\n${VALID}`, '*nope', 2, /the alias \*nope has no anchor &nope before it; define the anchor first/],
+    ['a YAML 1.1 merge key (read as a key named "<<" before)', `x-defaults: &d\n  count: 10\ntags:\n  <<: *d\n${VALID}`, '<<', 4, /merge keys \("<<: \*anchor"\) are not part of YAML 1\.2/],
     ['boolean as text', `aws:\n  fipsEndpoints: "yes"\n${VALID}`, 'aws.fipsEndpoints', 2, /expected true or false/],
     ['agent execution without a pool', `terraformCloud:\n  organization: dcaa\n  executionMode: agent\n${VALID}`, 'terraformCloud.agentPoolId', 1, /required when executionMode is agent/],
     [
@@ -232,7 +234,9 @@ describe('parseBlueprint refuses bad blueprints with file, line, field and a fix
   });
 
   test('a file name that cannot name a stack asks for a rename or a name field', () => {
-    expect(problemsOf(VALID, 'blueprints/DCAA Audit.yml')[0].message).toMatch(/rename the file .* or set "name:"/);
+    expect(problemsOf(VALID, 'blueprints/DCAA Audit.yml')[0].message).toMatch(/the file name "DCAA Audit" cannot name stacks: .*; rename the file or set "name:"/);
+    // Named by its file, a blueprint obeys the length of "name:" too: IAM role names derived from it stop at 64 characters.
+    expect(problemsOf(VALID, `blueprints/${'b'.repeat(60)}.yml`)[0].message).toMatch(/the file name "b{60}" cannot name stacks: is longer than 32 characters; rename the file or set "name:"/);
     expect(problemsOf(VALID, 'blueprints/default.yml')[0].message).toMatch(/the file name "default" names the blueprint's Kubernetes namespace/);
   });
 

@@ -214,6 +214,25 @@ describe('output folder: hms-sys replaces only what it wrote', () => {
     expect(readFileSync(join(dir, 'cdktf.out', 'stacks', 'dcaa-audit-aws', 'terraform.tfstate'), 'utf8')).toBe('{"version":4}');
   });
 
+  test.each([
+    ['a runbook', 'RUNBOOK.md'],
+    ['an override file Terraform would load', 'override.tf.json'],
+    ['a state backup in a subfolder', 'backup/terraform.tfstate'],
+  ])('a stack folder of ours holding %s is refused, and the file stays', async (_name, file) => {
+    const dir = exampleProject();
+    expect((await runCli(['synth'], dir)).code).toBe(0);
+    const userFile = join(dir, 'cdktf.out', 'stacks', 'dcaa-audit-aws', file);
+    mkdirSync(dirname(userFile), { recursive: true });
+    writeFileSync(userFile, 'the agency wrote this\n');
+    // What hms-sys plan and terraform init leave in a stack folder is ours, and does not block a synth.
+    writeFileSync(join(dir, 'cdktf.out', 'stacks', 'dcaa-audit-azure', 'plan.json'), '{}');
+    mkdirSync(join(dir, 'cdktf.out', 'stacks', 'dcaa-audit-azure', '.terraform'));
+    const r = await runCli(['synth'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`holds files hms-sys did not write (stacks/dcaa-audit-aws/${file.split('/')[0]}); move them out of the output folder`);
+    expect(readFileSync(userFile, 'utf8')).toBe('the agency wrote this\n');
+  });
+
   test('an empty folder, and an output of hms-sys 0.1 (a policy report beside every stack, no marker), are taken', async () => {
     const dir = exampleProject();
     mkdirSync(join(dir, 'empty'));

@@ -26,6 +26,12 @@ describe('hms-sys verify', () => {
     expect(await runCli(['verify', 'dcaa-audit', '--format', 'xml'], project())).toMatchObject({ code: 1, stderr: 'hms-sys verify: --format xml is not known; allowed: text, json, junit' });
     expect((await runCli(['verify', 'dcaa-audit', '--egress-target', '1.1.1.1'], project())).stderr).toContain('--egress-target must be host:port');
   });
+
+  test('nothing deployed yet is exit 1 with the command to run, as status says it, not a tool chain failure', async () => {
+    const r = await runCli(['verify', 'dcaa-audit'], project());
+    expect(r.code).toBe(1);
+    expect(`${r.stdout}\n${r.stderr}`).toContain('dcaa-audit-aws has no cluster in its state: apply it first (hms-sys apply dcaa-audit)');
+  });
 });
 
 describe('hms-sys verify, live (fake API server, fake terraform, fake aws get-token)', () => {

@@ -74,4 +74,19 @@ describe('guardPlan', () => {
   test('every stateful type says what is lost', () => {
     for (const what of Object.values(STATEFUL_TYPES)) expect(what).toMatch(/: /);
   });
+
+  // A hostile review deleted these beside our stacks and the guard let every one through.
+  test.each([
+    'azurerm_postgresql_flexible_server.db',
+    'azurerm_mssql_database.claims',
+    'azurerm_cosmosdb_account.docs',
+    'aws_rds_cluster_instance.writer',
+    'aws_elasticache_replication_group.sessions',
+    'aws_fsx_lustre_file_system.scratch',
+    'aws_opensearch_domain.search',
+    'aws_cloudtrail.audit',
+  ])('deleting the data store an agency keeps beside ours (%s) is refused', (address) => {
+    const result = guardPlan(plan(change(address, ['delete'], { action_reason: 'delete_because_no_resource_config' })));
+    expect(result.blocked.map((f) => f.address)).toEqual([address]);
+  });
 });

@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import type { TfDocument } from '../../policy/engine/document';
 import { evaluate } from '../../policy/engine/evaluate';
@@ -10,6 +9,7 @@ import { formatAllowance, formatGuardFinding, guardPlan, type GuardFinding } fro
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { loadTerraform } from '../load-terraform';
+import { checkOutputFile, writeOutputFile } from '../output-file';
 import { usageOf } from '../main';
 
 const CHECK_USAGE = usageOf('check');
@@ -39,21 +39,6 @@ async function scanInputs(paths: readonly string[], cwd: string): Promise<Scanne
 
 const hasChanges = (plan: unknown): boolean => Array.isArray((plan as { resource_changes?: unknown }).resource_changes) && ((plan as { resource_changes: unknown[] }).resource_changes.length > 0);
 
-function writeOutput(path: string, text: string): void {
-  try {
-    writeFileSync(path, `${text}\n`);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? `the folder ${dirname(path)} does not exist; create it first`
-      : code === 'EISDIR' ? 'it is a folder; name a file'
-      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied'
-      : code === 'ENOTDIR' ? 'a part of the path is a file'
-      : (code ?? (e as Error).message);
-    throw new UserError(`hms-sys check: cannot write --output ${path}: ${why}`);
-  }
-}
-
 /** Scans Terraform against the policy packs; exit 1 when a blocking finding or a guard refusal remains. */
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
   const { positionals, values } = parseCommandArgs('check', CHECK_USAGE, args, {
@@ -70,6 +55,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   if (positionals.some((p) => p.trim() === '')) throw new UserError(`hms-sys check: an empty path was given; name a file or folder to scan\nusage: ${CHECK_USAGE}`);
   const packs = Array.isArray(values.pack) ? values.pack.map(String) : PACK_IDS;
 
+  const outputFile = typeof values.output === 'string' ? checkOutputFile('check', values.output, io.cwd, positionals) : undefined;
   const { documents, plans } = await scanInputs(positionals, io.cwd);
   const report = evaluate(documents, ALL_RULES, { packs, strict: values.strict === true, ignoreAcknowledgements: values['ignore-acknowledgements'] === true });
 
@@ -89,8 +75,8 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
         : format === 'junit'
           ? formatJunit(report)
           : formatText(report, context);
-  if (typeof values.output === 'string') {
-    writeOutput(resolve(io.cwd, values.output), text);
+  if (outputFile) {
+    writeOutputFile('check', outputFile, text);
     io.err(formatText(report, context).split('\n').slice(-1)[0]);
   } else {
     io.out(text);

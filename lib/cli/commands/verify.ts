@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { App } from 'cdktf';
 import type { Blueprint } from '../../blueprint/blueprint';
 import type { Cloud } from '../../core/defaults';
 import { UserError } from '../../core/errors';
+import { ImageReferenceSchema } from '../../blueprint/schema';
 import { mirroredImage } from '../../k8s/target';
 import { connectCluster, DEFAULT_REQUEST_TIMEOUT_MS, KubeError } from '../../live/kube-client';
 import { whereToRun } from '../../live/where-to-run';
@@ -22,6 +23,7 @@ import { withEnvironmentDefaults } from '../environment-defaults';
 import { EventStream, humanIo, since } from '../events';
 import { EXIT_OK, type Io } from '../io';
 import { locateClusters } from '../live-targets';
+import { checkOutputFile, writeOutputFile } from '../output-file';
 import { usageOf } from '../main';
 
 const VERIFY_USAGE = usageOf('verify');
@@ -47,19 +49,31 @@ export function verifyHelp(): string {
     `mirrors like the workload: ${Object.entries(DEFAULT_PROBE_IMAGES).map(([c, i]) => `${c}: ${i}`).join('; ')}.`,
     'On a cluster with no mirror for it, name a copy in your private registry with --probe-image.',
     '',
-    'exit: 0 every promise proven; 1 a promise is broken (named, with its control); 3 a cluster could not',
+    'exit: 0 every promise proven; 1 a promise is broken (named, with its control), or nothing is deployed yet; 3 a cluster could not',
     'be reached or a probe could not run (image not pullable, forbidden, timeout); 130 interrupted.',
   ].join('\n');
 }
 
 /** The probe image per cloud: the user's, or the default through the Kubernetes stack's image mirrors. */
+/** `--probe-image`, pinned like a workload's image: these pods run in the production cluster. */
+function checkedProbeImage(named: string): string {
+  const parsed = ImageReferenceSchema.safeParse(named);
+  if (!parsed.success) throw new UserError(`hms-sys verify: --probe-image: ${parsed.error.issues[0].message}`);
+  return named;
+}
+
 function probeImages(bp: Blueprint, named: string | undefined): Record<Cloud, string> {
   if (named) return { aws: named, azure: named };
-  // Built, not synthesized: only the targets' mirrors are needed.
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'hms-sys-mirrors-')) });
-  const { stacks } = addBlueprintStacks(app, withEnvironmentDefaults([bp]));
-  const mirrorsOf = (cloud: Cloud) => stacks.map((s) => s.stack).find((s): s is KubernetesStack => s instanceof KubernetesStack && s.node.id === `${bp.name}-${cloud}-k8s`)?.imageMirrors ?? [];
-  return { aws: mirroredImage(DEFAULT_PROBE_IMAGES.aws, mirrorsOf('aws')), azure: mirroredImage(DEFAULT_PROBE_IMAGES.azure, mirrorsOf('azure')) };
+  // Built, not synthesized: only the targets' mirrors are needed; the folder CDKTF wants is removed at once.
+  const outdir = mkdtempSync(join(tmpdir(), 'hms-sys-mirrors-'));
+  try {
+    const app = new App({ outdir });
+    const { stacks } = addBlueprintStacks(app, withEnvironmentDefaults([bp]));
+    const mirrorsOf = (cloud: Cloud) => stacks.map((s) => s.stack).find((s): s is KubernetesStack => s instanceof KubernetesStack && s.node.id === `${bp.name}-${cloud}-k8s`)?.imageMirrors ?? [];
+    return { aws: mirroredImage(DEFAULT_PROBE_IMAGES.aws, mirrorsOf('aws')), azure: mirroredImage(DEFAULT_PROBE_IMAGES.azure, mirrorsOf('azure')) };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 
@@ -96,6 +110,8 @@ export async function verifyCommand(args: readonly string[], io: Io): Promise<nu
   const requestTimeoutMs = secondsOption('verify', '--request-timeout', values['request-timeout'], DEFAULT_REQUEST_TIMEOUT_MS / 1000) * 1000;
   const bp = blueprintArgument('verify', positionals[0], typeof values.blueprints === 'string' ? values.blueprints : 'blueprints', io);
   const stateDir = resolve(io.cwd, typeof values['state-dir'] === 'string' ? values['state-dir'] : LOCAL_STATE_DIR);
+  const outputFile = typeof values.output === 'string' ? checkOutputFile('verify', values.output, io.cwd, [bp.sourceFile]) : undefined;
+  const probeImage = typeof values['probe-image'] === 'string' ? checkedProbeImage(values['probe-image']) : undefined;
   const events = new EventStream('verify', bp.name, typeof values.events === 'string' ? values.events : undefined, io);
   const out = humanIo(io, events);
   const work = mkdtempSync(join(tmpdir(), 'hms-sys-verify-'));
@@ -103,7 +119,10 @@ export async function verifyCommand(args: readonly string[], io: Io): Promise<nu
   // Ctrl-C removes the probes before leaving; a second Ctrl-C leaves at once.
   const interrupted = (signal: NodeJS.Signals) => {
     out.err(`hms-sys verify: ${signal}: removing probe pods and namespaces...`);
-    void Promise.all(cleanups.map((c) => c.run())).finally(() => process.exit(EXIT_INTERRUPTED));
+    void Promise.all(cleanups.map((c) => c.run())).finally(() => {
+      rmSync(work, { recursive: true, force: true });
+      process.exit(EXIT_INTERRUPTED);
+    });
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
@@ -111,14 +130,14 @@ export async function verifyCommand(args: readonly string[], io: Io): Promise<nu
   try {
     events.emit('gov.hms-sys.verify.started', { outcome: 'started' });
     const located = locateClusters(bp, stateDir, work);
-    const images = probeImages(bp, typeof values['probe-image'] === 'string' ? values['probe-image'] : undefined);
+    const images = probeImages(bp, probeImage);
     const runId = randomBytes(3).toString('hex');
     const results: PromiseResult[] = [];
     const problems: ClusterProblem[] = [];
     const leftovers: string[] = [];
     for (const target of located.targets) {
       if (!target.connection) {
-        problems.push({ cloud: target.cloud, message: `${bp.name}-${target.cloud} has no cluster in its state: apply it first (hms-sys apply ${bp.name})` });
+        problems.push({ cloud: target.cloud, message: `${bp.name}-${target.cloud} has no cluster in its state: apply it first (hms-sys apply ${bp.name})`, notDeployed: true });
         continue;
       }
       const client = connectCluster(target.connection, requestTimeoutMs);
@@ -140,9 +159,9 @@ export async function verifyCommand(args: readonly string[], io: Io): Promise<nu
     }
     const report = { blueprint: bp.name, results, problems, leftovers };
     const text = format === 'json' ? formatVerifyJson(report) : format === 'junit' ? formatVerifyJunit(report) : formatVerifyText(report);
-    if (typeof values.output === 'string') writeFileSync(resolve(io.cwd, values.output), text.endsWith('\n') ? text : `${text}\n`);
+    if (outputFile) writeOutputFile('verify', outputFile, text);
     else out.out(text);
-    if (typeof values.output === 'string' || format !== 'text') out.err(formatVerifyText(report).split('\n').at(-1) ?? '');
+    if (outputFile || format !== 'text') out.err(formatVerifyText(report).split('\n').at(-1) ?? '');
     const code = verifyExitCode(report);
     events.emit('gov.hms-sys.verify.finished', { outcome: code === 0 ? 'passed' : code === 1 ? 'failed' : 'error', durationMs: since(started), proven: results.filter((r) => r.outcome === 'passed').length, promises: results.length });
     return code;

@@ -8,6 +8,8 @@ export const VERIFY_FORMATS: readonly VerifyFormat[] = ['text', 'json', 'junit']
 export interface ClusterProblem {
   readonly cloud: string;
   readonly message: string;
+  /** True when the cloud's stack holds no cluster yet: nothing to verify is a refusal (exit 1), not a failed tool chain. */
+  readonly notDeployed?: boolean;
 }
 
 export interface VerifyReport {
@@ -62,6 +64,7 @@ export function formatVerifyJunit(report: VerifyReport): string {
 /** 1 when a promise is broken; 3 when one could not be proven or a cluster could not be reached; else 0. */
 export function verifyExitCode(report: VerifyReport): 0 | 1 | 3 {
   if (report.results.some((r) => r.outcome === 'failed')) return 1;
-  if (report.problems.length > 0 || report.results.some((r) => r.outcome === 'error')) return 3;
+  if (report.problems.some((p) => !p.notDeployed) || report.results.some((r) => r.outcome === 'error')) return 3;
+  if (report.problems.length > 0) return 1;
   return report.results.length > 0 ? 0 : 3;
 }
