@@ -121,7 +121,7 @@ export class AksStack extends TerraformStack {
       podCidr: az.podCidr,
       ingressCidr: bp.network.policy.ingressCIDR,
     });
-    const local = { name: this.network.virtualNetworkName, resourceGroupName: group.name, virtualNetworkId: this.network.virtualNetworkId };
+    const local = { name: this.network.virtualNetworkLabel, virtualNetworkName: this.network.virtualNetworkName, resourceGroupName: group.name, virtualNetworkId: this.network.virtualNetworkId };
     const clusterNetwork: NetworkLink = { name: 'cluster', virtualNetworkId: this.network.virtualNetworkId };
     const gatewayHub = az.agencyGateway?.hubNetworkId;
     const runnerPeering =

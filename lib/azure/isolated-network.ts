@@ -44,7 +44,10 @@ export class IsolatedNetwork extends Construct {
   public readonly resourceGroupName: string;
   public readonly location: string;
   public readonly virtualNetworkId: string;
+  /** The VNet's name as a Terraform reference: attributes take this, so they wait for the network. */
   public readonly virtualNetworkName: string;
+  /** The VNet's name as plain text, to build other names from (a reference cannot be cut to a length). */
+  public readonly virtualNetworkLabel: string;
   public readonly nodeSubnetName: string;
   public readonly nodeSubnetId: string;
   public readonly privateEndpointSubnetId: string;
@@ -114,7 +117,8 @@ export class IsolatedNetwork extends Construct {
     this.resourceGroupName = group.name;
     this.location = group.location;
     this.virtualNetworkId = vnet.id;
-    this.virtualNetworkName = `${props.name}-vnet`;
+    this.virtualNetworkName = vnet.name;
+    this.virtualNetworkLabel = `${props.name}-vnet`;
     this.nodeSubnetName = NODE_SUBNET_NAME;
     this.nodeSubnetId = nodeSubnet.id;
     this.privateEndpointSubnetId = endpointSubnet.id;

@@ -8,8 +8,14 @@ import { parseVirtualNetworkId } from './private/resource-ids';
 export interface NetworkPeeringProps {
   /** Short name of the remote network, part of the peerings' names (e.g. `runner`, `hub`). */
   readonly name: string;
-  /** The blueprint's virtual network. */
-  readonly localNetwork: { readonly name: string; readonly resourceGroupName: string; readonly virtualNetworkId: string };
+  /**
+   * The blueprint's virtual network. `name` is plain text, part of the peerings' names;
+   * `virtualNetworkName` is the network resource's `name` attribute, a reference, so that
+   * Terraform creates the local half after the network and destroys it before
+   * (a literal would leave the two unordered: the first apply fails with "virtual
+   * network not found" when the peering wins the race).
+   */
+  readonly localNetwork: { readonly name: string; readonly virtualNetworkName: string; readonly resourceGroupName: string; readonly virtualNetworkId: string };
   /** The existing network to peer with (a runner network, an agency hub). */
   readonly remoteNetworkId: string;
   readonly environment: AzureEnvironment;
@@ -51,7 +57,7 @@ export class NetworkPeering extends Construct {
     const localHalf = new VirtualNetworkPeering(this, 'Resource', {
       name: `${props.localNetwork.name}-to-${props.name}`.slice(0, 80),
       resourceGroupName: props.localNetwork.resourceGroupName,
-      virtualNetworkName: props.localNetwork.name,
+      virtualNetworkName: props.localNetwork.virtualNetworkName,
       remoteVirtualNetworkId: props.remoteNetworkId,
       allowVirtualNetworkAccess: true,
       allowForwardedTraffic: false,

@@ -23,7 +23,7 @@ import type { IKeyVault } from './key-vault';
 import type { NetworkLink } from './private-link';
 import { AzureContext } from './private/azure-context';
 import { aksApiServerDnsZone } from './private/dns-zones';
-import { aksNodeOs } from './private/node-os';
+import { aksNodeOs, aksRuntimeRefusal } from './private/node-os';
 
 /** API server and Entra ID authentication logs (AU-2, AU-12; PSRule Azure.AKS.AuditLogs). */
 export const AKS_AUDIT_LOG_CATEGORIES = ['kube-audit-admin', 'guard'];
@@ -177,6 +177,7 @@ export class SecureCluster extends Construct implements ISecureCluster {
         !ubuntuLts,
         `kubernetesVersion (${version}) is in AKS long-term support, which from 1.33 requires Ubuntu 24.04 node pools, and Ubuntu 24.04 has no FIPS image (articles/aks/includes/ubuntu-22-04-retirement.md, enable-fips-nodes.md); choose a version in community support (${versionsInSupport('azure', on).filter((v) => supportPhase('azure', v, on) === 'standard').join(', ')}) or runtime bottlerocket-fips (Azure Linux 3 with FIPS)`,
       )
+      .check(!aksRuntimeRefusal(props.runtime, version), aksRuntimeRefusal(props.runtime, version) ?? '')
       .whenKnown([systemCount], () => Number.isInteger(systemCount) && systemCount >= 1 && systemCount <= 100, () => `systemNodeCount (${systemCount}) must be from 1 to 100`)
       .check(!cidrProblem(podCidr) && !cidrProblem(serviceCidr) && !cidrsOverlap(podCidr, serviceCidr), `podCidr (${podCidr}) and serviceCidr (${serviceCidr}) must be networks that do not overlap`)
       .throwIfAny();
@@ -260,6 +261,10 @@ export class SecureCluster extends Construct implements ISecureCluster {
       defaultNodePool: {
         name: 'system',
         vmSize: props.systemVmSize ?? DEFAULT_AZURE_VM_SIZE,
+        // Without it a kubernetes_version change upgrades only the control plane: azurerm
+        // 4.55.0 upgrades the default pool only when default_node_pool changes
+        // (kubernetes_cluster_resource.go:2540-2590; website/docs/r/kubernetes_cluster.html.markdown:416).
+        orchestratorVersion: version,
         nodeCount: systemCount,
         zones,
         vnetSubnetId: props.nodeSubnetId,
@@ -283,7 +288,12 @@ export class SecureCluster extends Construct implements ISecureCluster {
       // clusters support only NodeImage and None (concepts-network-isolated.md, FAQ).
       nodeOsUpgradeChannel: 'NodeImage',
       workloadIdentityEnabled: egress.workloadIdentity ?? false,
-      oidcIssuerEnabled: egress.workloadIdentity ?? false,
+      // Always true: AKS turns the OIDC issuer on for every new 1.34+ cluster and it cannot
+      // be turned off (articles/aks/use-oidc-issuer.md, "Version-specific behavior"). azurerm
+      // 4.55.0 reads it back as true (kubernetes_cluster_resource.go:3002-3013), so `false`
+      // would plan true -> false on every run and the update AKS refuses (2396-2400).
+      // The issuer is served by AKS, not the cluster: it needs no egress from the nodes.
+      oidcIssuerEnabled: true,
       // The Secrets Store CSI driver reads the vault through its private endpoint and
       // signs in through the node's instance metadata service: no egress needed.
       keyVaultSecretsProvider: { secretRotationEnabled: true },

@@ -7,6 +7,7 @@ import { basename, extname, isAbsolute, join, relative, resolve } from 'node:pat
 import { CST, isMap, isScalar, Lexer, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { BlueprintError, type BlueprintProblem } from '../core/errors';
 import { judgeVersion } from '../core/kubernetes-versions';
+import { aksRuntimeRefusal } from '../azure/private/node-os';
 import type { Blueprint, FieldLocation } from './blueprint';
 import { findCollisions } from './collisions';
 import { withEnvironmentDefaults } from './environment';
@@ -121,6 +122,9 @@ export function parseBlueprint(source: string | Buffer, file: string, options: L
     const verdict = judgeVersion(cloud, result.data.kubernetesVersion, options.today ?? new Date());
     const at = (message: string) => locate(doc, lineCounter, file, ['kubernetesVersion'], message, false);
     if (verdict.refusal) problems.push(at(verdict.refusal));
+    // Judged with the calendars, not in the schema, so that both refusals of a version show.
+    const runtimeRefusal = cloud === 'azure' ? aksRuntimeRefusal(result.data.nodePool.runtime, result.data.kubernetesVersion) : undefined;
+    if (runtimeRefusal) problems.push(at(runtimeRefusal));
     if (verdict.warning) warnings.push(at(verdict.warning));
   }
   if (problems.length > 0) throw new BlueprintError(problems);

@@ -13,6 +13,8 @@ import { cidrProblem, cidrsOverlap } from '../core/cidr';
 import { defaultNetworkWatcherName } from '../core/defaults';
 import { azureCli, AzureCliError, type AzureCli } from './azure-cli';
 import { machineAddresses } from './azure-machine';
+import { runnerDnsProblems } from './azure-runner-dns';
+import { deletedVaultProblem } from './azure-deleted-vault';
 import { checkReachable, type Reachability } from './endpoint-reachable';
 import type { PreflightCheck, PreflightOutcome } from './preflight';
 
@@ -49,9 +51,9 @@ export function azureRunnerCheck(deps: AzureRunnerDeps = DEFAULT_DEPS): Prefligh
   return {
     name: 'Azure prerequisites and the runner path to the private Key Vault',
     appliesTo: (stack) => stack.cloud === 'azure' && stack.layer === 'cloud',
-    run: async ({ blueprint }) => {
+    run: async ({ blueprint, stack }) => {
       try {
-        return await runChecks(blueprint, deps);
+        return await runChecks(blueprint, stack.file, deps);
       } catch (e) {
         if (e instanceof AzureCliError) return fail(`${e.message}. The preflight asks Azure through the Azure CLI, as azurerm does; sign in with az login (az cloud set --name ${CLOUD_NAMES[blueprint.azure.environment]} first)`);
         throw e;
@@ -60,7 +62,7 @@ export function azureRunnerCheck(deps: AzureRunnerDeps = DEFAULT_DEPS): Prefligh
   };
 }
 
-async function runChecks(bp: Blueprint, deps: AzureRunnerDeps): Promise<PreflightOutcome> {
+async function runChecks(bp: Blueprint, stackFile: string, deps: AzureRunnerDeps): Promise<PreflightOutcome> {
   const az = bp.azure;
   const account = (await deps.az(['account', 'show'])) as Account;
   if (account.environmentName !== CLOUD_NAMES[az.environment]) {
@@ -68,7 +70,7 @@ async function runChecks(bp: Blueprint, deps: AzureRunnerDeps): Promise<Prefligh
   }
   const subscription = String(account.id ?? '');
   for (const outcome of [await encryptionAtHost(deps), await networkWatcher(bp, deps)]) if (!outcome.ok) return outcome;
-  return runnerPath(bp, subscription, deps);
+  return runnerPath(bp, subscription, stackFile, deps);
 }
 
 /** Host encryption on every pool needs the subscription feature (articles/aks/enable-host-encryption.md). */
@@ -103,7 +105,7 @@ async function networkWatcher(bp: Blueprint, deps: AzureRunnerDeps): Promise<Pre
   );
 }
 
-async function runnerPath(bp: Blueprint, subscription: string, deps: AzureRunnerDeps): Promise<PreflightOutcome> {
+async function runnerPath(bp: Blueprint, subscription: string, stackFile: string, deps: AzureRunnerDeps): Promise<PreflightOutcome> {
   const az = bp.azure;
   const vaultName = globalNameFor('kv', subscription, keyVaultNameSeed(bp.name), 24);
   const host = `${vaultName}.${KEY_VAULT_DNS_SUFFIX[az.environment]}`;
@@ -111,6 +113,10 @@ async function runnerPath(bp: Blueprint, subscription: string, deps: AzureRunner
   const where = az.runnerNetworkId
     ? `run hms-sys apply on a machine in the runner network ${az.runnerNetworkId}`
     : 'name the network hms-sys apply runs from (azure.runnerNetworkId, or HMS_AZURE_RUNNER_NETWORK_ID) and run it from a machine there; hms-sys peers it with the blueprint network and links it to the private DNS zones';
+  if (existing.length === 0) {
+    const deleted = await deletedVaultProblem(vaultName, stackFile, deps.az);
+    if (!deleted.ok) return deleted;
+  }
   if (existing.length > 0) {
     // Later applies and plans refresh keys on the vault's data plane: the path must work now.
     const reach = await deps.reach(host, 443);
@@ -129,8 +135,9 @@ async function runnerPath(bp: Blueprint, subscription: string, deps: AzureRunner
   ];
   const networks = [az.runnerNetworkId, ...(az.agencyGateway && az.agencyGateway.hubNetworkId !== az.runnerNetworkId ? [az.agencyGateway.hubNetworkId] : [])];
   let runnerPrefixes: string[] = [];
+  let runnerDnsServers: string[] = [];
   for (const id of networks) {
-    let vnet: { addressSpace?: { addressPrefixes?: string[] } };
+    let vnet: { addressSpace?: { addressPrefixes?: string[] }; dhcpOptions?: { dnsServers?: string[] } };
     try {
       vnet = (await deps.az(['network', 'vnet', 'show', '--ids', id])) as typeof vnet;
     } catch (e) {
@@ -144,8 +151,13 @@ async function runnerPath(bp: Blueprint, subscription: string, deps: AzureRunner
       const hit = ranges.find(([r]) => cidrsOverlap(p, r));
       if (hit) return fail(`${id} uses ${p}, which overlaps ${hit[1]} (${hit[0]}): peered networks cannot overlap, and pods could not reach it; choose another ${hit[1]}`);
     }
-    if (id === az.runnerNetworkId) runnerPrefixes = prefixes;
+    if (id === az.runnerNetworkId) {
+      runnerPrefixes = prefixes;
+      runnerDnsServers = vnet?.dhcpOptions?.dnsServers ?? [];
+    }
   }
+  const dns = await runnerDnsProblems(bp, { id: az.runnerNetworkId, addressPrefixes: runnerPrefixes, dnsServers: runnerDnsServers }, deps.az);
+  if (!dns.ok) return dns;
   const mine = await deps.addresses();
   const inside = mine.filter((a) => runnerPrefixes.some((p) => !cidrProblem(p) && cidrsOverlap(`${a}/32`, p)));
   if (inside.length === 0) {

@@ -2,7 +2,7 @@ import { NetworkPeering } from '../../lib/azure/network-peering';
 import { HUB_NETWORK_ID, RUNNER_NETWORK_ID } from '../support/azure-fixtures';
 import { synthConstructs } from '../support/synth';
 
-const LOCAL = { name: 'demo-vnet', resourceGroupName: 'demo-rg', virtualNetworkId: 'local-vnet-id' };
+const LOCAL = { name: 'demo-vnet', virtualNetworkName: 'demo-vnet', resourceGroupName: 'demo-rg', virtualNetworkId: 'local-vnet-id' };
 
 describe('azure.NetworkPeering', () => {
   const tf = synthConstructs((scope) => new NetworkPeering(scope, 'runner', { name: 'runner', localNetwork: LOCAL, remoteNetworkId: RUNNER_NETWORK_ID, environment: 'usgovernment' }));

@@ -107,13 +107,21 @@ describe('azure.SecureCluster', () => {
       oms_agent: { log_analytics_workspace_id: 'law', msi_auth_for_monitoring_enabled: true },
       azure_policy_enabled: false,
       workload_identity_enabled: false,
-      oidc_issuer_enabled: false,
       automatic_upgrade_channel: 'patch',
       node_os_upgrade_channel: 'NodeImage',
     });
     expect(aks.microsoft_defender).toBeUndefined();
     expect(cluster.addOnNotices.join('\n')).toMatch(/Azure Policy add-on is off: it needs data.policy[^]*Defender's sensor is off[^]*workload identity is off/);
     expect(onlyResource(tf, 'azurerm_monitor_diagnostic_setting').enabled_log.map((l: any) => l.category)).toEqual(AKS_AUDIT_LOG_CATEGORIES);
+  });
+
+  test('the OIDC issuer is on: AKS enables it on new 1.34+ clusters and refuses to turn it off, so false would drift forever', () => {
+    expect(aks.oidc_issuer_enabled).toBe(true);
+  });
+
+  test('a version change upgrades the system pool too: it carries the cluster version', () => {
+    expect(aks.default_node_pool.orchestrator_version).toBe(aks.kubernetes_version);
+    expect(aks.default_node_pool.orchestrator_version).toBe('1.36');
   });
 
   test('protected from destroy', () => {
@@ -186,6 +194,7 @@ describe('azure.SecureCluster', () => {
 
   test.each([
     [{ kubernetesVersion: '1.27' }, /azure.SecureCluster.kubernetesVersion \(1.27\) is not offered by AKS on 2026-11-22; choose one of 1.37, 1.36/],
+    [{ kubernetesVersion: '1.37' }, /runtime fips-ubuntu-22.04 cannot run Kubernetes 1.37 on AKS: Ubuntu 22.04 node pools stop at 1.36/],
     [{ podCidr: '100.64.0.0/16', serviceCidr: '100.64.0.0/20' }, /podCidr \(100.64.0.0\/16\) and serviceCidr \(100.64.0.0\/20\) must be networks that do not overlap/],
   ])('refuses %p', (props, message) => {
     expect(() => synthConstructs((scope) => new SecureCluster(scope, 'aks', { ...BASE, ...props }))).toThrow(message);

@@ -58,6 +58,16 @@ describe('blueprint azure fields', () => {
     expect(bp.azure).toMatchObject({ runnerNetworkId: RUNNER_NETWORK_ID, agencyGateway: { hubNetworkId: HUB_NETWORK_ID, type: 'expressroute' }, defender: false });
   });
 
+  test('fips-ubuntu-22.04 stops at 1.36 on AKS: 1.37 is refused at the version line, naming Azure Linux 3 FIPS as the fix', () => {
+    const at137 = `kubernetesVersion: "1.37"\n${SEED}clouds: [azure]\n`;
+    const problems = problemsOf(at137);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ path: 'kubernetesVersion', line: 1, message: expect.stringMatching(/fips-ubuntu-22.04 cannot run Kubernetes 1.37 on AKS[^]*bottlerocket-fips \(Azure Linux 3 with FIPS/) }),
+    );
+    expect(() => parseBlueprint(at137.replace('runtime: fips-ubuntu-22.04', 'runtime: bottlerocket-fips'), 'a.yml', { today: new Date('2026-11-22') })).not.toThrow();
+    expect(() => parseBlueprint(`kubernetesVersion: "1.36"\n${SEED}clouds: [azure]\n`, 'a.yml', { today: new Date('2026-11-22') })).not.toThrow();
+  });
+
   test('azure ranges are not judged for blueprints that do not target Azure', () => {
     expect(() => parseBlueprint(`${SEED.replace('192.168.15.0/24', '10.60.0.0/16')}clouds: [aws]\n`, 'a.yml')).not.toThrow();
   });

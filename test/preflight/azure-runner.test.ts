@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { globalNameFor } from '../../lib/azure/private/names';
 import { withEnvironmentDefaults } from '../../lib/cli/environment-defaults';
 import type { SynthesizedStack } from '../../lib/cli/synthesize';
@@ -20,6 +23,9 @@ function azure(overrides: Record<string, unknown> = {}, calls: string[] = []): A
     'network watcher list': [{ name: 'NetworkWatcher_usgovvirginia', location: 'usgovvirginia', resourceGroup: 'NetworkWatcherRG' }],
     'resource list': [],
     'network vnet show': { addressSpace: { addressPrefixes: ['10.200.0.0/24'] } },
+    'network private-dns zone list': [{ name: 'privatelink.vaultcore.usgovcloudapi.net', resourceGroup: 'dcaa-audit-rg' }],
+    'network private-dns link vnet list': [],
+    'keyvault list-deleted': [{ name: 'kv-someone-else' }],
     ...overrides,
   };
   return async (args) => {
@@ -52,7 +58,9 @@ describe('azureRunnerCheck', () => {
       'feature show --namespace Microsoft.Compute --name EncryptionAtHost',
       'network watcher list',
       `resource list --resource-type Microsoft.KeyVault/vaults --name ${VAULT}`,
+      'keyvault list-deleted --resource-type vault',
       `network vnet show --ids ${RUNNER_NETWORK_ID}`,
+      'network private-dns zone list',
     ]);
   });
 
@@ -101,6 +109,46 @@ describe('azureRunnerCheck', () => {
   test('signed in to the wrong cloud, or not at all', async () => {
     expect((await run({ az: azure({ 'account show': { id: SUBSCRIPTION, environmentName: 'AzureCloud' } }) })).message).toMatch(/signed in to AzureCloud, the blueprint targets AzureUSGovernment: az cloud set --name AzureUSGovernment/);
     expect((await run({ az: azure({ 'account show': new AzureCliError(['account', 'show'], "ERROR: Please run 'az login' to setup account.") }) })).message).toMatch(/az account show: ERROR: Please run 'az login'[^]*sign in with az login/);
+  });
+
+  test("round 3, item 2: the runner network already linked to a zone of the same name elsewhere (another blueprint, the agency's hub): stops with what to do", async () => {
+    const calls: string[] = [];
+    const taken = azure(
+      {
+        'network private-dns zone list': [
+          { name: 'privatelink.vaultcore.usgovcloudapi.net', resourceGroup: 'dcaa-audit-rg' },
+          { name: 'privatelink.vaultcore.usgovcloudapi.net', resourceGroup: 'hub-dns' },
+        ],
+        'network private-dns link vnet list': [{ virtualNetwork: { id: RUNNER_NETWORK_ID.toUpperCase() } }],
+      },
+      calls,
+    );
+    const outcome = await run({ az: taken });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/already linked to the private DNS zone privatelink.vaultcore.usgovcloudapi.net in hub-dns[^]*overlapping namespaces[^]*runner network of its own/);
+    // The blueprint's own zone (a later apply) is not a conflict: only the other one was asked about.
+    expect(calls).toContain('network private-dns link vnet list --resource-group hub-dns --zone-name privatelink.vaultcore.usgovcloudapi.net');
+    expect(calls.filter((c) => c.startsWith('network private-dns link'))).toHaveLength(1);
+    expect(await run({ az: azure({ 'network private-dns zone list': [{ name: 'privatelink.vaultcore.usgovcloudapi.net', resourceGroup: 'hub-dns' }] }) })).toEqual({ ok: true });
+  });
+
+  test('round 3, item 2: custom DNS servers outside the runner network would not see the linked zones; inside it they may forward to Azure DNS', async () => {
+    const vnet = (dnsServers: string[]) => azure({ 'network vnet show': { addressSpace: { addressPrefixes: ['10.200.0.0/24'] }, dhcpOptions: { dnsServers } } });
+    const outcome = await run({ az: vnet(['10.0.0.4']) });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toMatch(/uses the DNS servers 10.0.0.4, outside it[^]*forwards to 168.63.129.16/);
+    expect(await run({ az: vnet(['10.200.0.53']) })).toEqual({ ok: true });
+  });
+
+  test('round 3, item 4: a re-create after teardown finds the soft-deleted vault and prints the recover and import commands for every key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-kv-'));
+    const file = join(dir, 'cdk.tf.json');
+    writeFileSync(file, JSON.stringify({ resource: { azurerm_key_vault_key: { cluster_OsDiskKey_Key_1A2B: { name: 'dcaa-audit-os-disks' }, volume_Key_3C4D: { name: 'contract-pdfs-disk' } } } }));
+    const outcome = await azureRunnerCheck(deps({ az: azure({ 'keyvault list-deleted': [{ name: VAULT.toUpperCase() }] }) })).run({ blueprint: withRunner, stack: { ...stack, file }, outputsOf: () => undefined });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toContain(`az keyvault recover --name ${VAULT}`);
+    expect(outcome.message).toContain(`terraform -chdir=${dir} import 'azurerm_key_vault_key.cluster_OsDiskKey_Key_1A2B' "$(az keyvault key show --vault-name ${VAULT} --name dcaa-audit-os-disks --query key.kid --output tsv)"`);
+    expect(outcome.message).toContain(`import 'azurerm_key_vault_key.volume_Key_3C4D'`);
   });
 
   test('private addresses are RFC 1918 and RFC 6598', () => {
