@@ -349,6 +349,158 @@ export const SPECS: readonly Spec[] = [
   ],
 ];
 
+// Spellings (issue 16, holes 1 and 3) ----------------------------------------------
+// [folder, rule, insecure, secure]: every resource of the first type is a subject
+// (named `@` or `@_<variant>`): FAIL in the insecure files, pass in the secure ones.
+type Spelling = readonly [string, string, Resources, Resources];
+// Each fixture file has its own group (`sg-@`): rules on one group are read together, across files.
+const sshRule = (name: string, over: Record<string, unknown>) => ({ type: 'ingress', security_group_id: 'sg-@', protocol: 'tcp', from_port: 22, to_port: 22, description: name, ...over });
+const nsg = (over: Record<string, unknown>) => ({
+  name: 'admin',
+  ...AZ,
+  network_security_group_name: 'nsg-@',
+  priority: 100,
+  direction: 'Inbound',
+  access: 'Allow',
+  protocol: 'Tcp',
+  source_port_range: '*',
+  destination_address_prefix: '*',
+  destination_port_range: '22',
+  ...over,
+});
+const SAFE_INSTANCE = {
+  ami: 'ami-0a1b2c3d4e5f67890',
+  instance_type: 't3.medium',
+  associate_public_ip_address: false,
+  monitoring: true,
+  metadata_options: { http_endpoint: 'enabled', http_tokens: 'required', http_put_response_hop_limit: 1 },
+  root_block_device: { encrypted: true, kms_key_id: KMS },
+  user_data: '#!/bin/bash\necho hello\n',
+};
+// aws_launch_configuration: image_id, enable_monitoring; its root_block_device has no kms_key_id (AWS provider 5.100.0 schema).
+const { ami, monitoring, ...INSTANCE_COMMON } = SAFE_INSTANCE;
+const SAFE_LAUNCH_CONFIGURATION = { ...INSTANCE_COMMON, name_prefix: 'nodes-', image_id: ami, enable_monitoring: monitoring, root_block_device: { encrypted: true } };
+const instances = (type: string, safe: Record<string, unknown>, variants: Record<string, Record<string, unknown>>): Resources => ({
+  [type]: Object.fromEntries(Object.entries(variants).map(([variant, over]) => [`@_${variant}`, merge(safe, over)])),
+});
+const INSTANCE_VARIANTS = (secret: string): Record<string, Record<string, Record<string, unknown>>> => ({
+  'HMS-LT-3': { imdsv1: { metadata_options: { http_tokens: 'optional' } } },
+  'HMS-LT-4': { hop_limit: { metadata_options: { http_put_response_hop_limit: 2 } } },
+  'HMS-LT-5': { public_ip: { associate_public_ip_address: true } },
+  'HMS-LT-1': { unencrypted_root: { root_block_device: { encrypted: false, kms_key_id: undefined } } },
+  'HMS-LT-6': { user_data_secret: { user_data: secret } },
+});
+const SECRET_USER_DATA = '#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n';
+
+const instanceSpellings = (type: string, safe: Record<string, unknown>): Spelling[] =>
+  Object.entries(INSTANCE_VARIANTS(SECRET_USER_DATA)).map(([ruleId, variants]) => {
+    const variant = Object.keys(variants)[0];
+    return [`${type.replace(/_/g, '-')}-${variant.replace(/_/g, '-')}`, ruleId, instances(type, safe, variants), instances(type, safe, { [variant]: {} })];
+  });
+
+export const SPELLINGS: readonly Spelling[] = [
+  ['ssh-halves-one-rule', 'HMS-SG-1', sg({ ingress: [{ ...tcp(22, '0.0.0.0/1'), cidr_blocks: ['0.0.0.0/1', '128.0.0.0/1'] }] }), sg({ ingress: [{ ...tcp(22, '10.0.0.0/9'), cidr_blocks: ['10.0.0.0/9', '10.128.0.0/9'] }] })],
+  [
+    'ssh-halves-two-rules',
+    'HMS-SG-1',
+    { aws_security_group_rule: { '@_low': sshRule('low', { cidr_blocks: ['0.0.0.0/1'] }), '@_high': sshRule('high', { cidr_blocks: ['128.0.0.0/1'] }) } },
+    { aws_security_group_rule: { '@_low': sshRule('low', { cidr_blocks: ['10.0.0.0/9'] }), '@_high': sshRule('high', { cidr_blocks: ['10.128.0.0/9'] }) } },
+  ],
+  [
+    'ssh-ipv6',
+    'HMS-SG-1',
+    { aws_security_group_rule: { '@_zero': sshRule('zero', { ipv6_cidr_blocks: ['::0/0'] }), '@_expanded': sshRule('expanded', { ipv6_cidr_blocks: ['0:0:0:0:0:0:0:0/0'] }), '@_short': sshRule('short', { ipv6_cidr_blocks: ['::/0'] }) } },
+    { aws_security_group_rule: { '@_zero': sshRule('zero', { ipv6_cidr_blocks: ['fd00::/8'] }), '@_expanded': sshRule('expanded', { ipv6_cidr_blocks: ['2001:db8:1:0:0:0:0:0/48'] }), '@_short': sshRule('short', { ipv6_cidr_blocks: ['2001:db8:2::/48'] }) } },
+  ],
+  [
+    'ssh-vpc-ingress-rule',
+    'HMS-SG-1',
+    { aws_vpc_security_group_ingress_rule: { '@_ipv4': { security_group_id: 'sg-@', ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: '0.0.0.0/0' }, '@_ipv6': { security_group_id: 'sg-@', ip_protocol: '6', from_port: 0, to_port: 1024, cidr_ipv6: '::0/0' } } },
+    { aws_vpc_security_group_ingress_rule: { '@_ipv4': { security_group_id: 'sg-@', ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: '10.20.0.0/16' }, '@_ipv6': { security_group_id: 'sg-@', ip_protocol: '6', from_port: 0, to_port: 1024, cidr_ipv6: 'fd00::/8' } } },
+  ],
+  [
+    'tcp-ports-minus-one',
+    'HMS-SG-1',
+    { aws_security_group_rule: { '@': sshRule('all tcp', { from_port: -1, to_port: -1, cidr_blocks: ['0.0.0.0/0'] }) }, aws_security_group: { '@': { name: 'nodes', description: 'nodes', vpc_id: 'vpc-0a1b2c3d' } } },
+    { aws_security_group_rule: { '@': sshRule('all tcp', { from_port: -1, to_port: -1, cidr_blocks: ['10.20.0.0/16'] }) } },
+  ],
+  [
+    'tcp-ports-minus-one-inline',
+    'HMS-SG-1',
+    sg({ ingress: [{ ...tcp(-1, '0.0.0.0/0') }] }),
+    sg({ ingress: [{ ...tcp(-1, '10.20.0.0/16') }] }),
+  ],
+  [
+    'nsg-halves-one-rule',
+    'HMS-NSG-1',
+    { azurerm_network_security_rule: { '@': nsg({ source_address_prefixes: ['0.0.0.0/1', '128.0.0.0/1'] }) } },
+    { azurerm_network_security_rule: { '@': nsg({ source_address_prefixes: ['10.0.0.0/9', '10.128.0.0/9'] }) } },
+  ],
+  [
+    'nsg-numeric-port',
+    'HMS-NSG-1',
+    { azurerm_network_security_rule: { '@_number': nsg({ source_address_prefix: '*', destination_port_range: 22 }), '@_range': nsg({ source_address_prefix: '*', destination_port_range: '20-25' }), '@_list': nsg({ source_address_prefix: '*', destination_port_range: undefined, destination_port_ranges: ['443', '3389'] }) } },
+    { azurerm_network_security_rule: { '@_number': nsg({ source_address_prefix: '*', destination_port_range: 443 }), '@_range': nsg({ source_address_prefix: '*', destination_port_range: '440-445' }), '@_list': nsg({ source_address_prefix: '*', destination_port_range: undefined, destination_port_ranges: ['443', '8443'] }) } },
+  ],
+  [
+    'nsg-lower-case',
+    'HMS-NSG-1',
+    { azurerm_network_security_rule: { '@': nsg({ direction: 'inbound', access: 'allow', protocol: 'tcp', source_address_prefix: 'internet' }) } },
+    { azurerm_network_security_rule: { '@': nsg({ direction: 'inbound', access: 'deny', protocol: 'tcp', source_address_prefix: 'internet' }) } },
+  ],
+  [
+    'nsg-slash-zero',
+    'HMS-NSG-1',
+    {
+      azurerm_network_security_rule: {
+        '@_ipv4': nsg({ source_address_prefix: '0.0.0.0/0' }),
+        '@_ipv6': nsg({ source_address_prefix: '::/0' }),
+        '@_ipv6_expanded': nsg({ source_address_prefix: '0:0:0:0:0:0:0:0/0' }),
+        '@_any': nsg({ source_address_prefix: 'Any' }),
+        '@_star': nsg({ source_address_prefix: '*' }),
+        '@_internet': nsg({ source_address_prefix: 'Internet' }),
+      },
+    },
+    {
+      azurerm_network_security_rule: {
+        '@_ipv4': nsg({ source_address_prefix: '10.20.0.0/16' }),
+        '@_ipv6': nsg({ source_address_prefix: 'fd00::/8' }),
+        '@_ipv6_expanded': nsg({ source_address_prefix: 'fd00:0:0:0:0:0:0:0/8' }),
+        '@_any': nsg({ source_address_prefix: 'VirtualNetwork' }),
+        '@_star': nsg({ source_address_prefix: '*', access: 'Deny' }),
+        '@_internet': nsg({ source_address_prefix: 'AzureLoadBalancer' }),
+      },
+    },
+  ],
+  [
+    'sg-slash-zero',
+    'HMS-SG-1',
+    { aws_security_group_rule: { '@_ipv4': sshRule('ipv4', { cidr_blocks: ['0.0.0.0/0'] }), '@_both': sshRule('both', { cidr_blocks: ['10.0.0.0/8', '0.0.0.0/0'] }), '@_quarters': sshRule('quarters', { cidr_blocks: ['0.0.0.0/2', '64.0.0.0/2', '128.0.0.0/2', '192.0.0.0/2'] }) } },
+    { aws_security_group_rule: { '@_ipv4': sshRule('ipv4', { cidr_blocks: ['10.0.0.0/8'] }), '@_both': sshRule('both', { cidr_blocks: ['10.0.0.0/8', '172.16.0.0/12'] }), '@_quarters': sshRule('quarters', { cidr_blocks: ['10.0.0.0/10', '10.64.0.0/10'] }) } },
+  ],
+  [
+    'default-sg-standalone-rules',
+    'HMS-VPC-4',
+    vpc({
+      aws_default_security_group: { '@': { vpc_id: '${aws_vpc.@.id}' } },
+      aws_vpc_security_group_ingress_rule: { '@': { security_group_id: '${aws_default_security_group.@.id}', ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '10.0.0.0/8' } },
+    }),
+    vpc({
+      aws_default_security_group: { '@': { vpc_id: '${aws_vpc.@.id}' } },
+      aws_security_group: { '@': { name: 'app', description: 'app', vpc_id: '${aws_vpc.@.id}' } },
+      aws_vpc_security_group_ingress_rule: { '@': { security_group_id: '${aws_security_group.@.id}', ip_protocol: 'tcp', from_port: 443, to_port: 443, cidr_ipv4: '10.0.0.0/8' } },
+    }),
+  ],
+  [
+    'default-sg-legacy-rule',
+    'HMS-VPC-4',
+    vpc({ aws_security_group_rule: { '@': { type: 'egress', security_group_id: '${aws_vpc.@.default_security_group_id}', protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['0.0.0.0/0'] } } }),
+    vpc({ aws_default_security_group: { '@': { vpc_id: '${aws_vpc.@.id}' } } }),
+  ],
+  ...instanceSpellings('aws_instance', SAFE_INSTANCE),
+  ...instanceSpellings('aws_launch_configuration', SAFE_LAUNCH_CONFIGURATION),
+];
+
 // Rendering -------------------------------------------------------------------
 function substitute(v: unknown, name: string): unknown {
   // `.@.` is an address (underscores); any other `@` is a cloud or Kubernetes name (DNS labels: dashes).
@@ -379,6 +531,7 @@ function hclValue(v: unknown, indent: string): string {
 function hclBody(body: Record<string, unknown>, indent: string): string[] {
   const lines: string[] = [];
   for (const [k, v] of Object.entries(body)) {
+    if (v === undefined) continue; // removed by a variant, as JSON.stringify drops it
     const blocks = isObject(v) && !MAP_ATTRIBUTES.has(k) ? [v] : Array.isArray(v) && v.length > 0 && v.every(isObject) ? v : undefined;
     if (blocks) for (const b of blocks) lines.push(`${indent}${k} {`, ...hclBody(b, indent + '  '), `${indent}}`);
     else lines.push(`${indent}${k} = ${hclValue(v, indent)}`);
@@ -392,27 +545,35 @@ function hcl(resources: Resources): string {
 
 const dirOf = (ruleId: string) => ruleId.toLowerCase();
 
-function main(): void {
-  const root = join(HERE, 'rules');
-  rmSync(root, { recursive: true, force: true });
+/** Writes one folder's four files; returns its table rows (every resource of the first type is a subject, or only the first). */
+function writeFolder(folder: string, ruleId: string, insecure: Resources, secure: Resources, everySubject: boolean): string[] {
   const rows: string[] = [];
-  for (const [ruleId, insecure, secure] of SPECS) {
-    const dir = join(root, dirOf(ruleId));
-    mkdirSync(dir, { recursive: true });
-    for (const [kind, resources, expected] of [['insecure', insecure, 'FAIL'], ['secure', secure, 'pass']] as const) {
-      for (const form of ['hcl', 'json'] as const) {
-        const name = `${kind}_${form}`;
-        const r = named(resources, name);
-        const file = form === 'hcl' ? `${kind}.tf` : `${kind}.tf.json`;
-        writeFileSync(join(dir, file), form === 'hcl' ? hcl(r) : JSON.stringify({ resource: r }, null, 2) + '\n');
-        const [type] = Object.keys(r);
-        rows.push([`rules/${dirOf(ruleId)}`, `${type}.${name}`, ruleId, expected].join('\t'));
-      }
+  const dir = join(HERE, folder);
+  mkdirSync(dir, { recursive: true });
+  for (const [kind, resources, expected] of [['insecure', insecure, 'FAIL'], ['secure', secure, 'pass']] as const) {
+    for (const form of ['hcl', 'json'] as const) {
+      const name = `${kind}_${form}`;
+      const r = named(resources, name);
+      const file = form === 'hcl' ? `${kind}.tf` : `${kind}.tf.json`;
+      writeFileSync(join(dir, file), form === 'hcl' ? hcl(r) : JSON.stringify({ resource: r }, null, 2) + '\n');
+      const [type] = Object.keys(r);
+      const subjects = everySubject ? Object.keys(r[type]) : [Object.keys(r[type])[0]];
+      for (const subject of subjects) rows.push([folder, `${type}.${subject}`, ruleId, expected].join('\t'));
     }
   }
-  const table = join(HERE, 'expected.tsv');
-  const kept = readFileSync(table, 'utf8').split('\n').filter((l) => l !== '' && !l.startsWith('rules/'));
-  writeFileSync(table, [...kept, ...rows].join('\n') + '\n');
+  return rows;
 }
 
+const GENERATED = ['rules/', 'spellings/generated/'];
+
+function main(): void {
+  for (const folder of GENERATED) rmSync(join(HERE, folder), { recursive: true, force: true });
+  const rows = [
+    ...SPECS.flatMap(([ruleId, insecure, secure]) => writeFolder(`rules/${dirOf(ruleId)}`, ruleId, insecure, secure, false)),
+    ...SPELLINGS.flatMap(([folder, ruleId, insecure, secure]) => writeFolder(`spellings/generated/${folder}`, ruleId, insecure, secure, true)),
+  ];
+  const table = join(HERE, 'expected.tsv');
+  const kept = readFileSync(table, 'utf8').split('\n').filter((l) => l !== '' && !GENERATED.some((g) => l.startsWith(g)));
+  writeFileSync(table, [...kept, ...rows].join('\n') + '\n');
+}
 main();
