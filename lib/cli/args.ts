@@ -10,12 +10,20 @@ export type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: st
 
 /** Parses a command's arguments, turning Node's parser errors into usage help. */
 export function parseCommandArgs(command: string, usage: string, args: readonly string[], options: OptionSpec): ParsedArgs {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: OptionSpec; allowPositionals: true; strict: true; tokens: true }>>;
   try {
-    const { positionals, values } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-    return { positionals, values: values as ParsedArgs['values'] };
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true, tokens: true });
   } catch (e) {
     throw new UserError(`hms-sys ${command}: ${(e as Error).message.replace(/\. To specify.*$/s, '')}\nusage: ${usage}`);
   }
+  // Node keeps the last of a repeated option; `--out a --out b` is more likely a mistake than a choice.
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option' || options[token.name]?.multiple) continue;
+    if (seen.has(token.name)) throw new UserError(`hms-sys ${command}: --${token.name} is given more than once; give it once\nusage: ${usage}`);
+    seen.add(token.name);
+  }
+  return { positionals: parsed.positionals, values: parsed.values as ParsedArgs['values'] };
 }
 
 /** A positive number of seconds from an option, or `fallback` when it is absent. */
