@@ -72,7 +72,15 @@ const nodeGroup = (over: Record<string, unknown> = {}) => one('aws_eks_node_grou
 const logGroup = (over: Record<string, unknown> = {}) => one('aws_cloudwatch_log_group', merge({ name: '/hms/audit', kms_key_id: KMS, retention_in_days: 365 }, over));
 const FLOW_LOG = { vpc_id: '${aws_vpc.@.id}', traffic_type: 'ALL', log_destination: 'arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:/vpc/flow', iam_role_arn: ROLE_ARN };
 const vpc = (extra: Resources = {}) => one('aws_vpc', { cidr_block: '10.0.0.0/16' }, extra);
-const sg = (rules: Record<string, unknown>) => one('aws_security_group', { name: 'nodes', description: 'Node traffic', vpc_id: 'vpc-0a1b2c3d', ...rules });
+/**
+ * Inline ingress/egress of aws_security_group are attributes as blocks: in Terraform JSON each
+ * element is an object value that must name every attribute (terraform validate with AWS 5.100.0:
+ * "Incorrect attribute value type" otherwise), so every rule carries all of them.
+ */
+const SG_RULE_ATTRIBUTES = { description: 'rule', cidr_blocks: [], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false };
+const complete = (rules: unknown) => (Array.isArray(rules) ? rules.map((r: Record<string, unknown>) => ({ ...SG_RULE_ATTRIBUTES, ...r })) : rules);
+const sg = (rules: Record<string, unknown>) =>
+  one('aws_security_group', { name: 'nodes', description: 'Node traffic', vpc_id: 'vpc-0a1b2c3d', ...rules, ingress: complete(rules.ingress), egress: complete(rules.egress) });
 const tcp = (port: number, cidr: string) => ({ description: 'rule', from_port: port, to_port: port, protocol: 'tcp', cidr_blocks: [cidr] });
 const kms = (over: Record<string, unknown> = {}) => one('aws_kms_key', merge({ description: 'state', enable_key_rotation: true, deletion_window_in_days: 30, is_enabled: true }, over));
 const policy = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: '2012-10-17', Statement: statements });
@@ -226,7 +234,7 @@ export const SPECS: readonly Spec[] = [
   ['HMS-VPC-3', one('aws_subnet', { vpc_id: 'vpc-0a1b2c3d', cidr_block: '10.0.1.0/24', map_public_ip_on_launch: true }), one('aws_subnet', { vpc_id: 'vpc-0a1b2c3d', cidr_block: '10.0.1.0/24', map_public_ip_on_launch: false })],
   [
     'HMS-VPC-4',
-    vpc({ aws_default_security_group: { '@': { vpc_id: '${aws_vpc.@.id}', ingress: [{ protocol: '-1', self: true, from_port: 0, to_port: 0 }] } } }),
+    vpc({ aws_default_security_group: { '@': { vpc_id: '${aws_vpc.@.id}', ingress: complete([{ protocol: '-1', self: true, from_port: 0, to_port: 0 }]) } } }),
     vpc({ aws_default_security_group: { '@': { vpc_id: '${aws_vpc.@.id}' } } }),
   ],
   ['HMS-SG-1', sg({ ingress: [tcp(22, '0.0.0.0/0')] }), sg({ ingress: [tcp(22, '10.20.0.0/16')] })],

@@ -4,9 +4,13 @@ resource "aws_security_group" "insecure_hcl" {
   vpc_id = "vpc-0a1b2c3d"
   egress {
     description = "all"
+    cidr_blocks = ["0.0.0.0/0"]
+    ipv6_cidr_blocks = []
+    prefix_list_ids = []
+    security_groups = []
+    self = false
     from_port = 0
     to_port = 0
     protocol = "-1"
-    cidr_blocks = ["0.0.0.0/0"]
   }
 }
