@@ -1,7 +1,7 @@
-import type { App, TerraformStack } from 'cdktf';
+import { Annotations, type App, type TerraformStack } from 'cdktf';
 import { AWS_INTERNAL_NLB, azureDiskStorage, azureFileStorage, ebsStorage, efsStorage, eksSystemNetworkPolicies, type IKubernetesTarget } from '../lib/k8s/target';
 import type { ExistingVolume } from '../lib/k8s/encrypted-volume';
-import { NODE_SUBNET_NAME } from '../lib/azure/isolated-network';
+import { NODE_SUBNET_NAME } from '../lib/azure/private/names';
 import { AKS_ENTRA_SERVER_ID } from '../lib/azure/private/aks-entra';
 import type { IConstruct } from 'constructs';
 import type { Blueprint, TerraformCloudSettings } from '../lib/blueprint/blueprint';
@@ -11,11 +11,7 @@ import { cloudStackName, kubernetesStackName, stateBucketStackName, workspacesSt
 import { findCollisions } from '../lib/blueprint/collisions';
 import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { cloudBackend, s3Backend, type BackendFactory } from './backend';
-import { StateBucketStack } from './state-bucket-stack';
-import { TerraformCloudStack, type WorkspaceSpec } from './terraform-cloud-stack';
-import { AksStack } from './aks-stack';
-import { EksStack } from './eks-stack';
-import { KubernetesStack } from './kubernetes-stack';
+import { AksStack, EksStack, KubernetesStack, StateBucketStack, TerraformCloudStack, type WorkspaceSpec } from './cloud-stacks';
 
 /** What was built for one blueprint. */
 export interface BuiltStack {
@@ -59,8 +55,12 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
   const stacks: BuiltStack[] = [];
   const notices: string[] = [];
   const add = (bp: Blueprint, cloud: Cloud, stackName: string, stack: TerraformStack, stackNotices: readonly string[] = []) => {
-    stacks.push({ blueprint: bp.name, cloud, stackName, stack, layer: stack instanceof KubernetesStack ? 'kubernetes' : 'cloud', terraformCloud: bp.terraformCloud });
+    // Named, not `instanceof`: every stack added here is the blueprint's cloud stack or its Kubernetes stack.
+    const layer = stackName === kubernetesStackName(bp.name, cloud) ? 'kubernetes' : 'cloud';
+    stacks.push({ blueprint: bp.name, cloud, stackName, stack, layer, terraformCloud: bp.terraformCloud });
     notices.push(...stackNotices.map((n) => `${bp.sourceFile}: ${n}`));
+    // cdktf prints warning annotations as `WARN [stack]: ...`; hms-sys prints `notices`.
+    stackNotices.forEach((n) => Annotations.of(stack).addWarning(`${bp.sourceFile}: ${n}`));
   };
   for (const bp of blueprints) {
     notices.push(...bp.warnings.map(formatProblem));
@@ -68,52 +68,63 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
     const common = { backend, policy: options.policy };
     for (const cloud of bp.clouds) {
       const stackName = cloudStackName(bp.name, cloud);
-      if (cloud === 'aws') {
-        const eks = new EksStack(app, stackName, { blueprint: bp, ...common });
-        add(bp, cloud, stackName, eks, eks.notices);
-        const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
-          blueprint: bp,
-          cloud,
-          ...common,
-          connection: {
-            host: eks.cluster.clusterEndpoint,
-            clusterCaCertificateBase64: eks.cluster.certificateAuthorityData,
-            exec: { command: 'aws', args: ['eks', 'get-token', '--cluster-name', bp.name, '--region', bp.aws.region, '--output', 'json'] },
-          },
-          target: {
-            networkPolicyEnforced: eks.cluster.networkPolicyEnforced,
-            storage: ebsStorage(eks.volumeKmsKeyArn ?? eks.nodePool.diskKey.kmsKeyArn),
-            fileStorage: eks.fileSystem && efsStorage(),
-            imageMirrors: eks.imageMirrors,
-            internalLoadBalancer: AWS_INTERNAL_NLB,
-            systemNetworkPolicies: eksSystemNetworkPolicies(eks.fileSystem ? ['efs'] : eks.volumeKmsKeyArn ? ['ebs'] : []),
-          },
-          // The access point: every replica mounts the same folder as the workload's user.
-          existingVolume: eks.fileSystem ? { volumeHandle: eks.fileSystem.volumeHandle } : eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
-        });
-        acknowledgeWhatKubernetesCannotSee(k8s, bp, eks);
-        add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
-      } else {
-        const aks = new AksStack(app, stackName, { blueprint: bp, ...common });
-        add(bp, cloud, stackName, aks, aks.notices);
-        const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
-          blueprint: bp,
-          cloud,
-          ...common,
-          connection: {
-            host: aks.cluster.host,
-            clusterCaCertificateBase64: aks.cluster.clusterCaCertificate,
-            exec: {
-              command: 'kubelogin',
-              args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID, '--environment', bp.azure.environment === 'usgovernment' ? 'AzureUSGovernmentCloud' : 'AzurePublicCloud'],
+      switch (cloud) {
+        case 'aws': {
+          const eks = new EksStack(app, stackName, { blueprint: bp, ...common });
+          add(bp, cloud, stackName, eks, eks.notices);
+          const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
+            blueprint: bp,
+            cloud,
+            ...common,
+            connection: {
+              host: eks.cluster.clusterEndpoint,
+              clusterCaCertificateBase64: eks.cluster.certificateAuthorityData,
+              exec: { command: 'aws', args: ['eks', 'get-token', '--cluster-name', bp.name, '--region', bp.aws.region, '--output', 'json'] },
             },
-          },
-          target: aksTarget(aks),
-          existingVolume: aksExistingVolume(aks, bp),
-        });
-        add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
+            target: {
+              networkPolicyEnforced: eks.cluster.networkPolicyEnforced,
+              storage: ebsStorage(eks.volumeKmsKeyArn ?? eks.nodePool.diskKey.kmsKeyArn),
+              fileStorage: eks.fileSystem && efsStorage(),
+              imageMirrors: eks.imageMirrors,
+              internalLoadBalancer: AWS_INTERNAL_NLB,
+              systemNetworkPolicies: eksSystemNetworkPolicies(eks.fileSystem ? ['efs'] : eks.volumeKmsKeyArn ? ['ebs'] : []),
+            },
+            // The access point: every replica mounts the same folder as the workload's user.
+            existingVolume: eks.fileSystem ? { volumeHandle: eks.fileSystem.volumeHandle } : eks.volume && { volumeHandle: eks.volume.volumeId, zone: eks.volume.availabilityZone },
+          });
+          acknowledgeWhatKubernetesCannotSee(k8s, bp, eks);
+          add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
+          break;
+        }
+        case 'azure': {
+          const aks = new AksStack(app, stackName, { blueprint: bp, ...common });
+          add(bp, cloud, stackName, aks, aks.notices);
+          const k8s = new KubernetesStack(app, kubernetesStackName(bp.name, cloud), {
+            blueprint: bp,
+            cloud,
+            ...common,
+            connection: {
+              host: aks.cluster.host,
+              clusterCaCertificateBase64: aks.cluster.clusterCaCertificate,
+              exec: {
+                command: 'kubelogin',
+                args: ['get-token', '--login', 'azurecli', '--server-id', AKS_ENTRA_SERVER_ID, '--environment', bp.azure.environment === 'usgovernment' ? 'AzureUSGovernmentCloud' : 'AzurePublicCloud'],
+              },
+            },
+            target: aksTarget(aks),
+            existingVolume: aksExistingVolume(aks, bp),
+          });
+          add(bp, cloud, kubernetesStackName(bp.name, cloud), k8s, k8s.notices);
+          break;
+        }
+        default:
+          // A cloud added to Cloud without stacks here fails to compile.
+          return unknownCloud(cloud);
       }
     }
+    // A blueprint's own warnings go on its first stack, once.
+    const first = stacks.find((s) => s.blueprint === bp.name);
+    if (first) bp.warnings.forEach((w) => Annotations.of(first.stack).addWarning(formatProblem(w)));
   }
   addWorkspaceStacks(app, stacks);
   addStateBucketStacks(app, blueprints, stacks);
@@ -168,6 +179,10 @@ function acknowledgeWhatKubernetesCannotSee(k8s: KubernetesStack, bp: Blueprint,
     FedRampBaseline.acknowledge(storageClass, 'HMS-K8S-12', reason);
     FedRampBaseline.acknowledge(claim, 'HMS-K8S-14', reason);
   }
+}
+
+function unknownCloud(cloud: never): never {
+  throw new Error(`internal: no stacks for cloud ${String(cloud)}`);
 }
 
 /** One bootstrap stack per state bucket that blueprints name. */

@@ -7,6 +7,7 @@ import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import { DEFAULT_TFC_HOSTNAME, NOTIFICATION_URL_ENV, NOTIFICATION_URL_VARIABLE } from '../lib/core/terraform-cloud';
+import { FedRampBaseline } from '../lib/policy/fedramp-baseline';
 import { localBackend, type BackendFactory } from './backend';
 
 /** Health assessment and run events that reach the notification webhook. */
@@ -45,6 +46,8 @@ export class TerraformCloudStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: TerraformCloudStackProps) {
     super(scope, id);
     (props.backend ?? localBackend)(this, id);
+    // The same gate under `cdktf synth` as under `hms-sys synth`, which has always evaluated this stack.
+    FedRampBaseline.of(this);
     const hostname = props.workspaces[0]?.settings.hostname ?? DEFAULT_TFC_HOSTNAME;
     new TfeProvider(this, 'tfe', { hostname, organization: props.organization });
     // The webhook URL often carries its secret in the path: a sensitive variable,

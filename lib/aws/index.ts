@@ -1,3 +1,4 @@
+import './private/provider-installed';
 export * from './backup-plan';
 export * from './customer-managed-key';
 export * from './ebs-csi-driver';

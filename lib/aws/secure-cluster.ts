@@ -126,7 +126,7 @@ export class SecureCluster extends Construct implements ISecureCluster {
         phase === 'standard' || phase === 'extended',
         `kubernetesVersion (${version}) is not offered by EKS on ${supportDate.toISOString().slice(0, 10)}; choose one of ${versionsInSupport('aws', supportDate).join(', ')}`,
       )
-      .check(props.subnetIds.length >= 2, `subnetIds must list at least two subnets in different zones; received ${props.subnetIds.length}`)
+      .whenKnown([props.subnetIds], () => props.subnetIds.length >= 2, () => `subnetIds must list at least two subnets in different zones; received ${props.subnetIds.length}`)
       .check(
         (CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(retention),
         `logRetentionDays (${retention}) must be one of ${CLOUDWATCH_RETENTION_DAYS.join(', ')}`,

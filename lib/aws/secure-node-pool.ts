@@ -134,10 +134,10 @@ export class SecureNodePool extends Construct {
     const maxUnavailable = props.maxUnavailablePercentage ?? DEFAULT_MAX_UNAVAILABLE_PERCENTAGE;
     const instanceTypes = props.instanceTypes ?? [DEFAULT_AWS_INSTANCE_TYPE];
     new PropsValidator('SecureNodePool', this.node.path)
-      .check(Number.isInteger(props.desiredSize) && props.desiredSize >= 1, `desiredSize (${props.desiredSize}) must be a whole number >= 1`)
-      .check(maxSize <= MAX_NODE_COUNT, `maxSize (${maxSize}) must be <= ${MAX_NODE_COUNT}, the EKS limit per node group`)
-      .check(maxSize >= minSize, `maxSize (${maxSize}) must be >= minSize (${minSize})`)
-      .check(props.desiredSize >= minSize && props.desiredSize <= maxSize, `desiredSize (${props.desiredSize}) must be within minSize (${minSize}) and maxSize (${maxSize})`)
+      .whenKnown([props.desiredSize], () => Number.isInteger(props.desiredSize) && props.desiredSize >= 1, () => `desiredSize (${props.desiredSize}) must be a whole number >= 1`)
+      .whenKnown([maxSize], () => maxSize <= MAX_NODE_COUNT, () => `maxSize (${maxSize}) must be <= ${MAX_NODE_COUNT}, the EKS limit per node group`)
+      .whenKnown([minSize, maxSize], () => maxSize >= minSize, () => `maxSize (${maxSize}) must be >= minSize (${minSize})`)
+      .whenKnown([props.desiredSize, minSize, maxSize], () => props.desiredSize >= minSize && props.desiredSize <= maxSize, () => `desiredSize (${props.desiredSize}) must be within minSize (${minSize}) and maxSize (${maxSize})`)
       .check((RUNTIMES as readonly string[]).includes(props.runtime), `runtime (${props.runtime}) is not supported; supported: ${RUNTIMES.join(', ')}`)
       .check((BASELINES as readonly string[]).includes(baseline), `baseline (${baseline}) is not supported; supported: ${BASELINES.join(', ')}`)
       .check(
@@ -146,7 +146,7 @@ export class SecureNodePool extends Construct {
       )
       .check(hopLimit === 1 || hopLimit === 2, `metadataHopLimit (${hopLimit}) must be 1 or 2`)
       .check(maxUnavailable >= 1 && maxUnavailable <= 100, `maxUnavailablePercentage (${maxUnavailable}) must be from 1 to 100`)
-      .check(props.subnetIds.length >= 1, 'subnetIds must list at least one private subnet')
+      .whenKnown([props.subnetIds], () => props.subnetIds.length >= 1, () => 'subnetIds must list at least one private subnet')
       .check(instanceTypes.length >= 1, 'instanceTypes must list at least one instance type')
       .check(!props.imageId || props.runtime === 'fips-ubuntu-22.04', `imageId applies to fips-ubuntu-22.04 only; ${props.runtime} images are managed by EKS`)
       .throwIfAny();

@@ -2,6 +2,7 @@ import { NetworkWatcherFlowLog } from '@cdktf/provider-azurerm/lib/network-watch
 import { StorageAccount } from '@cdktf/provider-azurerm/lib/storage-account';
 import { Construct } from 'constructs';
 import { PropsValidator } from '../core/errors';
+import { DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP, defaultNetworkWatcherName } from '../core/defaults';
 import { CustomerKeyIdentity, HARDENED_STORAGE_ACCOUNT } from './customer-key-identity';
 import type { IKeyVault } from './key-vault';
 import { AzureContext } from './private/azure-context';
@@ -88,8 +89,8 @@ export class FlowLogs extends Construct {
     });
     new NetworkWatcherFlowLog(this, 'Resource', {
       name: `${props.name}-vnet-flow-log`,
-      networkWatcherName: props.networkWatcherName ?? `NetworkWatcher_${props.location}`,
-      resourceGroupName: props.networkWatcherResourceGroup ?? 'NetworkWatcherRG',
+      networkWatcherName: props.networkWatcherName ?? defaultNetworkWatcherName(props.location),
+      resourceGroupName: props.networkWatcherResourceGroup ?? DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP,
       targetResourceId: props.virtualNetworkId,
       storageAccountId: storage.id,
       enabled: true,

@@ -1,3 +1,4 @@
+import './private/provider-installed';
 export * from './customer-key-identity';
 export * from './disk-encryption-key';
 export * from './encrypted-file-share';

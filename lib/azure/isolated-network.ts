@@ -3,12 +3,13 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { SubnetNetworkSecurityGroupAssociation } from '@cdktf/provider-azurerm/lib/subnet-network-security-group-association';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { Construct } from 'constructs';
-import { cidrProblem, cidrSubnet, cidrsOverlap } from '../core/cidr';
+import { cidrProblem, cidrSubnet, cidrsOverlap, ingressCidrProblem } from '../core/cidr';
 import { DEFAULT_AKS_POD_CIDR, DEFAULT_AZURE_VNET_CIDR } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 
-/** The subnet of the nodes, which internal load balancers also take their address from. */
-export const NODE_SUBNET_NAME = 'nodes';
+import { NODE_SUBNET_NAME } from './private/names';
+
+export { NODE_SUBNET_NAME };
 
 export interface IsolatedNetworkProps {
   /** Prefix for names, usually the blueprint name. */
@@ -56,8 +57,7 @@ export class IsolatedNetwork extends Construct {
     const prefix = Number(vnetCidr.split('/')[1]);
     new PropsValidator('azure.IsolatedNetwork', this.node.path)
       .check(!cidrProblem(vnetCidr) && prefix >= 16 && prefix <= 20, `vnetCidr (${vnetCidr}) must be a network from /16 to /20`)
-      .check(!cidrProblem(props.ingressCidr), `ingressCidr: ${cidrProblem(props.ingressCidr)}`)
-      .check(props.ingressCidr !== '0.0.0.0/0', 'ingressCidr must not be 0.0.0.0/0 (SC-7)')
+      .whenKnown([props.ingressCidr], () => !ingressCidrProblem(props.ingressCidr), () => `ingressCidr: ${ingressCidrProblem(props.ingressCidr)}`)
       .check(!cidrProblem(podCidr), `podCidr: ${cidrProblem(podCidr)}`)
       .check(cidrProblem(podCidr) !== undefined || cidrProblem(vnetCidr) !== undefined || !cidrsOverlap(podCidr, vnetCidr), `podCidr (${podCidr}) must not overlap vnetCidr (${vnetCidr})`)
       .throwIfAny();

@@ -177,7 +177,7 @@ export class SecureCluster extends Construct implements ISecureCluster {
         !ubuntuLts,
         `kubernetesVersion (${version}) is in AKS long-term support, which from 1.33 requires Ubuntu 24.04 node pools, and Ubuntu 24.04 has no FIPS image (articles/aks/includes/ubuntu-22-04-retirement.md, enable-fips-nodes.md); choose a version in community support (${versionsInSupport('azure', on).filter((v) => supportPhase('azure', v, on) === 'standard').join(', ')}) or runtime bottlerocket-fips (Azure Linux 3 with FIPS)`,
       )
-      .check(Number.isInteger(systemCount) && systemCount >= 1 && systemCount <= 100, `systemNodeCount (${systemCount}) must be from 1 to 100`)
+      .whenKnown([systemCount], () => Number.isInteger(systemCount) && systemCount >= 1 && systemCount <= 100, () => `systemNodeCount (${systemCount}) must be from 1 to 100`)
       .check(!cidrProblem(podCidr) && !cidrProblem(serviceCidr) && !cidrsOverlap(podCidr, serviceCidr), `podCidr (${podCidr}) and serviceCidr (${serviceCidr}) must be networks that do not overlap`)
       .throwIfAny();
     const ctx = AzureContext.of(this);

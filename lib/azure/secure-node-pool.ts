@@ -45,9 +45,9 @@ export class SecureNodePool extends Construct {
     new PropsValidator('azure.SecureNodePool', this.node.path)
       .check(name.length >= 1 && /^[a-z]/.test(name), `nodePoolName (${props.nodePoolName}) must start with a letter`)
       .check(name !== 'system', 'nodePoolName "system" is taken by the cluster\'s system pool')
-      .check(maxSize >= minSize, `maxSize (${maxSize}) must be >= minSize (${minSize})`)
-      .check(props.desiredSize >= minSize && props.desiredSize <= maxSize, `desiredSize (${props.desiredSize}) must be within minSize (${minSize}) and maxSize (${maxSize})`)
-      .check(maxSize <= MAX_NODE_COUNT, `maxSize (${maxSize}) must be <= ${MAX_NODE_COUNT}`)
+      .whenKnown([minSize, maxSize], () => maxSize >= minSize, () => `maxSize (${maxSize}) must be >= minSize (${minSize})`)
+      .whenKnown([props.desiredSize, minSize, maxSize], () => props.desiredSize >= minSize && props.desiredSize <= maxSize, () => `desiredSize (${props.desiredSize}) must be within minSize (${minSize}) and maxSize (${maxSize})`)
+      .whenKnown([maxSize], () => maxSize <= MAX_NODE_COUNT, () => `maxSize (${maxSize}) must be <= ${MAX_NODE_COUNT}`)
       .check((RUNTIMES as readonly string[]).includes(props.runtime), `runtime (${props.runtime}) is not supported; supported: ${RUNTIMES.join(', ')}`)
       .throwIfAny();
     const os = aksNodeOs(props.runtime, props.cluster.kubernetesVersion);

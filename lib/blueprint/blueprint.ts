@@ -1,95 +1,46 @@
-import type { Baseline } from '../core/baselines';
-import type { AgencyGatewayType, AzureEnvironment, Cloud, UpstreamCredentials, VolumeProvisioning } from '../core/defaults';
+import type { BlueprintInput } from './schema';
 import type { BlueprintProblem } from '../core/errors';
-import type { Runtime } from '../core/runtimes';
 
-/**
- * A validated blueprint with every default applied and every unit converted:
- * the typed input that stacks turn into constructs.
- */
-export interface Blueprint {
+/** Every field, and every field's fields, read-only. */
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+type Input = BlueprintInput;
+type InputVolume = Exclude<Input['storage'], 'none'>['volume'];
+
+/** What normalize() adds to or changes in the schema's output. */
+interface Normalized {
   /** Names the stacks: `<name>-aws`, `<name>-azure`. */
-  readonly name: string;
+  name: string;
   /** The file it came from, for messages. */
-  readonly sourceFile: string;
-  readonly clouds: readonly Cloud[];
-  readonly kubernetesVersion: string;
-  readonly logRetentionDays: number;
-  readonly tags: Readonly<Record<string, string>>;
-  readonly nodePool: {
-    readonly name: string;
-    readonly count: number;
-    readonly minCount: number;
-    readonly maxCount: number;
-    readonly runtime: Runtime;
-    readonly baseline: Baseline;
-    readonly diskSizeGiB: number;
-    readonly metadataHopLimit: 1 | 2;
-  };
+  sourceFile: string;
+  nodePool: Omit<Input['nodePool'], 'minCount' | 'maxCount'> & { minCount: number; maxCount: number };
+  /** The Azure CNI Overlay pod and Service ranges, chosen so that they collide with nothing when the blueprint names none. */
+  azure: Omit<Input['azure'], 'podCidr' | 'serviceCidr'> & { podCidr: string; serviceCidr: string };
   /** Absent when the blueprint says `storage: none`. */
-  readonly storage?: {
-    readonly volume: {
-      readonly name: string;
-      readonly sizeGiB: number;
-      readonly encryption: 'aes256';
-      readonly provisioning: VolumeProvisioning;
-      readonly mountPath: string;
-      readonly readOnly: boolean;
+  storage?: {
+    volume: Omit<InputVolume, 'size'> & {
+      sizeGiB: number;
       /** `file`: shared by every replica (ReadWriteMany); `block`: one node at a time (ReadWriteOnce). */
-      readonly kind: 'file' | 'block';
+      kind: 'file' | 'block';
     };
   };
-  readonly network: {
-    readonly policy: { readonly name: string; readonly ingressCIDR: string; readonly egress: 'deny-all'; readonly allowDns: boolean };
-  };
-  readonly workload?: { readonly image: string; readonly replicas: number; readonly port: number; readonly allowedRegistries: readonly string[] };
-  readonly aws: {
-    readonly region: string;
-    readonly vpcCidr: string;
-    readonly availabilityZones: number;
-    readonly instanceType: string;
-    readonly fipsEndpoints: boolean;
-    readonly nodeImageId?: string;
-    readonly clusterAdminArns: readonly string[];
-    /** Networks that apply and operate the cluster: 443 on the cluster API. */
-    readonly operatorCidrs: readonly string[];
-    /** The secret with the upstream registry credential, when not the default name. */
-    readonly registryCredentialSecret?: string;
-    /** The agency transit gateway the VPC attaches to; routes ingressCIDR and operatorCidrs. */
-    readonly transitGatewayId?: string;
-  };
-  readonly terraformCloud?: TerraformCloudSettings;
-  readonly stateBucket?: S3StateSettings;
   /** Things the user should know that do not stop the blueprint, located like problems (e.g. a Kubernetes version near its end of support). */
-  readonly warnings: readonly BlueprintProblem[];
+  warnings: BlueprintProblem[];
   /**
    * Where some fields were set (name, stateBucket.*, terraformCloud.*), by dotted
    * path, for problems that involve several blueprints (two stacks with one name).
    * A field set by the environment points at its variable.
    * @default - the blueprint's file, without a line
    */
-  readonly locations?: Readonly<Record<string, FieldLocation>>;
-  readonly azure: {
-    readonly environment: AzureEnvironment;
-    readonly location: string;
-    readonly vnetCidr: string;
-    readonly vmSize: string;
-    readonly zones: readonly string[];
-    readonly adminGroupObjectIds: readonly string[];
-    readonly networkWatcherName?: string;
-    readonly networkWatcherResourceGroup: string;
-    /** Only ever false: the Defender sensor has no path out of a network-isolated cluster. */
-    readonly defender?: boolean;
-    /** Azure CNI Overlay pod range, outside the virtual network. */
-    readonly podCidr: string;
-    readonly serviceCidr: string;
-    /** The virtual network apply runs from: peered and linked to the private DNS zones. */
-    readonly runnerNetworkId?: string;
-    /** Where the agency network (ingressCIDR) comes in. */
-    readonly agencyGateway?: { readonly hubNetworkId: string; readonly type: AgencyGatewayType };
-    readonly upstreamCredentials: UpstreamCredentials;
-  };
+  locations?: Record<string, FieldLocation>;
 }
+
+/**
+ * A validated blueprint with every default applied and every unit converted:
+ * the typed input that stacks turn into constructs. Derived from the zod schema
+ * (`BlueprintSchema`'s output) and what normalize() changes, so a field is declared once.
+ */
+export type Blueprint = DeepReadonly<Omit<Input, keyof Normalized> & Normalized>;
 
 /** A file (or an environment variable, `$NAME`), line and column; line 0 for the whole file. */
 export interface FieldLocation {
@@ -99,18 +50,7 @@ export interface FieldLocation {
 }
 
 /** Where a blueprint's stacks keep state and run, when that is Terraform Cloud. */
-export interface TerraformCloudSettings {
-  readonly organization: string;
-  readonly hostname: string;
-  readonly project?: string;
-  readonly executionMode: 'remote' | 'agent';
-  readonly agentPoolId?: string;
-  /** Notify a webhook of drift and failed runs; its URL is a sensitive variable of the workspaces stack. */
-  readonly notifications: boolean;
-}
+export type TerraformCloudSettings = NonNullable<Blueprint['terraformCloud']>;
 
 /** An S3 bucket, made by the bootstrap stack, that holds the state of every stack. */
-export interface S3StateSettings {
-  readonly bucket: string;
-  readonly region: string;
-}
+export type S3StateSettings = NonNullable<Blueprint['stateBucket']>;

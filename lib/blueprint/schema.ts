@@ -40,6 +40,7 @@ import {
   MIN_NODE_DISK_SIZE_GIB,
   VOLUME_ENCRYPTIONS,
   DEFAULT_VOLUME_MOUNT_PATH,
+  DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP,
   AZURE_FILES_NFS_MIN_GIB,
   AZURE_FILES_NFS_MAX_GIB,
   AGENCY_GATEWAY_TYPES,
@@ -56,7 +57,7 @@ import {
 import { DEFAULT_KUBERNETES_VERSION, KNOWN_KUBERNETES_VERSIONS } from '../core/kubernetes-versions';
 import { DEFAULT_TFC_HOSTNAME, NOTIFICATION_URL_ENV } from '../core/terraform-cloud';
 import { RUNTIMES } from '../core/runtimes';
-import { cidrProblem, cidrsOverlap } from '../core/cidr';
+import { cidrProblem, cidrsOverlap, ingressCidrProblem } from '../core/cidr';
 import { parseSizeGiB, SIZE_HINT } from '../core/sizes';
 import { literalProblem } from '../core/tokens';
 import { imageTag } from '../core/images';
@@ -66,8 +67,6 @@ import { MAX_TAG_VALUE_LENGTH, RESERVED_TAG_KEYS, RESERVED_TAG_PREFIX, TAG_TEXT_
 import { aksNodePoolName, rotationName } from '../azure/private/names';
 
 const MAX_TEXT_LENGTH = 256;
-/** Ingress wider than a /8 is the internet in all but name. */
-const MIN_INGRESS_PREFIX = 8;
 
 /** Any string in a blueprint: bounded, and never a Terraform expression. */
 function text(maxLength = MAX_TEXT_LENGTH, example?: string) {
@@ -118,18 +117,20 @@ function oneOf<const T extends readonly [string, ...string[]]>(values: T, notAll
   });
 }
 
+/** The network allowed in: the constructs check it with the same function. */
+function ingressCidr() {
+  return text(18, '192.168.15.0/24').check((ctx) => {
+    const problem = ingressCidrProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
+  });
+}
+
 function cidr(minPrefix = 0, maxPrefix = 32) {
   return text(18, '192.168.15.0/24').check((ctx) => {
     const problem = cidrProblem(ctx.value);
     const prefix = Number(ctx.value.split('/')[1]);
     if (problem) {
       ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
-    } else if (minPrefix === MIN_INGRESS_PREFIX && prefix < MIN_INGRESS_PREFIX) {
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: `${JSON.stringify(ctx.value)} opens the workload to ${prefix === 0 ? 'the whole internet' : 'a network wider than /8'} (NIST 800-53 SC-7, AC-4; HIPAA 164.312(e)(1)); name the agency networks that need access, e.g. 192.168.15.0/24`,
-      });
     } else if (prefix < minPrefix || prefix > maxPrefix) {
       ctx.issues.push({
         code: 'custom',
@@ -290,7 +291,7 @@ const Storage = z.union([z.literal('none'), StorageVolume], {
 const Network = z.strictObject({
   policy: z.strictObject({
     name: Name.describe('Network policy name.'),
-    ingressCIDR: cidr(MIN_INGRESS_PREFIX).describe('The only network allowed to reach the workload, e.g. an agency HQ range.'),
+    ingressCIDR: ingressCidr().describe('The only network allowed to reach the workload, e.g. an agency HQ range.'),
     allowDns: z
       .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
       .default(false)
@@ -359,7 +360,7 @@ const Aws = z.strictObject({
     .default([])
     .describe('IAM principals granted cluster admin through EKS access entries, besides the principal that applies. Default: none.'),
   operatorCidrs: z
-    .array(cidr(MIN_INGRESS_PREFIX))
+    .array(ingressCidr())
     .max(20)
     .default([])
     .describe(
@@ -422,8 +423,8 @@ const Azure = z.strictObject({
     .regex(/^[\p{L}\p{Nd}_().-]*[\p{L}\p{Nd}_()-]$/u, {
       error: (iss) => `${JSON.stringify(iss.input)} is not a resource group name; letters, digits, "_", "(", ")", "." and "-", not ending with "." (Azure's rule), e.g. NetworkWatcherRG`,
     })
-    .default('NetworkWatcherRG')
-    .describe('Resource group of the Network Watcher. Default: NetworkWatcherRG.'),
+    .default(DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP)
+    .describe(`Resource group of the Network Watcher. Default: ${DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP}.`),
   defender: z
     .boolean({ error: (iss) => `expected true or false, received ${describe(iss.input)}` })
     .optional()

@@ -1,21 +1,18 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { App } from 'cdktf';
 import type { Blueprint } from '../blueprint/blueprint';
 import { UserError } from '../core/errors';
-import { fromTerraformJson } from '../policy/engine/document';
-import { evaluate, type PolicyReport } from '../policy/engine/evaluate';
+import type { PolicyReport } from '../policy/engine/evaluate';
 import { formatFinding } from '../policy/engine/format-finding';
-import { FedRampBaseline } from '../policy/fedramp-baseline';
-import { ALL_RULES } from '../policy/rules';
+import { FedRampBaseline, POLICY_REPORT_FILE } from '../policy/fedramp-baseline';
 import { withEnvironmentDefaults } from './environment-defaults';
 import { withOutputLock } from './output-lock';
 import { assertReplaceable, markOutput, OutputFolderError, publishOutput, recoverOutput, stagingPathFor, type OutputContext } from './output-folder';
 import { addBlueprintStacks, type BuildOptions, type BuiltStack } from '../../stacks/app';
 import { LOCAL_STATE_DIR, localStateDirFor } from '../../stacks/backend';
 
-/** Written beside each stack's cdk.tf.json: the evidence an assessor attaches to the SSP. */
-export const POLICY_REPORT_FILE = 'policy-report.json';
+export { POLICY_REPORT_FILE };
 
 export interface SynthesizedStack extends Omit<BuiltStack, 'stack'> {
   /** Path of the stack's cdk.tf.json inside the output folder. */
@@ -78,8 +75,9 @@ export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: s
     const synthesized = stacks.map(({ stack, ...s }) => {
       const stagedFile = join(staging, 'stacks', s.stackName, 'cdk.tf.json');
       const json = JSON.parse(readFileSync(stagedFile, 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
-      const policy = evaluate([fromTerraformJson(json, s.stackName, stagedFile)], ALL_RULES, FedRampBaseline.of(stack).props);
-      writeFileSync(join(dirname(stagedFile), POLICY_REPORT_FILE), `${JSON.stringify(policy, null, 2)}\n`);
+      // The baseline's synthesizer hook evaluated the written file and wrote its report: the same code path as `cdktf synth`.
+      const policy = FedRampBaseline.of(stack).report;
+      if (!policy) throw new Error(`internal: stack ${s.stackName} was synthesized without its policy report`);
       const resourceCount = Object.values(json.resource ?? {}).reduce((n, byName) => n + Object.keys(byName).length, 0);
       return { ...s, file: join(target, 'stacks', s.stackName, 'cdk.tf.json'), resourceCount, policy };
     });

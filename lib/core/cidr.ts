@@ -52,6 +52,24 @@ export function cidrProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** Ingress wider than a /8 is the internet in all but name. */
+export const MIN_INGRESS_PREFIX = 8;
+
+/**
+ * Why `value` cannot be the network allowed to reach a workload, or undefined: an
+ * IPv4 network (see {@link cidrProblem}) no wider than a /8. The blueprint schema
+ * and the constructs (`k8s.IsolatedNetwork`, `azure.IsolatedNetwork`,
+ * `k8s.InternalLoadBalancer`) all ask this one function, so a value one accepts
+ * the other does not refuse.
+ */
+export function ingressCidrProblem(value: string): string | undefined {
+  const problem = cidrProblem(value);
+  if (problem) return problem;
+  const prefix = Number(value.split('/')[1]);
+  if (prefix >= MIN_INGRESS_PREFIX) return undefined;
+  return `${JSON.stringify(value)} opens the workload to ${prefix === 0 ? 'the whole internet' : `a network wider than /${MIN_INGRESS_PREFIX}`} (NIST 800-53 SC-7, AC-4; HIPAA 164.312(e)(1)); name the agency networks that need access, e.g. 192.168.15.0/24`;
+}
+
 /** True when two IPv4 networks (as `cidrProblem` accepts them) share an address: one holds the other's network address. */
 export function cidrsOverlap(a: string, b: string): boolean {
   const [na, pa] = ipaddr.IPv4.parseCIDR(a);

@@ -95,6 +95,19 @@ export const DEFAULT_VOLUME_MOUNT_PATH = '/data/pdfs';
  */
 export const AZURE_FILES_NFS_MIN_GIB = 100;
 export const AZURE_FILES_NFS_MAX_GIB = 102400;
+
+/** Terraform Cloud's own host: the default of `terraformCloud.hostname`, and where TFE_TOKEN goes unless TFE_HOSTNAME names another. */
+export const DEFAULT_TFC_HOSTNAME = 'app.terraform.io';
+
+/**
+ * Where Azure puts the Network Watcher it creates for a region when a subscription first
+ * uses networking there: `NetworkWatcher_<location>` in the resource group `NetworkWatcherRG`.
+ * @see https://learn.microsoft.com/azure/network-watcher/network-watcher-create
+ */
+export const DEFAULT_NETWORK_WATCHER_RESOURCE_GROUP = 'NetworkWatcherRG';
+export function defaultNetworkWatcherName(location: string): string {
+  return `NetworkWatcher_${location}`;
+}
 /**
  * Where AKS Azure CNI Overlay pod and Service ranges are taken from when a blueprint
  * names none: the first candidate that overlaps neither the virtual network nor the

@@ -67,6 +67,21 @@ export class PropsValidator {
     return this;
   }
 
+  /**
+   * Records `message()` unless `ok()` holds, but only when every one of `values` is
+   * known at synth: a CDKTF token (a `TerraformVariable`, a reference, a list
+   * token) is known only at plan time, where Terraform and the provider check it.
+   * Without this, a `TerraformVariable`'s `numberValue` reads as -8.1e+298 and a
+   * list token as a list of one.
+   */
+  whenKnown(values: readonly unknown[], ok: () => boolean, message: () => string): this {
+    // Loaded here, not at the top: blueprint validation uses this file and must not load cdktf.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Token } = require('cdktf') as typeof import('cdktf');
+    if (values.some((v) => Token.isUnresolved(v))) return this;
+    return ok() ? this : this.check(false, message());
+  }
+
   /** Throws a `PropsError` with every recorded problem, if any. */
   throwIfAny(): void {
     if (this.problems.length > 0) throw new PropsError(this.construct, this.path, this.problems);

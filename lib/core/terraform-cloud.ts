@@ -1,7 +1,6 @@
 /** Terraform Cloud settings that the blueprint, the stacks and the drift client share. */
 
-/** Terraform Cloud's own host: the default of `terraformCloud.hostname`, and where TFE_TOKEN goes unless TFE_HOSTNAME names another. */
-export const DEFAULT_TFC_HOSTNAME = 'app.terraform.io';
+export { DEFAULT_TFC_HOSTNAME } from './defaults';
 
 /**
  * The workspaces stack's sensitive variable for the notification webhook, and the

@@ -58,7 +58,7 @@ export class EncryptedVolume extends Construct {
     const backend: EncryptedStorageBackend | undefined = kind === 'file' ? props.target.fileStorage : props.target.storage;
     const existing = props.existingVolume;
     new PropsValidator('k8s.EncryptedVolume', this.node.path)
-      .check(Number.isInteger(props.sizeGiB) && props.sizeGiB >= 1, `sizeGiB (${props.sizeGiB}) must be a whole number >= 1`)
+      .whenKnown([props.sizeGiB], () => Number.isInteger(props.sizeGiB) && props.sizeGiB >= 1, () => `sizeGiB (${props.sizeGiB}) must be a whole number >= 1`)
       .check(backend !== undefined, `kind (${kind}): the target cluster provides no shared file storage; give it a fileStorage backend or use a block volume`)
       .check(kind === 'block' || existing !== undefined, 'existingVolume: shared file storage is created by the cloud stack; pass its file system as existingVolume')
       .throwIfAny();

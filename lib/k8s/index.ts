@@ -1,3 +1,4 @@
+import './private/provider-installed';
 export * from './encrypted-volume';
 export * from './hardened-workload';
 export * from './isolated-namespace';

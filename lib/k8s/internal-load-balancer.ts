@@ -1,6 +1,6 @@
 import { ServiceV1 } from '@cdktf/provider-kubernetes/lib/service-v1';
 import { Construct } from 'constructs';
-import { cidrProblem } from '../core/cidr';
+import { ingressCidrProblem } from '../core/cidr';
 import { PropsValidator } from '../core/errors';
 import type { InternalLoadBalancerSettings } from './target';
 
@@ -30,7 +30,7 @@ export class InternalLoadBalancer extends Construct {
     super(scope, id);
     new PropsValidator('k8s.InternalLoadBalancer', this.node.path)
       .check(props.sourceRanges.length > 0, 'sourceRanges must name the agency networks allowed in')
-      .check(!props.sourceRanges.some((r) => cidrProblem(r) || r.endsWith('/0')), `sourceRanges (${props.sourceRanges.join(', ')}) must be networks narrower than /0 (SC-7)`)
+      .whenKnown([props.sourceRanges], () => !props.sourceRanges.some((r) => ingressCidrProblem(r)), () => `sourceRanges: ${props.sourceRanges.map(ingressCidrProblem).filter(Boolean).join('; ')}`)
       .check(Object.keys(props.settings.annotations).length > 0, 'settings.annotations must make the load balancer internal')
       .throwIfAny();
     const service = new ServiceV1(this, 'Resource', {

@@ -1,6 +1,6 @@
 import { NetworkPolicyV1 } from '@cdktf/provider-kubernetes/lib/network-policy-v1';
 import { Construct } from 'constructs';
-import { cidrProblem } from '../core/cidr';
+import { ingressCidrProblem } from '../core/cidr';
 import { PropsValidator } from '../core/errors';
 import type { IKubernetesTarget } from './target';
 
@@ -42,8 +42,7 @@ export class IsolatedNetwork extends Construct {
         props.target.networkPolicyEnforced,
         'target does not enforce NetworkPolicy: these policies would be accepted and ignored. Enable enforcement (EKS: VPC CNI enableNetworkPolicy; AKS: network_policy = azure, calico or cilium)',
       )
-      .check(!cidrProblem(props.ingressCidr), `ingressCidr: ${cidrProblem(props.ingressCidr)}`)
-      .check(props.ingressCidr !== '0.0.0.0/0', 'ingressCidr must not be 0.0.0.0/0 (SC-7)')
+      .whenKnown([props.ingressCidr], () => !ingressCidrProblem(props.ingressCidr), () => `ingressCidr: ${ingressCidrProblem(props.ingressCidr)}`)
       .throwIfAny();
     const deny = new NetworkPolicyV1(this, 'DefaultDeny', {
       metadata: { name: `${props.policyName}-default-deny`, namespace: props.namespaceName },

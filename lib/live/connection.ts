@@ -1,3 +1,4 @@
+import { CLOUD_RESOURCE_TYPES } from '../core/cloud-resources';
 import type { Cloud } from '../core/defaults';
 import type { ShowJson } from '../status/summarize';
 import type { ClusterConnection } from './kube-client';
@@ -26,12 +27,12 @@ function first(list: unknown): Json | undefined {
  */
 export function clusterEndpoint(cloud: Cloud, show: ShowJson): { server: string; caData: string } | undefined {
   if (cloud === 'aws') {
-    const eks = firstResource(show, 'aws_eks_cluster');
+    const eks = firstResource(show, CLOUD_RESOURCE_TYPES.aws.cluster);
     const server = eks?.endpoint;
     const ca = first(eks?.certificate_authority)?.data;
     return typeof server === 'string' && server && typeof ca === 'string' && ca ? { server, caData: ca } : undefined;
   }
-  const aks = first(firstResource(show, 'azurerm_kubernetes_cluster')?.kube_config);
+  const aks = first(firstResource(show, CLOUD_RESOURCE_TYPES.azure.cluster)?.kube_config);
   const host = aks?.host;
   const ca = aks?.cluster_ca_certificate;
   return typeof host === 'string' && host && typeof ca === 'string' && ca ? { server: host, caData: ca } : undefined;

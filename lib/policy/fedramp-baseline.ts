@@ -1,4 +1,6 @@
-import { Aspects, TerraformResource, TerraformStack, type IAspect } from 'cdktf';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Aspects, TerraformResource, type IAspect, type TerraformStack } from 'cdktf';
 import { Construct, type IConstruct } from 'constructs';
 import { UserError } from '../core/errors';
 import { ACK_METADATA_KEY, fromTerraformJson, makeDocument, type Acknowledgement } from './engine/document';
@@ -9,12 +11,28 @@ import { ALL_RULES } from './rules';
 const BASELINE_ID = 'FedRampBaseline';
 /** Construct metadata type under which acknowledgements are recorded. */
 export const ACK_METADATA_TYPE = 'hms-sys:acknowledgement';
+/** Written beside each gated stack's cdk.tf.json: the evidence an assessor attaches to the SSP. */
+export const POLICY_REPORT_FILE = 'policy-report.json';
 export { MIN_REASON_LENGTH };
 
 export type FedRampBaselineProps = EvaluateOptions;
 
-/** Apps whose synthesized output is checked by the caller, so validation need not resolve the stacks twice. */
-const GATED_AFTER_SYNTH = new WeakSet<IConstruct>();
+/**
+ * Marks an app whose synthesized output the caller gates itself. A global symbol
+ * on the root construct, not a module-local WeakSet: the app may come from
+ * another copy of cdktf (or of hms-sys) than this module, and a registry local
+ * to this module would not see it.
+ */
+const GATED_AFTER_SYNTH = Symbol.for('hms-sys/gatedAfterSynth');
+
+/** The part of cdktf's stack synthesizer we wrap; typed structurally so that any copy of cdktf fits. */
+interface StackSynthesizerLike {
+  synthesize(session: SynthesisSessionLike): void;
+}
+interface SynthesisSessionLike {
+  readonly outdir: string;
+  readonly manifest: { forStack(stack: TerraformStack): { readonly synthesizedStackPath: string } };
+}
 
 /**
  * Applies the FedRAMP Moderate and HIPAA packs to a stack: every blocking finding
@@ -22,7 +40,16 @@ const GATED_AFTER_SYNTH = new WeakSet<IConstruct>();
  * including raw resources an agency adds next to hms-sys constructs.
  *
  * Acknowledgements are written into each resource's `//` metadata, so they travel
- * with cdk.tf.json and `hms-sys check` honours them too.
+ * with cdk.tf.json and `hms-sys check` honours them too; the policy report is
+ * written beside the stack's cdk.tf.json whichever entry point synthesizes it
+ * (`cdktf synth`, `hms-sys synth`, an agency's own `app.synth()`).
+ *
+ * Nothing here depends on `instanceof`, on cdktf's Aspects (whose registry is a
+ * module-local `Symbol()` in cdktf 0.21 `lib/aspect.js`, so an aspect added through
+ * one copy of cdktf is never run by an App of another copy) or on module-local state:
+ * the baseline hooks the stack's own `synthesizer`, which every copy of cdktf calls
+ * (`App.synth`: `stack.synthesizer.synthesize(session)`). The aspect it also adds
+ * serves `Testing.synth` of the same copy only.
  */
 export class FedRampBaseline extends Construct {
   /** The baseline of `stack`, applied on first use. */
@@ -45,24 +72,26 @@ export class FedRampBaseline extends Construct {
 
   /**
    * Declares that the caller evaluates every stack's written cdk.tf.json itself
-   * (as `hms-sys synth` does), so stack validation skips the evaluation instead of
-   * resolving each stack a second time. Only code can say this: no context value
-   * or environment variable turns the gate off.
+   * (as `hms-sys synth` does, reading {@link FedRampBaseline.report}), so stack
+   * validation skips the evaluation instead of resolving each stack a second time.
+   * Only code can say this: no context value or environment variable turns the gate off.
    */
   static gateAfterSynth(app: IConstruct): void {
-    GATED_AFTER_SYNTH.add(app.node.root);
+    Object.defineProperty(app.node.root, GATED_AFTER_SYNTH, { value: true, enumerable: false, configurable: true });
   }
 
-  /** The report of the last validation, for evidence. */
+  /** The report of the last validation or synthesis, for evidence. */
   public report?: PolicyReport;
 
   private constructor(stack: TerraformStack, public readonly props: FedRampBaselineProps) {
     super(stack, BASELINE_ID);
+    // Also as an aspect, so that `Testing.synth` (aspects, then toTerraform, no synthesizer) shows
+    // them too; the synthesizer hook below is what holds when the App comes from another copy of cdktf.
     Aspects.of(stack).add(new RecordAcknowledgements());
     stack.node.addValidation({
       validate: () => {
-        if (GATED_AFTER_SYNTH.has(stack.node.root)) return [];
-        // Acknowledgements are read from the tree, so validation does not depend on the aspect having run.
+        if (isGatedAfterSynth(stack)) return [];
+        // Acknowledgements are read from the tree, so validation does not depend on their having been recorded yet.
         const acks = new Map(
           stack.node.findAll().filter(TerraformResource.isTerraformResource).map((r) => [r.node.path, acknowledgementsOf(r)]),
         );
@@ -72,7 +101,33 @@ export class FedRampBaseline extends Construct {
         return this.report.findings.filter((f) => f.blocking).map(formatFinding);
       },
     });
+    this.hookSynthesizer(stack);
   }
+
+  /**
+   * Wraps the stack's synthesizer: before cdk.tf.json is written, acknowledgements
+   * go into each resource's `//` metadata; after, the written file is evaluated and
+   * its report written beside it, replacing any report of an earlier run.
+   */
+  private hookSynthesizer(stack: TerraformStack): void {
+    const original = stack.synthesizer as StackSynthesizerLike;
+    const hooked: StackSynthesizerLike = {
+      synthesize: (session) => {
+        recordAcknowledgements(stack);
+        original.synthesize(session);
+        const file = join(session.outdir, session.manifest.forStack(stack).synthesizedStackPath);
+        // HCL output (SYNTH_HCL_OUTPUT) is not JSON: judge the stack itself then.
+        const json: unknown = file.endsWith('.json') && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : stack.toTerraform();
+        this.report = evaluate([fromTerraformJson(json, stack.node.id, file)], ALL_RULES, this.props);
+        writeFileSync(join(dirname(file), POLICY_REPORT_FILE), `${JSON.stringify(this.report, null, 2)}\n`);
+      },
+    };
+    (stack as { synthesizer: StackSynthesizerLike }).synthesizer = hooked;
+  }
+}
+
+function isGatedAfterSynth(stack: TerraformStack): boolean {
+  return (stack.node.root as unknown as Record<symbol, unknown>)[GATED_AFTER_SYNTH] === true;
 }
 
 /** Acknowledgements made on a construct or any of its parents. */
@@ -83,10 +138,18 @@ function acknowledgementsOf(node: IConstruct): Acknowledgement[] {
 }
 
 /** Writes acknowledgements into each resource's `//` metadata, so cdk.tf.json carries them. */
+function recordAcknowledgements(stack: TerraformStack): void {
+  stack.node.findAll().forEach(recordAcknowledgementsOf);
+}
+
+function recordAcknowledgementsOf(node: IConstruct): void {
+  if (!TerraformResource.isTerraformResource(node)) return;
+  const acks = acknowledgementsOf(node);
+  if (acks.length > 0) (node as TerraformResource).addOverride(`//.${ACK_METADATA_KEY}`, acks);
+}
+
 class RecordAcknowledgements implements IAspect {
   visit(node: IConstruct): void {
-    if (!TerraformResource.isTerraformResource(node)) return;
-    const acks = acknowledgementsOf(node);
-    if (acks.length > 0) (node as TerraformResource).addOverride(`//.${ACK_METADATA_KEY}`, acks);
+    recordAcknowledgementsOf(node);
   }
 }

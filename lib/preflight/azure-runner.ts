@@ -10,6 +10,7 @@ import { globalNameFor } from '../azure/private/names';
 import { keyVaultNameSeed } from '../azure/key-vault';
 import type { Blueprint } from '../blueprint/blueprint';
 import { cidrProblem, cidrsOverlap } from '../core/cidr';
+import { defaultNetworkWatcherName } from '../core/defaults';
 import { azureCli, AzureCliError, type AzureCli } from './azure-cli';
 import { machineAddresses } from './azure-machine';
 import { checkReachable, type Reachability } from './endpoint-reachable';
@@ -88,7 +89,7 @@ async function encryptionAtHost(deps: AzureRunnerDeps): Promise<PreflightOutcome
  */
 async function networkWatcher(bp: Blueprint, deps: AzureRunnerDeps): Promise<PreflightOutcome> {
   const az = bp.azure;
-  const name = az.networkWatcherName ?? `NetworkWatcher_${az.location}`;
+  const name = az.networkWatcherName ?? defaultNetworkWatcherName(az.location);
   const watchers = ((await deps.az(['network', 'watcher', 'list'])) ?? []) as { name?: string; location?: string; resourceGroup?: string }[];
   const inRegion = watchers.filter((w) => w.location?.toLowerCase() === az.location.toLowerCase());
   const match = inRegion.find((w) => w.name?.toLowerCase() === name.toLowerCase() && w.resourceGroup?.toLowerCase() === az.networkWatcherResourceGroup.toLowerCase());

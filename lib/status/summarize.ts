@@ -4,6 +4,8 @@
  * `✔ Node pool dcaa-secure created on aws (10 desired, EKS status ACTIVE)`.
  */
 
+import { CLOUD_RESOURCE_TYPES } from '../core/cloud-resources';
+
 /** The parts of `terraform show -json` that status reads. */
 export interface ShowJson {
   values?: {
@@ -52,8 +54,8 @@ function first<T>(list: T[] | unknown): T | undefined {
 function cloudLines(s: StackState): StatusLine[] {
   const out = outputs(s);
   const lines: StatusLine[] = [];
-  const eks = resources(s, 'aws_eks_node_group')[0];
-  const aks = resources(s, 'azurerm_kubernetes_cluster_node_pool')[0];
+  const eks = resources(s, CLOUD_RESOURCE_TYPES.aws.nodePool)[0];
+  const aks = resources(s, CLOUD_RESOURCE_TYPES.azure.nodePool)[0];
   const desired = eks ? first<{ desired_size?: number }>(eks.scaling_config)?.desired_size : aks?.node_count;
   const status = eks?.status ? `, EKS status ${String(eks.status)}` : '';
   lines.push({
@@ -62,8 +64,8 @@ function cloudLines(s: StackState): StatusLine[] {
     cloud: s.cloud,
     text: out.node_pool_name !== undefined ? `Node pool ${String(out.node_pool_name)} created on ${s.cloud} (${String(desired ?? out.node_pool_desired_size)} desired${status})` : `Node pool on ${s.cloud}: not in the state of ${s.stackName}`,
   });
-  const ebs = resources(s, 'aws_ebs_volume')[0];
-  const disk = resources(s, 'azurerm_managed_disk')[0];
+  const ebs = resources(s, CLOUD_RESOURCE_TYPES.aws.blockVolume)[0];
+  const disk = resources(s, CLOUD_RESOURCE_TYPES.azure.blockVolume)[0];
   if (ebs || disk) {
     const size = ebs ? ebs.size : disk?.disk_size_gb;
     const customerKey = ebs ? Boolean(ebs.encrypted) && Boolean(ebs.kms_key_id) : Boolean(disk?.disk_encryption_set_id);

@@ -54,7 +54,7 @@ describe('azure.IsolatedNetwork', () => {
   });
 
   test.each([
-    [{ ingressCidr: '0.0.0.0/0' }, /ingressCidr must not be 0.0.0.0\/0 \(SC-7\)/],
+    [{ ingressCidr: '0.0.0.0/0' }, /ingressCidr: "0.0.0.0\/0" opens the workload to the whole internet \(NIST 800-53 SC-7/],
     [{ vnetCidr: '10.0.0.0/8' }, /vnetCidr \(10.0.0.0\/8\) must be a network from \/16 to \/20/],
     [{ podCidr: '10.60.128.0/17' }, /podCidr \(10.60.128.0\/17\) must not overlap vnetCidr \(10.60.0.0\/16\)/],
   ])('refuses %p', (props, message) => {

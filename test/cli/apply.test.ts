@@ -6,10 +6,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { BUILT_CLI as BIN } from '../support/built-cli';
 import { CLI_ENV, exampleProject } from '../support/cli';
 import { listeningServer } from '../support/net';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
 const FAKE = join(__dirname, '..', 'support', 'fake-terraform');
 const FAKE_AZ = join(__dirname, '..', 'support', 'fake-az');
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { OUTPUT_MARKER, publishOutput, recoverOutput, stagingPathFor } from '../../lib/cli/output-folder';
 import { withOutputLock } from '../../lib/cli/output-lock';
+import { BUILT_CLI, BUILT_PUBLISH_OUTPUT } from '../support/built-cli';
 import { CLI_ENV, exampleProject, runCli } from '../support/cli';
 import { completeVersion, FIXTURE_STACKS, writeOutput } from '../support/output-fixtures';
 
@@ -19,7 +20,7 @@ const SUPPORT = join(__dirname, '..', 'support');
 function publishChild(root: string, version: string, killAt = 0, user: { uid?: number; gid?: number } = {}) {
   const log = join(mkdtempSync(join(tmpdir(), 'hms-kill-log-')), 'calls');
   chmodSync(dirname(log), 0o777);
-  const r = spawnSync(process.execPath, ['-r', 'tsx/cjs', '-r', join(SUPPORT, 'kill-at-step.js'), join(SUPPORT, 'publish-output.ts'), join(root, 'cdktf.out'), root, version], {
+  const r = spawnSync(process.execPath, ['-r', join(SUPPORT, 'kill-at-step.js'), BUILT_PUBLISH_OUTPUT, join(root, 'cdktf.out'), root, version], {
     env: { ...CLI_ENV, HMS_TEST_KILL_ROOT: root, HMS_TEST_KILL_AT: String(killAt), HMS_TEST_KILL_LOG: log },
     encoding: 'utf8',
     ...user,
@@ -257,7 +258,7 @@ describe('output folder: file system failures are one clear message', () => {
     for (const p of [dir, join(dir, 'blueprints'), join(dir, 'blueprints', 'dcaa-audit.yml')]) own(p);
     mkdirSync(join(dir, 'locked'));
     chmodSync(join(dir, 'locked'), 0o555);
-    const r = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'hms-sys'), 'synth', '--out', 'locked/cdktf.out'], { cwd: dir, encoding: 'utf8', env: CLI_ENV, ...asUser });
+    const r = spawnSync(process.execPath, [BUILT_CLI, 'synth', '--out', 'locked/cdktf.out'], { cwd: dir, encoding: 'utf8', env: CLI_ENV, ...asUser });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/hms-sys cannot write its output to .*locked\/cdktf\.out: .* failed \(EACCES\)\. Make .*locked writable or choose another --out\. Nothing was changed\./);

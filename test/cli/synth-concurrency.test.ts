@@ -9,9 +9,9 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { withOutputLock } from '../../lib/cli/output-lock';
 import { writeFleet } from '../../bench/fleet';
+import { BUILT_CLI as BIN } from '../support/built-cli';
 import { CLI_ENV } from '../support/cli';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
 const SUPPORT = join(__dirname, '..', 'support');
 
 function project(blueprints: number): string {

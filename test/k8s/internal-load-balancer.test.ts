@@ -28,7 +28,7 @@ describe('k8s.InternalLoadBalancer', () => {
 
   test.each([
     [{ sourceRanges: [] }, /sourceRanges must name the agency networks/],
-    [{ sourceRanges: ['0.0.0.0/0'] }, /narrower than \/0/],
+    [{ sourceRanges: ['0.0.0.0/0'] }, /sourceRanges: "0.0.0.0\/0" opens the workload to the whole internet \(NIST 800-53 SC-7/],
     [{ settings: { annotations: {} } }, /must make the load balancer internal/],
   ])('refuses %p', (props, message) => {
     expect(() => synth(props)).toThrow(message);

@@ -39,6 +39,6 @@ describe('k8s.IsolatedNetwork', () => {
   });
 
   test('refuses an ingress open to the world', () => {
-    expect(() => synthConstructs((s) => new IsolatedNetwork(s, 'np', { ...BASE, ingressCidr: '0.0.0.0/0' }))).toThrow(/must not be 0.0.0.0\/0/);
+    expect(() => synthConstructs((s) => new IsolatedNetwork(s, 'np', { ...BASE, ingressCidr: '0.0.0.0/0' }))).toThrow(/ingressCidr: "0.0.0.0\/0" opens the workload to the whole internet \(NIST 800-53 SC-7/);
   });
 });

@@ -8,10 +8,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { BUILT_CLI as BIN } from './built-cli';
 import { CLI_ENV, exampleProject, runCli, type CliResult } from './cli';
 import type { FakeKubeApi } from './fake-kube-api';
 
-const BIN = join(__dirname, '..', '..', 'bin', 'hms-sys');
 const FAKE_TERRAFORM = join(__dirname, 'fake-terraform');
 
 const out = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).map(([k, value]) => [k, { value, sensitive: false }]));

@@ -15,11 +15,13 @@ import { dirname, join } from 'node:path';
 import { loadBlueprints } from '../../lib/blueprint/load';
 import { synthesizeBlueprints } from '../../lib/cli/synthesize';
 import { AWS_PROVIDER_VERSION, MIRROR_ENV, terraformEnvironment } from '../../lib/terraform/environment';
+import { BUILT_CLI, buildTestCli } from '../support/built-cli';
 import { exampleProject } from '../support/cli';
 import { runGuardDemo, type DemoCase } from './stateful-guard-demo';
 
 const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'hms-sys');
+/** The CLI bundled from the sources once (test/support/built-cli.ts): a tsx start costs about 2 s of CPU; jest runs bin/hms-sys itself. */
+const BIN = BUILT_CLI;
 
 /**
  * Failures of the tool chain are one readable paragraph and exit 3: Terraform
@@ -186,6 +188,7 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(`terraform stage: Terraform ${tf.version}, provider mirror ${tf.mirror}`);
+  buildTestCli();
   const blueprints = loadBlueprints([join(ROOT, 'blueprints'), join(ROOT, 'test', 'terraform', 'blueprints')], ROOT);
   const result = synthesizeBlueprints(blueprints, join(work, 'cdktf.out'));
   let passed = 0;

@@ -78,14 +78,18 @@ export function runGuardDemo(work: string, env: NodeJS.ProcessEnv, cli: string):
     ['retagged', undefined],
   ];
   const results: DemoCase[] = [];
+  // One working folder, initialized once: every variant has v1's backend and
+  // provider requirements, so only the configuration and the state change.
+  const dir = join(work, 'plan');
+  mkdirSync(dir, { recursive: true });
+  const tf = (args: string[]) => spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8' });
+  copyFileSync(join(work, 'out-v1', 'stacks', 'guard', 'cdk.tf.json'), join(dir, 'cdk.tf.json'));
+  const init = tf(['init', '-input=false', '-no-color']);
   for (const [variant, refusal] of cases) {
-    const dir = join(work, `plan-${variant}`);
-    mkdirSync(dir, { recursive: true });
     synthVariant(work, variant);
     copyFileSync(join(work, `out-${variant}`, 'stacks', 'guard', 'cdk.tf.json'), join(dir, 'cdk.tf.json'));
     writeFileSync(join(dir, 'terraform.tfstate'), state);
-    const tf = (args: string[]) => spawnSync('terraform', args, { cwd: dir, env, encoding: 'utf8' });
-    const steps = [tf(['init', '-input=false', '-no-color']), tf(['plan', '-input=false', '-no-color', '-refresh=false', '-out=plan.tfplan'])];
+    const steps = [init, tf(['plan', '-input=false', '-no-color', '-refresh=false', '-out=plan.tfplan'])];
     const failed = steps.find((s) => s.status !== 0);
     if (failed) {
       results.push({ name: `guard: ${variant}`, passed: false, detail: `terraform failed: ${failed.stdout}${failed.stderr}` });

@@ -22,3 +22,6 @@ export function rotationName(poolName: string): string {
 export function globalNameFor(prefix: string, subscriptionId: string, seed: string, length: number): string {
   return `${prefix}${createHash('sha1').update(`${subscriptionId}/${seed}`).digest('hex').slice(0, length - prefix.length)}`;
 }
+
+/** The subnet of the nodes, which internal load balancers also take their address from. */
+export const NODE_SUBNET_NAME = 'nodes';
