@@ -1,0 +1,11 @@
+resource "kubernetes_storage_class_v1" "secure_hcl" {
+  metadata {
+    name = "encrypted-secure-hcl"
+  }
+  storage_provisioner = "ebs.csi.aws.com"
+  parameters = {
+    "type" = "gp3"
+    "encrypted" = "true"
+    "kmsKeyId" = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+  }
+}

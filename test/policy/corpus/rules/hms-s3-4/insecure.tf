@@ -1,0 +1,33 @@
+resource "aws_s3_bucket" "insecure_hcl" {
+  bucket = "hms-state"
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "insecure_hcl" {
+  bucket = "${aws_s3_bucket.insecure_hcl.id}"
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms"
+      kms_master_key_id = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+    }
+  }
+}
+
+resource "aws_s3_bucket_versioning" "insecure_hcl" {
+  bucket = "${aws_s3_bucket.insecure_hcl.id}"
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_policy" "insecure_hcl" {
+  bucket = "${aws_s3_bucket.insecure_hcl.id}"
+  policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"TlsOnly\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws-us-gov:s3:::hms-state\",\"arn:aws-us-gov:s3:::hms-state/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}"
+}
+
+resource "aws_s3_bucket_public_access_block" "insecure_hcl" {
+  bucket = "${aws_s3_bucket.insecure_hcl.id}"
+  block_public_acls = true
+  block_public_policy = true
+  ignore_public_acls = true
+  restrict_public_buckets = true
+}

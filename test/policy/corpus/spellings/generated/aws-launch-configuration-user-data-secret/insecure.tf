@@ -1,0 +1,16 @@
+resource "aws_launch_configuration" "insecure_hcl_user_data_secret" {
+  instance_type = "t3.medium"
+  associate_public_ip_address = false
+  metadata_options {
+    http_endpoint = "enabled"
+    http_tokens = "required"
+    http_put_response_hop_limit = 1
+  }
+  root_block_device {
+    encrypted = true
+  }
+  user_data = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n"
+  name_prefix = "nodes-"
+  image_id = "ami-0a1b2c3d4e5f67890"
+  enable_monitoring = true
+}

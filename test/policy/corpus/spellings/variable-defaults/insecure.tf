@@ -1,0 +1,25 @@
+# Security settings fed by variables and locals whose values are literal.
+variable "public_endpoint_hcl" {
+  type    = bool
+  default = true
+}
+
+locals {
+  encrypt_hcl = false
+}
+
+resource "aws_eks_cluster" "insecure_hcl" {
+  name     = "platform-hcl"
+  role_arn = "arn:aws-us-gov:iam::111122223333:role/eks"
+  vpc_config {
+    subnet_ids              = ["subnet-0a1b2c3d", "subnet-4e5f6a7b"]
+    endpoint_private_access = true
+    endpoint_public_access  = var.public_endpoint_hcl
+  }
+}
+
+resource "aws_ebs_volume" "insecure_hcl" {
+  availability_zone = "us-gov-west-1a"
+  size              = 8
+  encrypted         = local.encrypt_hcl
+}
