@@ -137,7 +137,10 @@ const isConfigFile = (f: string) => f.endsWith('.tf') || f.endsWith('.tf.json');
 const isAutoVarsFile = (f: string) => f === 'terraform.tfvars' || f === 'terraform.tfvars.json' || f.endsWith('.auto.tfvars') || f.endsWith('.auto.tfvars.json');
 
 async function parseHcl(path: string): Promise<unknown> {
-  const { parse } = await import('@cdktf/hcl2json');
+  // Loaded on first use (it carries a WebAssembly HCL parser); `require`, not `import()`, which
+  // stays native ESM under tsx and jest's esbuild transform and then cannot load in a CommonJS context.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('@cdktf/hcl2json') as typeof import('@cdktf/hcl2json');
   try {
     return await parse(path, readRegularFile(path));
   } catch (e) {
