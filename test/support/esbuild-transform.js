@@ -25,6 +25,9 @@ module.exports = {
       loader: ts ? 'ts' : 'js',
       sourcemap: true,
       sourcefile: filename,
+      // Jest's CommonJS runtime cannot run a native import() (it needs --experimental-vm-modules):
+      // esbuild turns it into a require, as ts-jest did.
+      supported: { 'dynamic-import': false },
       ...(ts ? { tsconfigRaw: TSCONFIG } : {}),
     });
     return { code, map };
