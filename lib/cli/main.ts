@@ -4,6 +4,8 @@
  * error); every failure is printed as one paragraph, a stack trace only for an
  * internal error and only with HMS_SYS_DEBUG=1.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { isUserError } from '../core/errors';
 import { DEBUG_ENV, EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, processIo, type Io } from './io';
 import { describeSystemError } from './system-error';
@@ -71,11 +73,41 @@ export function usageOf(command: string): string {
 
 export function help(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}\n             ${c.usage}`);
-  return ['hms-sys: hardened EKS and AKS platforms from one YAML blueprint', '', 'commands:', ...lines].join('\n');
+  return ['hms-sys: hardened EKS and AKS platforms from one YAML blueprint', '', 'commands:', ...lines, '', 'hms-sys <command> --help, hms-sys help <command>: one command; hms-sys --version: the version'].join('\n');
+}
+
+/** What `hms-sys <command> --help` and `hms-sys help <command>` print. */
+export function commandHelp(name: string): string {
+  const command = COMMANDS[name];
+  return `hms-sys ${name}: ${command.summary}\nusage: ${command.usage}\n\nexit: 0 success; 1 refused (bad input, policy, guard); 2 drift found (drift only); 3 tool chain or cloud failed; 70 internal error. See the README, "Safety".`;
+}
+
+/** The version in hms-sys's own package.json, found from this file in sources and in dist/. */
+export function version(): string {
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'hms-sys' && pkg.version) return pkg.version;
+    } catch {
+      // not here: look in the parent folder
+    }
+  }
+  return 'unknown';
 }
 
 export async function run(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...args] = argv;
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(`hms-sys ${version()}`);
+    return EXIT_OK;
+  }
+  if (name === 'help' && args.length > 0) {
+    if (!COMMANDS[args[0]]) {
+      io.err(`hms-sys: unknown command ${JSON.stringify(args[0])}; commands: ${Object.keys(COMMANDS).join(', ')}`);
+      return EXIT_USER_ERROR;
+    }
+    return run([args[0], '--help'], io);
+  }
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(help());
     return name === undefined ? EXIT_USER_ERROR : EXIT_OK;
@@ -84,6 +116,11 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
   if (!command) {
     io.err(`hms-sys: unknown command ${JSON.stringify(name)}; commands: ${Object.keys(COMMANDS).join(', ')}`);
     return EXIT_USER_ERROR;
+  }
+  // Every command answers --help; verify prints its own, longer help (each probe and its control).
+  if (name !== 'verify' && (args.includes('--help') || args.includes('-h'))) {
+    io.out(commandHelp(name));
+    return EXIT_OK;
   }
   try {
     return await command.load()(args, io);

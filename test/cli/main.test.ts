@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT_DRIFT, EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_TOOLCHAIN, EXIT_USER_ERROR } from '../../lib/cli/io';
 import { reportFailure } from '../../lib/cli/main';
@@ -12,6 +13,24 @@ describe('hms-sys', () => {
     const r = await runCli(['--help'], ROOT);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/validate[\s\S]*synth/);
+  });
+
+  test.each(['validate', 'synth', 'plan', 'apply', 'drift', 'status', 'check'])('%s --help, -h and help %s print the command\'s usage and exit 0, doing nothing else', async (command) => {
+    for (const argv of [[command, '--help'], [command, 'blueprints/x.yml', '-h'], ['help', command]]) {
+      const r = await runCli(argv, ROOT);
+      expect({ argv, code: r.code }).toEqual({ argv, code: 0 });
+      expect(r.stdout).toMatch(new RegExp(`^hms-sys ${command}: .*\nusage: hms-sys ${command} `));
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  test('help of an unknown command exits 1 and lists the commands', async () => {
+    expect(await runCli(['help', 'deploy'], ROOT)).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown command "deploy"; commands: validate, synth') });
+  });
+
+  test('--version prints the version of package.json', async () => {
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(await runCli(['--version'], ROOT)).toMatchObject({ code: 0, stdout: `hms-sys ${version}` });
   });
 
   test('no command prints help and exits 1', async () => {
