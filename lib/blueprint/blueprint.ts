@@ -1,5 +1,5 @@
 import type { Baseline } from '../core/baselines';
-import type { AgencyGatewayType, AzureEnvironment, Cloud, UpstreamCredentials, VolumeProvisioning } from '../core/defaults';
+import type { AgencyGatewayType, AwsNetworkPolicyMode, AzureEnvironment, Cloud, UpstreamCredentials, VolumeProvisioning } from '../core/defaults';
 import type { BlueprintProblem } from '../core/errors';
 import type { Runtime } from '../core/runtimes';
 
@@ -55,6 +55,8 @@ export interface Blueprint {
     readonly operatorCidrs: readonly string[];
     /** The secret with the upstream registry credential, when not the default name. */
     readonly registryCredentialSecret?: string;
+    /** VPC CNI NetworkPolicy mode; strict only once the Kubernetes stack's system policies exist. */
+    readonly networkPolicyMode: AwsNetworkPolicyMode;
     /** The agency transit gateway the VPC attaches to; routes ingressCIDR and operatorCidrs. */
     readonly transitGatewayId?: string;
   };
