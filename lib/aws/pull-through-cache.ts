@@ -134,7 +134,8 @@ export class PullThroughCache extends Construct {
           lifecycle: {
             postcondition: [
               {
-                condition: 'self.kms_key_id != null && self.kms_key_id != ""',
+                // Terraform JSON reads a bare string as a literal: the expression must be wrapped in ${...}.
+                condition: '${self.kms_key_id != null && self.kms_key_id != ""}',
                 errorMessage: `${name} is encrypted with the AWS managed key; re-create it with a customer managed KMS key whose policy lets AWSServiceRoleForECRPullThroughCache decrypt through Secrets Manager (see README, Deploying for real)`,
               },
             ],

@@ -30,7 +30,7 @@ describe('PullThroughCache', () => {
     test('the plan refuses a credential encrypted with the AWS managed key (SC-12)', () => {
       const secret = Object.values(tf.data?.aws_secretsmanager_secret ?? {})[0] as any;
       expect(secret.lifecycle.postcondition).toEqual([
-        { condition: 'self.kms_key_id != null && self.kms_key_id != ""', error_message: expect.stringMatching(/encrypted with the AWS managed key; re-create it with a customer managed KMS key/) },
+        { condition: '${self.kms_key_id != null && self.kms_key_id != ""}', error_message: expect.stringMatching(/encrypted with the AWS managed key; re-create it with a customer managed KMS key/) },
       ]);
     });
 
