@@ -86,7 +86,13 @@ export class EksStack extends TerraformStack {
       logRetentionDays: bp.logRetentionDays,
       adminPrincipalArns: bp.aws.clusterAdminArns,
       operatorCidrs: bp.aws.operatorCidrs,
+      networkPolicyMode: bp.aws.networkPolicyMode,
     });
+    if (this.cluster.networkPolicyMode === 'standard') {
+      this.notices.push(
+        `NetworkPolicy runs in standard mode: a new pod is allowed all traffic for the seconds until its policies apply. Once ${bp.name}-aws-k8s has applied (it gives CoreDNS and the CSI controllers their kube-system policies), set aws.networkPolicyMode: strict and apply again`,
+      );
+    }
 
     const source = bp.workload && imageSource(bp.workload.image, bp.aws.region);
     const cache =

@@ -101,12 +101,21 @@ export interface ServiceLinkedRoleKeyOptions {
   readonly sid: string;
   /** `<service principal>/<role name>`, the path of the role under `aws-service-role/`. */
   readonly roleName: string;
-  /** The service that calls KMS for the role, e.g. `ec2` or `secretsmanager`. */
-  readonly viaService: string;
+  /**
+   * The service that calls KMS for the role, e.g. `ec2` or `secretsmanager`.
+   * @default no `kms:ViaService` condition (the role may call KMS through any service)
+   */
+  readonly viaService?: string;
   /**
    * @default encrypt, decrypt, re-encrypt, generate data keys, describe, and grants for AWS resources
    */
   readonly actions?: readonly string[];
+  /**
+   * True: only grants for AWS resources (`kms:GrantIsForAWSResource`), the condition AWS
+   * documents for the grant a service creates for an attached volume.
+   * @default false
+   */
+  readonly grantsForAwsResourcesOnly?: boolean;
 }
 
 /**
@@ -127,7 +136,11 @@ export function serviceLinkedRoleKeyStatement(scope: Construct, options: Service
     Resource: '*',
     Condition: {
       ArnEquals: { 'aws:PrincipalArn': `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/${options.roleName}` },
-      StringEquals: { 'kms:CallerAccount': ctx.accountId, 'kms:ViaService': `${options.viaService}.${ctx.region}.${ctx.dnsSuffix}` },
+      StringEquals: {
+        'kms:CallerAccount': ctx.accountId,
+        ...(options.viaService ? { 'kms:ViaService': `${options.viaService}.${ctx.region}.${ctx.dnsSuffix}` } : {}),
+      },
+      ...(options.grantsForAwsResourcesOnly ? { Bool: { 'kms:GrantIsForAWSResource': 'true' } } : {}),
     },
   };
 }

@@ -221,7 +221,7 @@ export class FipsNodeImage extends Construct {
       enhancedImageMetadataEnabled: true,
       imageTestsConfiguration: { imageTestsEnabled: true, timeoutMinutes: 60 },
       timeouts: { create: IMAGE_BUILD_TIMEOUT },
-      dependsOn: [...policies, buildLogs, network.egressReady],
+      dependsOn: [...policies, buildLogs, ...network.egressReady],
     });
 
     this.imageId = Token.asString(`\${tolist(${image.fqn}.output_resources[0].amis)[0].image}`);

@@ -10,7 +10,7 @@ import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-securit
 import { Fn, TerraformIterator, Token, type IResolvable, type IResolveContext, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { cidrProblem } from '../core/cidr';
-import { CLOUDWATCH_RETENTION_DAYS, DEFAULT_LOG_RETENTION_DAYS } from '../core/defaults';
+import { CLOUDWATCH_RETENTION_DAYS, DEFAULT_AWS_NETWORK_POLICY_MODE, DEFAULT_LOG_RETENTION_DAYS, type AwsNetworkPolicyMode } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import { DEFAULT_KUBERNETES_VERSION, supportPhase, versionsInSupport } from '../core/kubernetes-versions';
 import { cloudWatchLogsKeyStatement, CustomerManagedKey, type IKmsKey } from './customer-managed-key';
@@ -20,8 +20,10 @@ import { serviceTrustPolicy } from './private/policy-document';
 /** All five control-plane log types (AU-2, AU-12; CKV_AWS_37). */
 export const CONTROL_PLANE_LOG_TYPES = ['api', 'audit', 'authenticator', 'controllerManager', 'scheduler'];
 
-/** The VPC CNI configuration: NetworkPolicy on, enforced from pod start (strict). */
-export const VPC_CNI_CONFIGURATION = { enableNetworkPolicy: 'true', env: { NETWORK_POLICY_ENFORCING_MODE: 'strict' } } as const;
+/** The VPC CNI configuration: NetworkPolicy on, in the given enforcement mode. */
+export function vpcCniConfiguration(mode: AwsNetworkPolicyMode) {
+  return { enableNetworkPolicy: 'true', env: { NETWORK_POLICY_ENFORCING_MODE: mode } } as const;
+}
 
 /** What node pools and add-ons need to know about a cluster. */
 export interface ISecureCluster {
@@ -33,6 +35,14 @@ export interface ISecureCluster {
 
 export interface SecureClusterProps {
   readonly clusterName: string;
+  /**
+   * VPC CNI NetworkPolicy enforcement. `strict` denies a new pod everything until a policy
+   * selects it, CoreDNS included: turn it on only once CoreDNS and the CSI controllers have
+   * their policies (the Kubernetes stack's `awsSystemNetworkPolicies`), or DNS stops for every
+   * pod the first time CoreDNS restarts.
+   * @default DEFAULT_AWS_NETWORK_POLICY_MODE (`standard`)
+   */
+  readonly networkPolicyMode?: AwsNetworkPolicyMode;
   /** Private subnets for the control plane's network interfaces, in at least two zones. */
   readonly subnetIds: readonly string[];
   /**
@@ -107,9 +117,10 @@ export class SecureCluster extends Construct implements ISecureCluster {
   public readonly controlPlaneLogGroupName: string;
   /** The IAM role or user that applies the stack (cluster admin). */
   public readonly deployerArn: string;
-  /** True: the VPC CNI enforces Kubernetes NetworkPolicy on this cluster, in strict mode. */
+  /** True: the VPC CNI enforces Kubernetes NetworkPolicy on this cluster (standard or strict mode). */
   public readonly networkPolicyEnforced = true;
-  /** The managed VPC CNI add-on that turns strict NetworkPolicy enforcement on. */
+  public readonly networkPolicyMode: AwsNetworkPolicyMode;
+  /** The managed VPC CNI add-on that turns NetworkPolicy enforcement on. */
   private readonly vpcCni: EksAddon;
 
   constructor(scope: Construct, id: string, props: SecureClusterProps) {
@@ -121,6 +132,7 @@ export class SecureCluster extends Construct implements ISecureCluster {
     const admins = props.adminPrincipalArns ?? [];
     const operators = props.operatorCidrs ?? [];
     const publicAccess = props.endpointPublicAccess ?? false;
+    this.networkPolicyMode = props.networkPolicyMode ?? DEFAULT_AWS_NETWORK_POLICY_MODE;
     new PropsValidator('SecureCluster', this.node.path)
       .check(
         phase === 'standard' || phase === 'extended',
@@ -234,7 +246,10 @@ export class SecureCluster extends Construct implements ISecureCluster {
     });
 
     // Strict mode: a new pod is denied all traffic until its policies are in place, instead
-    // of allowed everything (standard mode). Key and value from the add-on's configuration
+    // of allowed everything (standard mode). Strict is not the first-apply default: CoreDNS has
+    // its policy only once the Kubernetes stack applied (it needs the operator path to the API),
+    // and a CoreDNS pod recreated before then would start default-deny ("a new pod will start
+    // with a default deny policy", amazon-vpc-cni-k8s README, NETWORK_POLICY_ENFORCING_MODE). Key and value from the add-on's configuration
     // schema, generated from the chart: charts/aws-vpc-cni/values.yaml `env.NETWORK_POLICY_ENFORCING_MODE`
     // (github.com/aws/amazon-vpc-cni-k8s); kubelet probes from the node's own address stay
     // allowed once policies apply (aws-network-policy-agent pkg/fwruleprocessor/fw_rule_processor.go).
@@ -246,7 +261,7 @@ export class SecureCluster extends Construct implements ISecureCluster {
     this.vpcCni = new EksAddon(this, 'VpcCni', {
       clusterName: cluster.name,
       addonName: 'vpc-cni',
-      configurationValues: JSON.stringify(VPC_CNI_CONFIGURATION),
+      configurationValues: JSON.stringify(vpcCniConfiguration(this.networkPolicyMode)),
       resolveConflictsOnCreate: 'OVERWRITE',
       resolveConflictsOnUpdate: 'OVERWRITE',
     });

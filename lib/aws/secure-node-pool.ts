@@ -256,27 +256,24 @@ export class SecureNodePool extends Construct {
 
 /**
  * EC2 Auto Scaling launches the nodes with its service-linked role, which has no
- * KMS permissions of its own: the key policy must name it.
+ * KMS permissions of its own: the key policy must let it use the key. The role is named
+ * in an `aws:PrincipalArn` condition, not as the principal: KMS refuses a key policy whose
+ * principal does not exist ("AWS requires any principal in the policy to exist before the
+ * key is created", internal/service/kms/key.go, terraform-provider-aws), and in an empty
+ * account AWSServiceRoleForAutoScaling appears only with the first Auto Scaling group,
+ * i.e. the node group that needs this key. `aws:PrincipalArn` of a role's session is the
+ * role's ARN, so the documented grant condition (GrantIsForAWSResource) still applies.
  * @see https://docs.aws.amazon.com/autoscaling/ec2/userguide/key-policy-requirements-EBS-encryption.html
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalarn
  */
 function autoScalingKeyStatements(scope: Construct): PolicyStatement[] {
-  const ctx = AwsContext.of(scope);
-  const role = `arn:${ctx.partition}:iam::${ctx.accountId}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+  const roleName = 'autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling';
   return [
-    {
-      Sid: 'AutoScalingUsesKeyForNodeDisks',
-      Effect: 'Allow',
-      Principal: { AWS: role },
-      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
-      Resource: '*',
-    },
-    {
-      Sid: 'AutoScalingGrantsForAttachedDisks',
-      Effect: 'Allow',
-      Principal: { AWS: role },
-      Action: 'kms:CreateGrant',
-      Resource: '*',
-      Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
-    },
+    serviceLinkedRoleKeyStatement(scope, {
+      sid: 'AutoScalingUsesKeyForNodeDisks',
+      roleName,
+      actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+    }),
+    serviceLinkedRoleKeyStatement(scope, { sid: 'AutoScalingGrantsForAttachedDisks', roleName, actions: ['kms:CreateGrant'], grantsForAwsResourcesOnly: true }),
   ];
 }

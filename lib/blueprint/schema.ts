@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { BASELINES, DEFAULT_BASELINE } from '../core/baselines';
 import {
+  AWS_NETWORK_POLICY_MODES,
+  DEFAULT_AWS_NETWORK_POLICY_MODE,
   AWS_GP3_MAX_GIB,
   AZURE_ENVIRONMENTS,
   AZURE_MANAGED_DISK_MAX_GIB,
@@ -373,6 +375,11 @@ const Aws = z.strictObject({
     .optional()
     .describe(
       "Secrets Manager secret holding the credential of the workload image's upstream registry (GitHub, Docker Hub, GitLab, Chainguard), created with a customer managed key before the first apply. Default: ecr-pullthroughcache/<name>/<registry>, e.g. ecr-pullthroughcache/dcaa-audit/ghcr.",
+    ),
+  networkPolicyMode: oneOf(AWS_NETWORK_POLICY_MODES)
+    .default(DEFAULT_AWS_NETWORK_POLICY_MODE)
+    .describe(
+      `VPC CNI NetworkPolicy enforcement. standard: a new pod is allowed everything until its policies apply (seconds). strict: a new pod, CoreDNS included, is denied everything until a policy selects it; set it only after the Kubernetes stack (<name>-aws-k8s) has applied once, since that stack gives CoreDNS and the CSI controllers their policies. Default: ${DEFAULT_AWS_NETWORK_POLICY_MODE}.`,
     ),
   transitGatewayId: text(32)
     .regex(/^tgw-[0-9a-f]{8,17}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a transit gateway id; e.g. tgw-0123456789abcdef0` })

@@ -19,6 +19,16 @@ export const DEFAULT_AWS_AZ_COUNT = 3;
 export const MIN_AWS_AZ_COUNT = 2;
 export const MAX_AWS_AZ_COUNT = 6;
 export const DEFAULT_AWS_INSTANCE_TYPE = 'm6i.xlarge';
+/**
+ * VPC CNI NetworkPolicy modes: `standard` (a new pod is allowed everything until its
+ * policies reconcile) or `strict` (a new pod, CoreDNS included, is denied everything until
+ * a policy selects it). Strict needs the Kubernetes stack's kube-system policies to exist
+ * first, so the first apply runs standard; see docs/DEPLOYMENT-REVIEW.md (AWS, round 3).
+ * @see https://github.com/aws/amazon-vpc-cni-k8s#network_policy_enforcing_mode-v1171
+ */
+export const AWS_NETWORK_POLICY_MODES = ['standard', 'strict'] as const;
+export type AwsNetworkPolicyMode = (typeof AWS_NETWORK_POLICY_MODES)[number];
+export const DEFAULT_AWS_NETWORK_POLICY_MODE: AwsNetworkPolicyMode = 'standard';
 
 /** NIST 800-53 AU-11: one year online retention is the usual FedRAMP Moderate ODP. */
 export const DEFAULT_LOG_RETENTION_DAYS = 365;

@@ -60,6 +60,17 @@ describe('FipsNodeImage', () => {
   describe('the build network', () => {
     const tf = synthConstructs((scope) => new FipsNodeImage(scope, 'image', { namePrefix: 'demo', kubernetesVersion: '1.34', kmsKey: { kmsKeyArn: 'k' } }));
 
+    test('the build waits for every route and route table association of the path out and back, not only the first hop', () => {
+      const dependsOn = (onlyResource(tf, 'aws_imagebuilder_image').depends_on ?? []) as string[];
+      const expected = [
+        ...Object.keys(tf.resource?.aws_route ?? {}).map((k) => `aws_route.${k}`),
+        ...Object.keys(tf.resource?.aws_route_table_association ?? {}).map((k) => `aws_route_table_association.${k}`),
+      ];
+      expect(expected.filter((e) => e.startsWith('aws_route.'))).toHaveLength(4);
+      expect(expected.filter((e) => e.startsWith('aws_route_table_association.'))).toHaveLength(3);
+      expect(dependsOn).toEqual(expect.arrayContaining(expected));
+    });
+
     test('egress only to an allowlist: Canonical Pro and FIPS hosts, the Ubuntu archive, and the regional AWS endpoints of the build', () => {
       const group = onlyResource(tf, 'aws_networkfirewall_rule_group');
       const list = group.rule_group.rules_source.rules_source_list;

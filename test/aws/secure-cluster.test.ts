@@ -70,10 +70,10 @@ describe('SecureCluster', () => {
       expect(onlyResource(before, 'aws_eks_cluster').upgrade_policy).toEqual({ support_type: 'STANDARD' });
     });
 
-    test('the VPC CNI enforces NetworkPolicy in strict mode, from pod start, and Pod Identity is installed', () => {
+    test('the VPC CNI enforces NetworkPolicy, in standard mode until the system policies exist, and Pod Identity is installed', () => {
       const addons = resourcesOf(tf, 'aws_eks_addon');
       const cni = addons.find((a) => a.addon_name === 'vpc-cni');
-      expect(JSON.parse(String(cni?.configuration_values))).toEqual({ enableNetworkPolicy: 'true', env: { NETWORK_POLICY_ENFORCING_MODE: 'strict' } });
+      expect(JSON.parse(String(cni?.configuration_values))).toEqual({ enableNetworkPolicy: 'true', env: { NETWORK_POLICY_ENFORCING_MODE: 'standard' } });
       expect(addons.map((a) => a.addon_name)).toContain('eks-pod-identity-agent');
     });
 
@@ -105,6 +105,12 @@ describe('SecureCluster', () => {
         ['192.168.20.0/24', 'tcp', 443, 443],
       ]);
       for (const r of rules) expect(r.security_group_id).toMatch(/aws_eks_cluster\.\w+\.vpc_config\[0\]\.cluster_security_group_id/);
+    });
+
+    test('networkPolicyMode: strict enforces from pod start', () => {
+      const tf = synthConstructs((scope) => new SecureCluster(scope, 'cluster', { ...BASE, networkPolicyMode: 'strict' }));
+      const cni = resourcesOf(tf, 'aws_eks_addon').find((a) => a.addon_name === 'vpc-cni');
+      expect(JSON.parse(String(cni?.configuration_values))).toEqual({ enableNetworkPolicy: 'true', env: { NETWORK_POLICY_ENFORCING_MODE: 'strict' } });
     });
 
     test('enforceNetworkPolicyAfter makes strict mode wait for the add-ons whose pods must run first', () => {

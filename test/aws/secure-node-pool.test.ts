@@ -43,6 +43,24 @@ describe('SecureNodePool', () => {
       expect(statements[3].Condition.StringEquals['kms:ViaService']).toMatch(/^ec2\./);
     });
 
+    test('the key policy names no service-linked role as principal: KMS refuses a principal that does not exist yet (kms/key.go)', () => {
+      for (const key of resourcesOf(tf, 'aws_kms_key')) {
+        for (const statement of policyOf(key).Statement) {
+          expect(JSON.stringify(statement.Principal)).not.toMatch(/aws-service-role/);
+        }
+      }
+      const statements = policyOf(resourcesOf(tf, 'aws_kms_key').find((k) => String(k.description).startsWith('Node disks')) as Record<string, unknown>).Statement;
+      const [use, grant] = [statements[1], statements[2]];
+      for (const statement of [use, grant]) {
+        expect(statement.Principal).toEqual({ AWS: '*' });
+        expect(statement.Condition.ArnEquals['aws:PrincipalArn']).toMatch(/:role\/aws-service-role\/autoscaling\.amazonaws\.com\/AWSServiceRoleForAutoScaling$/);
+        expect(statement.Condition.StringEquals['kms:CallerAccount']).toMatch(/aws_caller_identity/);
+      }
+      expect(use.Action).toEqual(['kms:Encrypt', 'kms:Decrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:DescribeKey']);
+      expect(grant.Action).toEqual(['kms:CreateGrant']);
+      expect(grant.Condition.Bool).toEqual({ 'kms:GrantIsForAWSResource': 'true' });
+    });
+
     test('no public IPs, no SSH key, no remote access (SC-7, IA-5, CKV_AWS_88, CKV_AWS_100)', () => {
       expect(lt.network_interfaces).toBeUndefined();
       expect(lt.key_name).toBeUndefined();

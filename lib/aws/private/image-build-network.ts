@@ -17,7 +17,7 @@ import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-assoc
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
-import { Fn, Token } from 'cdktf';
+import { Fn, Token, type ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { cidrSubnet } from '../../core/cidr';
 import { cloudWatchLogsKeyStatement, CustomerManagedKey } from '../customer-managed-key';
@@ -61,8 +61,12 @@ export class ImageBuildNetwork extends Construct {
   public readonly builderSecurityGroupId: string;
   /** Encrypts the build's logs. */
   public readonly logKeyArn: string;
-  /** Resources the build must wait for: the route out through the firewall. */
-  public readonly egressReady: Route;
+  /**
+   * Resources the build must wait for: every route and route table association of the path
+   * out (builder -> firewall -> NAT -> internet gateway) and back (public -> firewall). A
+   * build that starts while any of them is missing cannot reach Canonical's hosts and fails.
+   */
+  public readonly egressReady: ITerraformDependable[];
 
   constructor(scope: Construct, id: string, props: ImageBuildNetworkProps) {
     super(scope, id);
@@ -157,17 +161,18 @@ export class ImageBuildNetwork extends Construct {
       tags: { Name: `${props.name}-image-build` },
       dependsOn: [gateway],
     });
+    const paths: ITerraformDependable[] = [];
     const table = (name: string, subnetId: string) => {
       const rt = new RouteTable(this, `${name}Routes`, { vpcId: vpc.id, tags: { Name: `${props.name}-image-build-${name.toLowerCase()}` } });
-      new RouteTableAssociation(this, `${name}RoutesAssociation`, { subnetId, routeTableId: rt.id });
+      paths.push(new RouteTableAssociation(this, `${name}RoutesAssociation`, { subnetId, routeTableId: rt.id }));
       return rt;
     };
-    const builderOut = new Route(this, 'BuilderToFirewall', { routeTableId: table('Builder', builder.id).id, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: firewallEndpoint });
-    new Route(this, 'FirewallToNat', { routeTableId: table('Firewall', firewallSubnet.id).id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id });
+    paths.push(new Route(this, 'BuilderToFirewall', { routeTableId: table('Builder', builder.id).id, destinationCidrBlock: '0.0.0.0/0', vpcEndpointId: firewallEndpoint }));
+    paths.push(new Route(this, 'FirewallToNat', { routeTableId: table('Firewall', firewallSubnet.id).id, destinationCidrBlock: '0.0.0.0/0', natGatewayId: nat.id }));
     const publicRoutes = table('Public', publicSubnet.id);
-    new Route(this, 'PublicToInternet', { routeTableId: publicRoutes.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: gateway.id });
+    paths.push(new Route(this, 'PublicToInternet', { routeTableId: publicRoutes.id, destinationCidrBlock: '0.0.0.0/0', gatewayId: gateway.id }));
     // Replies to the builder go back through the firewall, so it sees both directions.
-    new Route(this, 'PublicToFirewall', { routeTableId: publicRoutes.id, destinationCidrBlock: builder.cidrBlock, vpcEndpointId: firewallEndpoint });
+    paths.push(new Route(this, 'PublicToFirewall', { routeTableId: publicRoutes.id, destinationCidrBlock: builder.cidrBlock, vpcEndpointId: firewallEndpoint }));
 
     const group = new SecurityGroup(this, 'BuilderSecurityGroup', {
       name: `${props.name}-image-builder`,
@@ -184,6 +189,6 @@ export class ImageBuildNetwork extends Construct {
     this.builderSubnetId = builder.id;
     this.builderSecurityGroupId = group.id;
     this.logKeyArn = logKey.kmsKeyArn;
-    this.egressReady = builderOut;
+    this.egressReady = paths;
   }
 }
