@@ -331,7 +331,7 @@ const Workload = z.strictObject({
   }
 });
 
-const Aws = z.strictObject({
+export const Aws = z.strictObject({
   region: text(32)
     .regex(AWS_REGION_PATTERN, { error: (iss) => `${JSON.stringify(iss.input)} is not an AWS region; e.g. us-gov-west-1, us-gov-east-1, us-east-1` })
     .default(DEFAULT_AWS_REGION)
@@ -366,7 +366,7 @@ const Aws = z.strictObject({
     .max(20)
     .default([])
     .describe(
-      'Networks that run hms-sys apply and kubectl against the private cluster API (HTTPS 443): runner subnets, an operations network reached through the transit gateway. Default: none; only the VPC itself.',
+      'Networks that run hms-sys apply and kubectl against the private cluster API (HTTPS 443): runner subnets, an operations network reached through the transit gateway. Default: HMS_AWS_OPERATOR_CIDRS (comma-separated), else none; only the VPC itself.',
     ),
   registryCredentialSecret: text(512)
     .regex(/^ecr-pullthroughcache\/[A-Za-z0-9/_+=.@-]+$/, {
@@ -385,7 +385,7 @@ const Aws = z.strictObject({
     .regex(/^tgw-[0-9a-f]{8,17}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a transit gateway id; e.g. tgw-0123456789abcdef0` })
     .optional()
     .describe(
-      "The agency's transit gateway, in the blueprint's region (shared through AWS RAM if it lives in another account): the VPC is attached to it and network.policy.ingressCIDR and operatorCidrs are routed through it. Default: none; nothing outside the VPC can reach the workload or the API.",
+      "The agency's transit gateway, in the blueprint's region (shared through AWS RAM if it lives in another account): the VPC is attached to it and network.policy.ingressCIDR and operatorCidrs are routed through it. Default: HMS_AWS_TRANSIT_GATEWAY_ID, else none; nothing outside the VPC can reach the workload or the API.",
     ),
 });
 

@@ -4,7 +4,9 @@
  */
 import { withEnvironmentDefaults } from '../../lib/blueprint/environment';
 import { BlueprintError } from '../../lib/core/errors';
-import { exampleBlueprint } from '../support/synth';
+import { Testing } from 'cdktf';
+import { EksStack } from '../../stacks/eks-stack';
+import { exampleBlueprint, onlyResource, synthStack } from '../support/synth';
 
 describe('environment defaults', () => {
   test('HMS_TFC_ORGANIZATION moves blueprints that name no place for state into Terraform Cloud', () => {
@@ -25,6 +27,25 @@ describe('environment defaults', () => {
     ['HMS_TFC_HOSTNAME', { HMS_TFC_ORGANIZATION: 'agency', HMS_TFC_HOSTNAME: '%{if true}x%{endif}' }, /\$HMS_TFC_HOSTNAME/],
   ])('%s is validated: %p', (_name, env, message) => {
     expect(() => withEnvironmentDefaults([exampleBlueprint()], env)).toThrow(BlueprintError);
+    expect(() => withEnvironmentDefaults([exampleBlueprint()], env)).toThrow(message);
+  });
+
+  test('HMS_AWS_TRANSIT_GATEWAY_ID and HMS_AWS_OPERATOR_CIDRS give the seed blueprint, unchanged, its AWS site: the VPC is attached and operators reach the API', () => {
+    const [bp] = withEnvironmentDefaults([exampleBlueprint()], { HMS_AWS_TRANSIT_GATEWAY_ID: 'tgw-0123456789abcdef0', HMS_AWS_OPERATOR_CIDRS: '10.90.0.0/24, 10.91.0.0/24' });
+    expect(bp.aws).toMatchObject({ transitGatewayId: 'tgw-0123456789abcdef0', operatorCidrs: ['10.90.0.0/24', '10.91.0.0/24'] });
+    const tf = synthStack(new EksStack(Testing.app(), 'env-aws', { blueprint: bp }));
+    expect(onlyResource(tf, 'aws_ec2_transit_gateway_vpc_attachment').transit_gateway_id).toBe('tgw-0123456789abcdef0');
+    expect(JSON.stringify(tf.resource)).toContain('10.91.0.0/24');
+    // A blueprint's own site wins.
+    const own = withEnvironmentDefaults([exampleBlueprint((y) => `aws:\n  operatorCidrs: ["10.80.0.0/24"]\n${y}`)], { HMS_AWS_OPERATOR_CIDRS: '10.90.0.0/24' })[0];
+    expect(own.aws.operatorCidrs).toEqual(['10.80.0.0/24']);
+  });
+
+  test.each([
+    [{ HMS_AWS_TRANSIT_GATEWAY_ID: "tgw-${var.x}" }, /\$HMS_AWS_TRANSIT_GATEWAY_ID {2}.*Terraform would evaluate.*\(from the environment variable HMS_AWS_TRANSIT_GATEWAY_ID\)/],
+    [{ HMS_AWS_OPERATOR_CIDRS: '0.0.0.0/0' }, /\$HMS_AWS_OPERATOR_CIDRS {2}.*whole internet.*comma-separated networks/],
+    [{ HMS_AWS_OPERATOR_CIDRS: '10.90.0.0/24,not-a-cidr' }, /\$HMS_AWS_OPERATOR_CIDRS/],
+  ])('the AWS site from the environment is validated like the blueprint: %p', (env, message) => {
     expect(() => withEnvironmentDefaults([exampleBlueprint()], env)).toThrow(message);
   });
 });
