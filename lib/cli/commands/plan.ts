@@ -1,5 +1,6 @@
 import { dirname, join, relative } from 'node:path';
 import { loadBlueprints } from '../../blueprint/load';
+import { planOffline } from '../../plan/offline-review';
 import { formatAllowance, formatGuardFinding } from '../../plan/stateful-guard';
 import { formatFinding } from '../../policy/engine/format-finding';
 import { terraformEnvironment } from '../../terraform/environment';
@@ -13,7 +14,7 @@ import { outputFolderOption } from './synth';
 const PLAN_USAGE = usageOf('plan');
 
 /** Prints what stops a plan, and the deletions the user allowed. */
-export function reportStackPlan(io: Io, result: StackPlan): void {
+export function reportStackPlan(io: Io, result: Pick<StackPlan, 'policy' | 'guard'>): void {
   for (const f of result.policy.findings.filter((x) => x.blocking)) io.err(formatFinding(f));
   for (const f of result.guard.blocked) io.err(formatGuardFinding(f));
   for (const f of result.guard.allowed) io.err(formatAllowance(f));
@@ -24,13 +25,18 @@ export function reportStackPlan(io: Io, result: StackPlan): void {
  * and `terraform plan`, saves the plan and its JSON beside the stack, and checks
  * the plan: the policy packs again, and the stateful-resource guard.
  */
-export function planCommand(args: readonly string[], io: Io): number {
+export function planCommand(args: readonly string[], io: Io): number | Promise<number> {
   const { positionals, values } = parseCommandArgs('plan', PLAN_USAGE, args, {
     blueprints: { type: 'string' },
     out: { type: 'string', short: 'o' },
     'allow-destroy': { type: 'string', multiple: true },
     'no-refresh': { type: 'boolean' },
+    offline: { type: 'boolean' },
+    synthesized: { type: 'string' },
+    'review-out': { type: 'string' },
   });
+  // The review plan without credentials: lib/plan/offline-review.ts.
+  if (values.offline || values.synthesized !== undefined || values['review-out'] !== undefined) return planOffline(positionals, values, io, reportStackPlan);
   const outdir = outputFolderOption(io, values.out);
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
   const blueprints = loadBlueprints([typeof values.blueprints === 'string' ? values.blueprints : 'blueprints'], io.cwd);
