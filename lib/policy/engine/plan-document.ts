@@ -95,14 +95,42 @@ function configurationReferences(plan: JsonObject): Map<string, Record<string, s
   return out;
 }
 
-/** Top-level attributes that the plan says are known only after apply. */
-function afterUnknown(plan: JsonObject): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** `after_unknown` of each planned change: the values known only after apply, at any depth. */
+function afterUnknown(plan: JsonObject): Map<string, unknown> {
+  const out = new Map<string, unknown>();
   for (const c of Array.isArray(plan.resource_changes) ? plan.resource_changes : []) {
     if (!isObject(c) || !isObject(c.change) || !isObject(c.change.after_unknown)) continue;
-    out.set(String(c.address), Object.entries(c.change.after_unknown).filter(([, v]) => v === true).map(([k]) => k));
+    out.set(String(c.address), c.change.after_unknown);
   }
   return out;
+}
+
+function anyUnknown(marks: unknown): boolean {
+  if (marks === true) return true;
+  if (Array.isArray(marks)) return marks.some(anyUnknown);
+  return isObject(marks) && Object.values(marks).some(anyUnknown);
+}
+
+/**
+ * Puts {@link KNOWN_AFTER_APPLY} where `after_unknown` marks a value that the plan
+ * leaves out, in nested blocks too: a first plan of an EKS cluster knows its
+ * `encryption_config[0].provider[0].key_arn` only after the key is created, and a
+ * rule must read that as unknown, not as missing.
+ */
+function markUnknown(value: unknown, marks: unknown): unknown {
+  if (!anyUnknown(marks)) return value;
+  if (marks === true) return value === undefined || value === null ? KNOWN_AFTER_APPLY : value;
+  if (Array.isArray(marks)) {
+    const list = Array.isArray(value) ? [...value] : [];
+    marks.forEach((m, i) => (list[i] = markUnknown(list[i], m)));
+    return list;
+  }
+  const object: JsonObject = isObject(value) ? { ...value } : {};
+  for (const [k, m] of Object.entries(marks as JsonObject)) {
+    const marked = markUnknown(object[k], m);
+    if (marked !== undefined) object[k] = marked;
+  }
+  return object;
 }
 
 /**
@@ -126,8 +154,8 @@ export function fromPlanJson(plan: unknown, name: string, source: string): TfDoc
       const values: JsonObject = { ...((r.values as JsonObject | undefined) ?? {}) };
       const refs = references.get(address.replace(/\[[^\]]*\]$/, '')) ?? {};
       for (const [attr, ref] of Object.entries(refs)) if (values[attr] === undefined || values[attr] === null) values[attr] = `\${${ref}}`;
-      for (const attr of unknownAttrs.get(address) ?? []) if (values[attr] === undefined || values[attr] === null) values[attr] = KNOWN_AFTER_APPLY;
-      resources.push({ type: r.type as string, name: r.name as string, address, values, file: source, acknowledgements: [] });
+      const marked = markUnknown(values, unknownAttrs.get(address));
+      resources.push({ type: r.type as string, name: r.name as string, address, values: isObject(marked) ? marked : values, file: source, acknowledgements: [] });
     }
     // Children in reverse so resources keep the plan's order.
     stack.push(...[...((mod.child_modules as unknown[] | undefined) ?? [])].reverse());
