@@ -5,8 +5,7 @@
  * then checked like every plan (check-plan.ts: the policy packs and the guard).
  * A stack whose provider is not installed is reported and skipped; the others go on.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadBlueprints } from '../blueprint/load';
 import { EXIT_OK, EXIT_TOOLCHAIN, EXIT_USER_ERROR, type Io } from '../cli/io';
@@ -14,7 +13,7 @@ import { writePrivateFile } from '../cli/private-file';
 import { selectStacks, synthesizeBlueprints } from '../cli/synthesize';
 import { UserError } from '../core/errors';
 import { terraformEnvironment } from '../terraform/environment';
-import { OfflinePlanError, offlinePlan } from '../terraform/offline-plan';
+import { OfflinePlanError, offlinePlan, removeTemporaryFolder, temporaryFolder } from '../terraform/offline-plan';
 import { checkPlan, type PlanCheck } from './check-plan';
 import { formatMocked, REVIEW_PLAN_LABEL } from './review-plan';
 
@@ -128,7 +127,7 @@ export async function planOffline(names: readonly string[], values: PlanValues, 
   if (values.synthesized !== undefined && values.blueprints !== undefined) throw new UserError('hms-sys plan --offline: give --synthesized DIR or --blueprints DIR, not both');
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
   const saveTo = typeof values['review-out'] === 'string' ? resolve(io.cwd, values['review-out']) : undefined;
-  const work = mkdtempSync(join(tmpdir(), 'hms-sys-review-synth-'));
+  const work = temporaryFolder('hms-sys-review-synth-');
   try {
     const tf = terraformEnvironment(work);
     let all: ReviewStack[];
@@ -142,6 +141,6 @@ export async function planOffline(names: readonly string[], values: PlanValues, 
     }
     return await reviewStacks(named(all, names), io, { env: tf.env, allowances, report, saveTo, allStacks: all });
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    removeTemporaryFolder(work);
   }
 }

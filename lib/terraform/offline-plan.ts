@@ -14,7 +14,7 @@
  * "known after apply", as in a first plan.
  * @see https://developer.hashicorp.com/terraform/language/tests/mocking
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -26,6 +26,8 @@ import { terraformError, type TerraformResult } from './run';
 
 /** Temporary folders of review plans in progress, removed on exit and on a signal. */
 const inProgress = new Set<string>();
+/** Terraform processes running, stopped on a signal before their folder is removed. */
+const running = new Set<ChildProcess>();
 let handlersInstalled = false;
 
 function removeAll(): void {
@@ -46,22 +48,42 @@ function installCleanup(): void {
   process.on('exit', removeAll);
   for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
     process.once(signal, () => {
+      // A terminal's Ctrl-C reached Terraform already; a signal sent to hms-sys alone has not.
+      for (const child of running) child.kill(signal as NodeJS.Signals);
       removeAll();
       process.exit(code);
     });
   }
 }
 
+/** A new temporary folder, removed by {@link removeTemporaryFolder}, on exit, and on Ctrl-C or SIGTERM. */
+export function temporaryFolder(prefix: string): string {
+  installCleanup();
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  inProgress.add(dir);
+  return dir;
+}
+
+export function removeTemporaryFolder(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  inProgress.delete(dir);
+}
+
 /** Runs terraform asynchronously (so that a signal is handled while it runs), capturing its output. */
 function terraformAsync(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv): Promise<TerraformResult> {
   return new Promise((done) => {
     const child = spawn('terraform', [...args], { cwd, env });
+    running.add(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));
     child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', (e) => done({ status: null, ok: false, stdout: '', output: String(e) }));
+    child.on('error', (e) => {
+      running.delete(child);
+      done({ status: null, ok: false, stdout: '', output: String(e) });
+    });
     child.on('close', (status) => {
+      running.delete(child);
       const stdout = Buffer.concat(out).toString('utf8');
       done({ status, ok: status === 0, stdout, output: `${stdout}${Buffer.concat(err).toString('utf8')}` });
     });
@@ -104,10 +126,8 @@ export async function offlinePlan(
   env: NodeJS.ProcessEnv,
   producers: Readonly<Record<string, Record<string, unknown>>> = {},
 ): Promise<OfflineStackPlan> {
-  installCleanup();
   const stack = JSON.parse(readFileSync(stackFile, 'utf8')) as Record<string, unknown>;
-  const work = mkdtempSync(join(tmpdir(), 'hms-sys-review-'));
-  inProgress.add(work);
+  const work = temporaryFolder('hms-sys-review-');
   try {
     const dir = join(work, stackName);
     // The stack's folder (assets included), without what an earlier init, plan or apply left there.
@@ -134,7 +154,6 @@ export async function offlinePlan(
     }
     return { plan: reviewPlanDocument(output.plan, stack, mocked, output.terraformVersion), mocked };
   } finally {
-    rmSync(work, { recursive: true, force: true });
-    inProgress.delete(work);
+    removeTemporaryFolder(work);
   }
 }

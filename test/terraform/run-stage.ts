@@ -17,6 +17,7 @@ import { synthesizeBlueprints } from '../../lib/cli/synthesize';
 import { AWS_PROVIDER_VERSION, MIRROR_ENV, terraformEnvironment } from '../../lib/terraform/environment';
 import { BUILT_CLI, buildTestCli } from '../support/built-cli';
 import { exampleProject } from '../support/cli';
+import { runOfflinePlanDemo } from './offline-plan-demo';
 import { runGuardDemo, type DemoCase } from './stateful-guard-demo';
 
 const ROOT = join(__dirname, '..', '..');
@@ -223,7 +224,8 @@ async function main(): Promise<number> {
       console.error(`✘ ${o.stack.stackName}: terraform test (validate, mocked plan) failed (${o.seconds}s)\n${o.output}`);
     }
   }
-  for (const c of [...runGuardDemo(join(work, 'guard'), { ...tf.env, HMS_SYS_FROM_SOURCE: '1' }, BIN), ...toolchainChecks(tf.env)]) {
+  const offline = await runOfflinePlanDemo(tf.env, BIN, result.stacks.find((s) => s.stackName === 'dcaa-audit-aws')?.resourceCount ?? -1);
+  for (const c of [...runGuardDemo(join(work, 'guard'), { ...tf.env, HMS_SYS_FROM_SOURCE: '1' }, BIN), ...toolchainChecks(tf.env), ...offline]) {
     if (c.passed) {
       passed++;
       console.log(`✔ ${c.name}`);
