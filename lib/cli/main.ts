@@ -19,7 +19,7 @@ type Command = (args: readonly string[], io: Io) => number | Promise<number>;
  * and cannot resolve the TypeScript files.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-const COMMANDS: Record<string, { load: () => Command; usage: string; summary: string }> = {
+const COMMANDS: Record<string, { load: () => Command; usage: string; summary: string; notes?: string }> = {
   validate: {
     load: () => require('./commands/validate').validateCommand,
     usage: 'hms-sys validate [blueprint.yml | folder ...]   (default: blueprints/)',
@@ -32,8 +32,17 @@ const COMMANDS: Record<string, { load: () => Command; usage: string; summary: st
   },
   plan: {
     load: () => require('./commands/plan').planCommand,
-    usage: 'hms-sys plan [stack ...] [--blueprints DIR] [--out cdktf.out] [--allow-destroy ADDRESS]... [--no-refresh]',
+    usage:
+      'hms-sys plan [stack ...] [--blueprints DIR] [--out cdktf.out] [--allow-destroy ADDRESS]... [--no-refresh]\n       hms-sys plan --offline [stack ...] [--blueprints DIR | --synthesized cdktf.out] [--review-out DIR]',
     summary: 'synth, check, then terraform plan each stack; refuse to delete or replace data or keys',
+    notes: [
+      '--offline: a review plan without cloud credentials (a pull request from a fork, an ISSO): what would be created in an empty account, not a diff',
+      'against deployed state. Each stack is planned in a temporary copy with the real provider (its schema and validation), data sources mocked',
+      '(listed in the output), no backend or state read; the policy packs and the guard check it as any plan. --synthesized reviews an existing',
+      '`cdktf synth` output; --review-out saves <stack>.review-plan.json. Needs the provider binaries (a mirror, HMS_TF_PROVIDER_MIRROR): a stack',
+      'whose provider is missing is not reviewed (exit 3), the others are. The azurerm, tfe and Kubernetes mocks were written from the provider',
+      'sources and have not been run: no such provider binary was available where hms-sys is tested. Exit 1 when a stack is refused.',
+    ].join('\n'),
   },
   apply: {
     load: () => require('./commands/apply').applyCommand,
@@ -79,7 +88,8 @@ export function help(): string {
 /** What `hms-sys <command> --help` and `hms-sys help <command>` print. */
 export function commandHelp(name: string): string {
   const command = COMMANDS[name];
-  return `hms-sys ${name}: ${command.summary}\nusage: ${command.usage}\n\nexit: 0 success; 1 refused (bad input, policy, guard); 2 drift found (drift only); 3 tool chain or cloud failed; 70 internal error. See the README, "Safety".`;
+  const notes = command.notes ? `\n\n${command.notes}` : '';
+  return `hms-sys ${name}: ${command.summary}\nusage: ${command.usage}${notes}\n\nexit: 0 success; 1 refused (bad input, policy, guard); 2 drift found (drift only); 3 tool chain or cloud failed; 70 internal error. See the README, "Safety".`;
 }
 
 /** The version in hms-sys's own package.json, found from this file in sources and in dist/. */
