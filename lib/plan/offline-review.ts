@@ -130,15 +130,14 @@ export async function planOffline(names: readonly string[], values: PlanValues, 
   const work = temporaryFolder('hms-sys-review-synth-');
   try {
     const tf = terraformEnvironment(work);
-    let all: ReviewStack[];
-    if (typeof values.synthesized === 'string') {
-      all = synthesizedStacks(resolve(io.cwd, values.synthesized));
-    } else {
+    if (typeof values.synthesized !== 'string') {
       const blueprints = loadBlueprints([typeof values.blueprints === 'string' ? values.blueprints : 'blueprints'], io.cwd);
       const result = synthesizeBlueprints(blueprints, join(work, 'cdktf.out'), { cwd: io.cwd });
       for (const n of result.notices) io.err(`note: ${n}`);
-      all = selectStacks(result, 'plan', []);
+      // Names select as in `hms-sys plan` (lib/cli/synthesize.ts).
+      return await reviewStacks(selectStacks(result, 'plan', names), io, { env: tf.env, allowances, report, saveTo, allStacks: result.stacks });
     }
+    const all = synthesizedStacks(resolve(io.cwd, values.synthesized));
     return await reviewStacks(named(all, names), io, { env: tf.env, allowances, report, saveTo, allStacks: all });
   } finally {
     removeTemporaryFolder(work);

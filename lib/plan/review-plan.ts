@@ -27,11 +27,6 @@ export function formatMocked(m: MockedDataSource): string {
   return `${m.address} (${shown.length > 160 ? `${shown.slice(0, 157)}...` : shown || m.source})`;
 }
 
-/** The label line: what the plan is and which values are mocked. */
-export function reviewLabel(mocked: readonly MockedDataSource[]): string {
-  return `${REVIEW_PLAN_LABEL}; mocked values: ${mocked.length > 0 ? mocked.map(formatMocked).join('; ') : 'none'}`;
-}
-
 /** A Terraform diagnostic from the JSON stream, as one line. */
 export interface TestDiagnostic {
   readonly severity: string;

@@ -5,7 +5,7 @@
  */
 import { checkPlan } from '../../lib/plan/check-plan';
 import type { MockedDataSource } from '../../lib/plan/offline-mocks';
-import { expressionReferences, readTestOutput, REVIEW_PLAN_KEY, reviewLabel, reviewPlanDocument } from '../../lib/plan/review-plan';
+import { expressionReferences, formatMocked, readTestOutput, REVIEW_PLAN_KEY, reviewPlanDocument } from '../../lib/plan/review-plan';
 
 const KEY_ARN = '${aws_kms_key.key.arn}';
 
@@ -72,8 +72,7 @@ describe('review plan', () => {
   test('is labelled as what would be created in an empty account, with every mocked value', () => {
     expect((plan[REVIEW_PLAN_KEY] as any).label).toBe('review plan: what would be created in an empty account: not a diff against deployed state');
     expect((plan[REVIEW_PLAN_KEY] as any).mocked_values).toEqual([{ address: 'data.aws_region.here', values: { name: 'us-gov-west-1' }, source: 'hms-sys mock' }]);
-    expect(reviewLabel(MOCKED)).toBe('review plan: what would be created in an empty account: not a diff against deployed state; mocked values: data.aws_region.here (name=us-gov-west-1)');
-    expect(reviewLabel([])).toMatch(/; mocked values: none$/);
+    expect(formatMocked(MOCKED[0])).toBe('data.aws_region.here (name=us-gov-west-1)');
   });
 
   test('has the planned values and configuration references that a plan from terraform show -json has', () => {
