@@ -10,14 +10,14 @@ import { runPreflight } from '../../preflight/preflight';
 import { parseCommandArgs } from '../args';
 import { EventStream, humanIo, since, type EventType, type Outcome } from '../events';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
-import { usageOf } from '../main';
+import { APPLY_HELP } from '../help/apply';
 import { planStack } from '../plan-stack';
 import { synthesizeBlueprints } from '../synthesize';
 import { reportStackPlan } from './plan';
 import { DEFAULT_OUTDIR } from './synth';
 import { withEnvironmentDefaults } from '../environment-defaults';
 
-const APPLY_USAGE = usageOf('apply');
+const APPLY_USAGE = APPLY_HELP.usage;
 
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;

@@ -7,12 +7,12 @@ import { terraformEnvironment } from '../../terraform/environment';
 import { initStack, parseTerraformJson, terraform, terraformError } from '../../terraform/run';
 import { parseCommandArgs } from '../args';
 import { EXIT_DRIFT, EXIT_OK, type Io } from '../io';
-import { usageOf } from '../main';
+import { DRIFT_HELP } from '../help/drift';
 import { selectStacks, synthesizeBlueprints } from '../synthesize';
 import { writePrivateFile } from '../private-file';
 import { outputFolderOption } from './synth';
 
-const DRIFT_USAGE = usageOf('drift');
+const DRIFT_USAGE = DRIFT_HELP.usage;
 /** `terraform plan -detailed-exitcode`: the plan has changes (for a refresh-only plan: drift). */
 const TERRAFORM_CHANGES_PRESENT = 2;
 

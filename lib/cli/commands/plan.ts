@@ -6,11 +6,11 @@ import { terraformEnvironment } from '../../terraform/environment';
 import { planStack, type StackPlan } from '../plan-stack';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
-import { usageOf } from '../main';
+import { PLAN_HELP } from '../help/plan';
 import { selectStacks, synthesizeBlueprints } from '../synthesize';
 import { outputFolderOption } from './synth';
 
-const PLAN_USAGE = usageOf('plan');
+const PLAN_USAGE = PLAN_HELP.usage;
 
 /** Prints what stops a plan, and the deletions the user allowed. */
 export function reportStackPlan(io: Io, result: StackPlan): void {

@@ -12,9 +12,9 @@ import { blueprintArgument } from '../blueprint-argument';
 import { EventStream, humanIo, refuseTwoStdoutStreams, since, type Outcome } from '../events';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { locateClusters, type LiveTargets } from '../live-targets';
-import { usageOf } from '../main';
+import { STATUS_HELP } from '../help/status';
 
-const STATUS_USAGE = usageOf('status');
+const STATUS_USAGE = STATUS_HELP.usage;
 
 /** How long --watch follows a platform before giving up: the Deployment's rollout timeout. */
 export const DEFAULT_WATCH_TIMEOUT_S = 900;

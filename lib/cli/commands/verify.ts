@@ -24,9 +24,9 @@ import { EventStream, humanIo, since } from '../events';
 import { EXIT_OK, type Io } from '../io';
 import { locateClusters } from '../live-targets';
 import { checkOutputFile, writeOutputFile } from '../output-file';
-import { usageOf } from '../main';
+import { VERIFY_HELP } from '../help/verify';
 
-const VERIFY_USAGE = usageOf('verify');
+const VERIFY_USAGE = VERIFY_HELP.usage;
 
 /** Exit code after Ctrl-C: 128 + SIGINT, as shells report it. */
 export const EXIT_INTERRUPTED = 130;
