@@ -124,10 +124,11 @@ function prepareStaging(target: string): string {
   return staging;
 }
 
-/** The stacks a command names, all when it names none; an unknown name is a user error listing the stacks. */
-export function selectStacks(result: SynthesisResult, command: string, names: readonly string[]): SynthesizedStack[] {
-  const known = result.stacks.map((s) => s.stackName);
-  const unknown = names.filter((n) => !known.includes(n));
-  if (unknown.length > 0) throw new UserError(`hms-sys ${command}: no stack named ${unknown.join(', ')}; stacks: ${known.join(', ')}`);
-  return result.stacks.filter((s) => names.length === 0 || names.includes(s.stackName));
+/** The synthesized stacks of a selection (lib/cli/stack-selection.ts), in the order they were built. */
+export function selectedStacks(result: SynthesisResult, selection: { readonly stacks: readonly { readonly stackName: string }[] }): SynthesizedStack[] {
+  const names = selection.stacks.map((s) => s.stackName);
+  const built = result.stacks.filter((s) => names.includes(s.stackName));
+  const missing = names.filter((n) => !built.some((s) => s.stackName === n));
+  if (missing.length > 0) throw new Error(`internal: stack-selection.ts names stacks that synthesis did not build: ${missing.join(', ')}`);
+  return built;
 }

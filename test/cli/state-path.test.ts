@@ -14,7 +14,7 @@ function statePathFrom(outdir: string, stack = STACK): string {
 }
 
 describe('local state stays in the project\'s terraform-state/ whatever --out is', () => {
-  const dir = exampleProject((y) => y.replace(/^clouds:.*$/m, 'clouds: [aws]'));
+  const dir = exampleProject((y) => `clouds: [aws]\n${y}`);
   beforeAll(async () => {
     expect((await runCli(['synth'], dir)).code).toBe(0);
     expect((await runCli(['synth', '--out', 'a/b/c'], dir)).code).toBe(0);
@@ -28,7 +28,7 @@ describe('local state stays in the project\'s terraform-state/ whatever --out is
   });
 
   test('state left where earlier versions put it for --out: refused, the file neither moved nor deleted', async () => {
-    const project = exampleProject((y) => y.replace(/^clouds:.*$/m, 'clouds: [aws]'));
+    const project = exampleProject((y) => `clouds: [aws]\n${y}`);
     const earlier = join(project, 'a', 'terraform-state', `${STACK}.tfstate`);
     mkdirSync(join(project, 'a', 'terraform-state'), { recursive: true });
     writeFileSync(earlier, '{"version":4,"serial":3}');

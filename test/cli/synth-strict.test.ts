@@ -8,8 +8,8 @@ const report = (dir: string, stack: string) => JSON.parse(readFileSync(join(dir,
 
 describe('synth --strict applies to every stack hms-sys writes', () => {
   // aws only: the shared stacks are what is under test, and one cloud halves the synth.
-  const bucketProject = exampleProject((y) => `${BUCKET}${y.replace(/^clouds:.*$/m, 'clouds: [aws]')}`);
-  const tfcProject = exampleProject((y) => `${TFC}${y.replace(/^clouds:.*$/m, 'clouds: [aws]')}`);
+  const bucketProject = exampleProject((y) => `${BUCKET}clouds: [aws]\n${y}`);
+  const tfcProject = exampleProject((y) => `${TFC}clouds: [aws]\n${y}`);
   let bucketStrict: CliResult;
   let tfcStrict: CliResult;
   beforeAll(async () => {
