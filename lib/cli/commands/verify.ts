@@ -36,6 +36,7 @@ export function verifyHelp(): string {
   return [
     `usage: ${VERIFY_USAGE}`,
     '',
+    ...(VERIFY_HELP.details ?? []).flatMap((d) => [d, '']),
     'Proves, on the running platform, what the blueprint promises, with short-lived probe pods that',
     'themselves pass Pod Security `restricted` (non-root, no privilege escalation, no capabilities,',
     'RuntimeDefault seccomp, read-only root, no service account token). They are Jobs that Kubernetes',
