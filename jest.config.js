@@ -19,8 +19,9 @@ module.exports = {
   // a worker per core keeps both cores busy.
   maxWorkers: '100%',
   // The transform cache lives with the checkout: a fresh clone (CI) starts cold,
-  // as `npm test`'s measured time assumes, and worktrees do not share one.
-  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
+  // as `npm test`'s measured time assumes, and worktrees that link one
+  // node_modules do not share one (.gitignore lists .cache/).
+  cacheDirectory: '<rootDir>/.cache/jest',
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   testTimeout: 60000,
 };
