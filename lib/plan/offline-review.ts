@@ -7,10 +7,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadBlueprints } from '../blueprint/load';
 import { EXIT_OK, EXIT_TOOLCHAIN, EXIT_USER_ERROR, type Io } from '../cli/io';
 import { writePrivateFile } from '../cli/private-file';
-import { selectStacks, synthesizeBlueprints } from '../cli/synthesize';
+import { selectByName } from '../cli/stack-selection';
+import { selectedStacks, synthesizeBlueprints } from '../cli/synthesize';
 import { UserError } from '../core/errors';
 import { terraformEnvironment } from '../terraform/environment';
 import { OfflinePlanError, offlinePlan, removeTemporaryFolder, temporaryFolder } from '../terraform/offline-plan';
@@ -131,11 +131,11 @@ export async function planOffline(names: readonly string[], values: PlanValues, 
   try {
     const tf = terraformEnvironment(work);
     if (typeof values.synthesized !== 'string') {
-      const blueprints = loadBlueprints([typeof values.blueprints === 'string' ? values.blueprints : 'blueprints'], io.cwd);
-      const result = synthesizeBlueprints(blueprints, join(work, 'cdktf.out'), { cwd: io.cwd });
+      // Names select as in `hms-sys plan` (lib/cli/stack-selection.ts).
+      const selection = selectByName('plan', names, io, { folder: typeof values.blueprints === 'string' ? values.blueprints : 'blueprints' });
+      const result = synthesizeBlueprints(selection.blueprints, join(work, 'cdktf.out'), { cwd: io.cwd });
       for (const n of result.notices) io.err(`note: ${n}`);
-      // Names select as in `hms-sys plan` (lib/cli/synthesize.ts).
-      return await reviewStacks(selectStacks(result, 'plan', names), io, { env: tf.env, allowances, report, saveTo, allStacks: result.stacks });
+      return await reviewStacks(selectedStacks(result, selection), io, { env: tf.env, allowances, report, saveTo, allStacks: result.stacks });
     }
     const all = synthesizedStacks(resolve(io.cwd, values.synthesized));
     return await reviewStacks(named(all, names), io, { env: tf.env, allowances, report, saveTo, allStacks: all });
