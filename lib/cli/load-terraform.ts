@@ -9,10 +9,10 @@
  * one line naming the path.
  */
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../core/errors';
 import { fromTerraformJson, readModuleDocument, type NotScannedModule, type TfDocument } from '../policy/engine/document';
-import { fromPlanJson, looksLikePlan } from '../policy/engine/plan-document';
+import { fromPlanJson, looksLikePlan, withSynthesizedAcknowledgements } from '../policy/engine/plan-document';
 import type { ModuleFile, ModuleInputs } from '../policy/engine/terraform-module';
 import { parseTerraformJsonText } from '../policy/engine/terraform-json-text';
 import { isObject } from '../policy/engine/values';
@@ -90,9 +90,11 @@ export type PlanSink = (plan: unknown, display: string) => void;
 export function loadJsonFile(file: string, display = file, onPlan?: PlanSink): TfDocument {
   const json = readJson(file);
   if (looksLikePlan(json)) {
-    const doc = fromPlanJson(json, display, display);
+    const planned = fromPlanJson(json, display, display);
     onPlan?.(json, display);
-    return doc;
+    // hms-sys plan saves plan.json beside the stack's cdk.tf.json, whose acknowledgements apply to it.
+    const synthesized = join(dirname(file), 'cdk.tf.json');
+    return exists(synthesized) ? withSynthesizedAcknowledgements(planned, readJson(synthesized)) : planned;
   }
   return fromTerraformJson(json, display, display);
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ToolchainError } from '../core/errors';
 import { checkPlan, type PlanCheck } from '../plan/check-plan';
@@ -26,5 +27,6 @@ export function planStack(stack: SynthesizedStack, env: NodeJS.ProcessEnv, optio
   if (!show.ok) throw new ToolchainError(`terraform show failed for ${stack.stackName}: ${terraformError(show.output)}`);
   writePrivateFile(join(dir, 'plan.json'), show.stdout);
   const planJson = parseTerraformJson(show.stdout, `terraform show -json plan.tfplan of ${stack.stackName}`);
-  return { planFile: join(dir, 'plan.tfplan'), ...checkPlan(planJson, stack.stackName, join(dir, 'plan.json'), options.allowances) };
+  const synthesized = parseTerraformJson(readFileSync(stack.file, 'utf8'), stack.file);
+  return { planFile: join(dir, 'plan.tfplan'), ...checkPlan(planJson, stack.stackName, join(dir, 'plan.json'), options.allowances, synthesized) };
 }

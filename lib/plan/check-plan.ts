@@ -5,7 +5,7 @@
  * and the stateful-resource guard over the planned changes. One function, so the
  * two kinds of plan cannot drift apart in what they check.
  */
-import { fromPlanJson } from '../policy/engine/document';
+import { withSynthesizedAcknowledgements, fromPlanJson } from '../policy/engine/plan-document';
 import { evaluate, type PolicyReport } from '../policy/engine/evaluate';
 import { ALL_RULES } from '../policy/rules';
 import { guardPlan, type GuardResult } from './stateful-guard';
@@ -32,9 +32,13 @@ function countActions(plan: PlanJson): PlanCheck['counts'] {
   };
 }
 
-/** Checks a plan in `terraform show -json` form; `source` names its file in findings. */
-export function checkPlan(plan: unknown, stackName: string, source: string, allowances: readonly string[]): PlanCheck {
-  const policy = evaluate([fromPlanJson(plan, stackName, source)], ALL_RULES);
+/**
+ * Checks a plan in `terraform show -json` form; `source` names its file in findings.
+ * `synthesized` is the stack's cdk.tf.json, whose acknowledgements apply to the plan.
+ */
+export function checkPlan(plan: unknown, stackName: string, source: string, allowances: readonly string[], synthesized?: unknown): PlanCheck {
+  const planned = fromPlanJson(plan, stackName, source);
+  const policy = evaluate([synthesized === undefined ? planned : withSynthesizedAcknowledgements(planned, synthesized)], ALL_RULES);
   const guard = guardPlan(plan, allowances);
   return { policy, guard, counts: countActions(plan as PlanJson), passed: policy.blocking === 0 && guard.blocked.length === 0 };
 }

@@ -70,7 +70,7 @@ export async function reviewStacks(stacks: readonly ReviewStack[], io: Io, optio
       writePrivateFile(file, `${JSON.stringify(result.plan, null, 2)}\n`);
       saved = `; saved to ${relative(io.cwd, file)}`;
     }
-    const check = checkPlan(result.plan, stack.stackName, `${stack.stackName} (review plan)`, options.allowances);
+    const check = checkPlan(result.plan, stack.stackName, `${stack.stackName} (review plan)`, options.allowances, producers[stack.stackName]);
     options.report(io, check);
     (check.passed ? reviewed : refused).push(stack.stackName);
     const { add, change, destroy } = check.counts;

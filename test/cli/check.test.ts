@@ -71,6 +71,20 @@ describe('hms-sys check', () => {
     expect(JSON.parse(r.stdout).guardNotJudged).toEqual([expect.objectContaining({ address: 'aws_timestreamwrite_table.metrics', action: 'delete' })]);
   });
 
+  test("a plan saved beside its stack's cdk.tf.json is judged with that stack's acknowledgements, as hms-sys plan judges it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-check-'));
+    const cluster = { name: 'c', azure_policy_enabled: false };
+    const ack = { ruleId: 'HMS-AKS-11', reason: 'the add-on needs endpoints with no private link' };
+    const resource = { address: 'azurerm_kubernetes_cluster.c', mode: 'managed', type: 'azurerm_kubernetes_cluster', name: 'c' };
+    writeFileSync(join(dir, 'plan.json'), JSON.stringify({ format_version: '1.2', terraform_version: '1.11.4', planned_values: { root_module: { resources: [{ ...resource, values: cluster }] } }, resource_changes: [{ ...resource, change: { actions: ['create'], before: null, after: cluster } }] }));
+    const alone = await runCli(['check', join(dir, 'plan.json'), '--format', 'json'], ROOT);
+    const status = (r: { stdout: string }) => (JSON.parse(r.stdout) as { findings: { ruleId: string; blocking: boolean; acknowledgedBecause?: string }[] }).findings.find((f) => f.ruleId === 'HMS-AKS-11');
+    expect(status(alone)).toMatchObject({ blocking: true });
+    writeFileSync(join(dir, 'cdk.tf.json'), JSON.stringify({ resource: { azurerm_kubernetes_cluster: { c: { ...cluster, '//': { 'hms-sys:acknowledgements': [ack] } } } } }));
+    const beside = await runCli(['check', join(dir, 'plan.json'), '--format', 'json'], ROOT);
+    expect(status(beside)).toMatchObject({ blocking: false, acknowledgedBecause: ack.reason });
+  });
+
   test('--format json is the report', async () => {
     const r = await runCli(['check', `${FIXTURES}/insecure-k8s.tf.json`, '--format', 'json'], ROOT);
     const report = JSON.parse(r.stdout);

@@ -5,7 +5,7 @@
  * Modules are walked with an explicit stack, so no nesting exhausts the call stack.
  */
 import { UserError } from '../../core/errors';
-import { makeDocument, type TfDocument, type TfResource } from './document';
+import { fromTerraformJson, makeDocument, type TfDocument, type TfResource } from './document';
 import { isObject } from './values';
 
 type JsonObject = Record<string, unknown>;
@@ -161,4 +161,17 @@ export function fromPlanJson(plan: unknown, name: string, source: string): TfDoc
     stack.push(...[...((mod.child_modules as unknown[] | undefined) ?? [])].reverse());
   }
   return makeDocument(name, source, resources);
+}
+
+/**
+ * A plan's resources with the acknowledgements their configuration records.
+ * `FedRampBaseline.acknowledge` writes them into the synthesized cdk.tf.json, which
+ * a plan does not carry: the plan of a stack is judged as its synth was, so an
+ * acknowledged finding that passed the synth gate does not refuse its plan.
+ * Instances (`x.y[0]`, `x.y["a"]`) take the acknowledgements of `x.y`.
+ */
+export function withSynthesizedAcknowledgements(planned: TfDocument, synthesized: unknown): TfDocument {
+  const recorded = new Map(fromTerraformJson(synthesized, planned.name, 'cdk.tf.json').resources.map((r) => [r.address, r.acknowledgements]));
+  const resources = planned.resources.map((r) => ({ ...r, acknowledgements: recorded.get(r.address.replace(/\[[^\]]*\]$/, '')) ?? r.acknowledgements }));
+  return makeDocument(planned.name, planned.source, resources, planned.notScanned);
 }
