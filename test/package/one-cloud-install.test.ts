@@ -86,3 +86,15 @@ describe('an Azure-only install (no @cdktf/provider-aws)', () => {
     expect(project.hiddenLoads()).toEqual([]);
   });
 });
+
+describe('with no provider bindings at all', () => {
+  const project = oneCloudProject('aws', '@cdktf/provider-aws,@cdktf/provider-azurerm,@cdktf/provider-kubernetes,@cdktf/provider-tfe');
+  const help = project.run('verify', '--help');
+
+  test('verify --help answers: the probes and the stacks load only when a blueprint is verified', () => {
+    expect(help.output).not.toMatch(NOT_INSTALLED);
+    expect(help.output).toMatch(/^usage: hms-sys verify/m);
+    expect(help.code).toBe(0);
+    expect(project.hiddenLoads()).toEqual([]);
+  });
+});
