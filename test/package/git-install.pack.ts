@@ -3,8 +3,7 @@
  * `npm install git+file:///<clone>#<commit>`. A git dependency ships no dist/: npm
  * clones it, installs its devDependencies from its own package-lock.json, runs
  * `prepare` (the build) and packs the result, `files` and all. Offline, from the npm
- * cache `npm ci` filled; the registry is set to a closed port, so any download fails
- * the test. Tests the commit checked out (HEAD), not uncommitted changes. Slow (a
+ * cache `npm ci` filled: a package missing there fails the install (ENOTCACHED). Tests the commit checked out (HEAD), not uncommitted changes. Slow (a
  * full development install and build inside npm): `npm run test:package`.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,8 +13,11 @@ import { join } from 'node:path';
 import { installAgencyProject, ROOT, run } from './agency-project';
 import { gitSource } from './offline-lockfile';
 
-/** No registry answers here: npm must take every package from its cache. */
-const NO_REGISTRY: NodeJS.ProcessEnv = { npm_config_registry: 'http://127.0.0.1:9/' };
+/**
+ * Offline in the environment, not only as a flag: the npm that installs the clone's
+ * devDependencies for `prepare` is another process, and inherits it.
+ */
+const OFFLINE: NodeJS.ProcessEnv = { npm_config_offline: 'true' };
 
 describe('hms-sys installed from a git URL', () => {
   const work = mkdtempSync(join(tmpdir(), 'hms-git-'));
@@ -27,7 +29,7 @@ describe('hms-sys installed from a git URL', () => {
   beforeAll(() => {
     execFileSync('git', ['clone', '--quiet', '--bare', ROOT, clone]);
     commit = execFileSync('git', ['-C', clone, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
-    installAgencyProject(project, gitSource(clone, commit), NO_REGISTRY);
+    installAgencyProject(project, gitSource(clone, commit), OFFLINE);
   }, 1_800_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
