@@ -224,14 +224,15 @@ export class AksStack extends TerraformStack {
         keyVault: this.keyVault,
         privateEndpointSubnetId: this.network.privateEndpointSubnetId,
         linkedNetworks: [clusterNetwork],
+        requireEncryptionInTransit: this.nfsEncryptionInTransit,
       });
       FedRampBaseline.acknowledge(this.fileShare.storageAccount, 'HMS-ST-8', 'a FileStorage account has no blob service; its shares keep deleted data for 30 days (share soft delete)');
-      FedRampBaseline.acknowledge(
-        this.fileShare.storageAccount,
-        'HMS-ST-1',
-        'NFS Azure file shares: with "secure transfer required" on, Azure Files refuses NFS mounts that are not encrypted in transit; every hms-sys mount uses encryption in transit (TLS) on AKS 1.33 and later, and the account is reachable only through its private endpoint',
-      );
       if (!this.nfsEncryptionInTransit) {
+        FedRampBaseline.acknowledge(
+          this.fileShare.storageAccount,
+          'HMS-ST-1',
+          `Kubernetes ${this.cluster.kubernetesVersion} predates encryption in transit for NFS shares (AKS 1.33), and with "secure transfer required" on Azure Files refuses NFS mounts that are not encrypted; the account is reachable only through its private endpoint`,
+        );
         this.notices.push(`Kubernetes ${this.cluster.kubernetesVersion} predates encryption in transit for NFS shares (AKS 1.33): the share ${declared.name} is mounted without TLS inside the virtual network`);
       }
     } else if (declared?.provisioning === 'static') {

@@ -33,6 +33,15 @@ export interface EncryptedFileShareProps extends PrivateServiceProps {
    */
   readonly replication?: 'LRS' | 'ZRS';
   /**
+   * Every client mounts with encryption in transit (TLS through the AZNFS helper of the
+   * Azure Files CSI driver, AKS 1.33 and later), so the account can require it: with
+   * "secure transfer required" on, Azure Files refuses NFS mounts that are not encrypted
+   * in transit (SC-8). Set false only for clients that cannot encrypt (AKS before 1.33);
+   * the account then accepts plain NFS from its private network.
+   * @default true
+   */
+  readonly requireEncryptionInTransit?: boolean;
+  /**
    * Refuse to destroy or replace the account and the share (CP-9).
    * @default true
    */
@@ -46,13 +55,16 @@ export interface EncryptedFileShareProps extends PrivateServiceProps {
  * keys (NFS does not use them), and encrypts twice: infrastructure encryption and a
  * rotating customer key (SC-28, SC-28(1), SC-12). Deleted shares stay recoverable.
  *
- * "Secure transfer required" is off: with it on, Azure Files refuses NFS mounts that
- * are not encrypted in transit. hms-sys mounts every volume with encryption in transit
- * (`encryptInTransit`, TLS through the CSI driver's AZNFS helper, AKS 1.33 and later),
- * so data still crosses the network encrypted (SC-8); the account setting is
- * acknowledged against HMS-ST-1 with that reason.
+ * "Secure transfer required" is on (`requireEncryptionInTransit`): for NFS shares it
+ * makes Azure Files refuse every mount that is not encrypted in transit, so the server
+ * enforces what hms-sys mounts do (`encryptInTransit`, TLS through the CSI driver's AZNFS
+ * helper, AKS 1.33 and later). Before encryption in transit existed, NFS needed the
+ * setting off; Microsoft's guidance changed from "require secure transfer for all storage
+ * accounts, except where NFS Azure file shares are used with network-level security" to
+ * "always require secure transfer for all storage accounts".
  * @see articles/aks/create-volume-azure-files.md ("Encryption in transit (EiT) for NFS file shares")
- * @see https://learn.microsoft.com/azure/storage/files/files-nfs-protocol#security-and-networking
+ * @see https://learn.microsoft.com/azure/storage/files/encryption-in-transit-for-nfs-shares
+ * @see https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer
  */
 export class EncryptedFileShare extends Construct {
   public readonly storageAccountId: string;
@@ -84,7 +96,7 @@ export class EncryptedFileShare extends Construct {
       accountReplicationType: props.replication ?? 'LRS',
       ...HARDENED_STORAGE_ACCOUNT,
       ...cmk.storageAccountEncryption(),
-      httpsTrafficOnlyEnabled: false,
+      httpsTrafficOnlyEnabled: props.requireEncryptionInTransit ?? true,
       publicNetworkAccessEnabled: false,
       networkRules: { defaultAction: 'Deny', bypass: ['None'] },
       shareProperties: { retentionPolicy: { days: FILE_SHARE_SOFT_DELETE_DAYS } },

@@ -38,8 +38,13 @@ describe('azure.EncryptedFileShare', () => {
     expect(account.customer_managed_key.key_vault_key_id).toMatch(/azurerm_key_vault_key\.\w+\.versionless_id/);
   });
 
-  test('secure transfer is off, because it refuses NFS mounts without encryption in transit; TLS 1.2 for the rest', () => {
-    expect(account).toMatchObject({ https_traffic_only_enabled: false, min_tls_version: 'TLS1_2' });
+  test('secure transfer is required, so Azure Files refuses NFS mounts not encrypted in transit (SC-8); TLS 1.2', () => {
+    expect(account).toMatchObject({ https_traffic_only_enabled: true, min_tls_version: 'TLS1_2' });
+  });
+
+  test('only clients that cannot encrypt (AKS before 1.33) turn the requirement off', () => {
+    const plain = synthConstructs((scope) => new EncryptedFileShare(scope, 'files', { ...BASE, requireEncryptionInTransit: false }));
+    expect(onlyResource(plain, 'azurerm_storage_account').https_traffic_only_enabled).toBe(false);
   });
 
   test("the CSI volume: handle <group>#<account>#<share>, NFS, encryption in transit where AKS supports it", () => {

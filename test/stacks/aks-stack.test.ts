@@ -114,9 +114,9 @@ describe('AksStack, seed blueprint verbatim', () => {
     expect(stack.notices).toContainEqual(expect.stringMatching(/store the upstream registry's username and token as Key Vault secrets ghcr-io-username and ghcr-io-password/));
   });
 
-  test('item 8: the share is NFS on a private, customer-key account, acknowledged against HTTPS-only with the reason', () => {
+  test('item 8: the share is NFS on a private, customer-key account that refuses mounts not encrypted in transit', () => {
     const account = resourcesOf(tf, 'azurerm_storage_account').find((a) => a.account_kind === 'FileStorage')!;
-    expect(account).toMatchObject({ public_network_access_enabled: false, shared_access_key_enabled: false, https_traffic_only_enabled: false, infrastructure_encryption_enabled: true });
+    expect(account).toMatchObject({ public_network_access_enabled: false, shared_access_key_enabled: false, https_traffic_only_enabled: true, infrastructure_encryption_enabled: true });
     expect(stack.node.validate()).toEqual([]);
     expect(stack.nfsEncryptionInTransit).toBe(true);
   });
@@ -158,7 +158,7 @@ describe('AksStack, seed blueprint verbatim', () => {
     // Acknowledgements travel in `//` metadata, which Testing.synth strips; read the stack as written.
     const written = stack.toTerraform() as TfJson;
     const acks = Object.entries(byAddress(written)).flatMap(([address, r]) => ((r['//']?.['hms-sys:acknowledgements'] ?? []) as { ruleId: string }[]).map((a) => `${a.ruleId} ${address.split('.')[0]}`));
-    expect(acks.sort()).toEqual(['HMS-AKS-11 azurerm_kubernetes_cluster', 'HMS-AKS-15 azurerm_kubernetes_cluster', 'HMS-ST-1 azurerm_storage_account', 'HMS-ST-8 azurerm_storage_account', 'HMS-ST-8 azurerm_storage_account']);
+    expect(acks.sort()).toEqual(['HMS-AKS-11 azurerm_kubernetes_cluster', 'HMS-AKS-15 azurerm_kubernetes_cluster', 'HMS-ST-8 azurerm_storage_account', 'HMS-ST-8 azurerm_storage_account']);
   });
 
   test('publishes what the Kubernetes preflight reads: API URL and CA (sensitive), vault, secret names', () => {
