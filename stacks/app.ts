@@ -10,7 +10,7 @@ import { BlueprintError, formatProblem } from '../lib/core/errors';
 import { cloudStackName, kubernetesStackName, stateBucketStackName, workspacesStackName } from '../lib/core/stack-names';
 import { findCollisions } from '../lib/blueprint/collisions';
 import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
-import { cloudBackend, s3Backend, type BackendFactory } from './backend';
+import { cloudBackend, localBackend, localBackendIn, s3Backend, type BackendFactory, type LocalStateLayout } from './backend';
 import { AksStack, EksStack, KubernetesStack, StateBucketStack, TerraformCloudStack, type WorkspaceSpec } from './cloud-stacks';
 
 /** What was built for one blueprint. */
@@ -39,6 +39,13 @@ export interface BuildOptions {
   readonly backend?: BackendFactory;
   /** @default both packs, not strict */
   readonly policy?: FedRampBaselineProps;
+  /**
+   * Where local state stays when the output folder is not at the project root
+   * (`hms-sys synth --out a/b/c`): every stack without a remote backend, the
+   * bootstrap stacks included, keeps its state in `stateDir`.
+   * @default - `terraform-state/` beside the App's output folder (localBackend)
+   */
+  readonly localState?: LocalStateLayout;
 }
 
 export { AKS_ENTRA_SERVER_ID };
@@ -54,6 +61,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
   if (collisions.length > 0) throw new BlueprintError(collisions);
   const stacks: BuiltStack[] = [];
   const notices: string[] = [];
+  const local = options.localState ? localBackendIn(options.localState) : localBackend;
   const add = (bp: Blueprint, cloud: Cloud, stackName: string, stack: TerraformStack, stackNotices: readonly string[] = []) => {
     // Named, not `instanceof`: every stack added here is the blueprint's cloud stack or its Kubernetes stack.
     const layer = stackName === kubernetesStackName(bp.name, cloud) ? 'kubernetes' : 'cloud';
@@ -64,7 +72,7 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
   };
   for (const bp of blueprints) {
     notices.push(...bp.warnings.map(formatProblem));
-    const backend = options.backend ?? (bp.terraformCloud ? cloudBackend(bp.terraformCloud) : bp.stateBucket ? s3Backend(bp.stateBucket) : undefined);
+    const backend = options.backend ?? (bp.terraformCloud ? cloudBackend(bp.terraformCloud) : bp.stateBucket ? s3Backend(bp.stateBucket) : local);
     const common = { backend, policy: options.policy };
     for (const cloud of bp.clouds) {
       const stackName = cloudStackName(bp.name, cloud);
@@ -126,8 +134,9 @@ export function addBlueprintStacks(app: App, blueprints: readonly Blueprint[], o
     const first = stacks.find((s) => s.blueprint === bp.name);
     if (first) bp.warnings.forEach((w) => Annotations.of(first.stack).addWarning(formatProblem(w)));
   }
-  addWorkspaceStacks(app, stacks);
-  addStateBucketStacks(app, blueprints, stacks);
+  // The shared stacks are gated like the others: --strict applies to every stack hms-sys writes.
+  addWorkspaceStacks(app, stacks, { policy: options.policy, backend: local });
+  addStateBucketStacks(app, blueprints, stacks, { policy: options.policy, backend: local });
   return { stacks, notices };
 }
 
@@ -185,17 +194,23 @@ function unknownCloud(cloud: never): never {
   throw new Error(`internal: no stacks for cloud ${String(cloud)}`);
 }
 
+/** What the shared (bootstrap) stacks take from the build options: their gate and their local state. */
+interface SharedStackOptions {
+  readonly policy?: FedRampBaselineProps;
+  readonly backend: BackendFactory;
+}
+
 /** One bootstrap stack per state bucket that blueprints name. */
-function addStateBucketStacks(app: App, blueprints: readonly Blueprint[], stacks: BuiltStack[]): void {
+function addStateBucketStacks(app: App, blueprints: readonly Blueprint[], stacks: BuiltStack[], shared: SharedStackOptions): void {
   const buckets = new Map(blueprints.filter((b) => b.stateBucket).map((b) => [b.stateBucket!.bucket, b.stateBucket!]));
   for (const [bucket, settings] of buckets) {
     const stackName = stateBucketStackName(bucket);
-    stacks.push({ blueprint: '', cloud: 'aws', stackName, layer: 'state', stack: new StateBucketStack(app, stackName, settings) });
+    stacks.push({ blueprint: '', cloud: 'aws', stackName, layer: 'state', stack: new StateBucketStack(app, stackName, settings, shared) });
   }
 }
 
 /** One workspaces stack per Terraform Cloud organization that blueprints name. */
-function addWorkspaceStacks(app: App, stacks: BuiltStack[]): void {
+function addWorkspaceStacks(app: App, stacks: BuiltStack[], shared: SharedStackOptions): void {
   const byOrganization = new Map<string, WorkspaceSpec[]>();
   for (const s of stacks) {
     if (!s.terraformCloud) continue;
@@ -205,7 +220,7 @@ function addWorkspaceStacks(app: App, stacks: BuiltStack[]): void {
   }
   for (const [organization, workspaces] of byOrganization) {
     const stackName = workspacesStackName(organization);
-    const stack = new TerraformCloudStack(app, stackName, { organization, workspaces });
+    const stack = new TerraformCloudStack(app, stackName, { organization, workspaces, ...shared });
     // Serves every blueprint of the organization, so it belongs to none.
     stacks.push({ blueprint: '', cloud: 'tfe', stackName, layer: 'workspaces', stack });
   }

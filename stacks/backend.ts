@@ -1,5 +1,5 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformBackend, type TerraformStack } from 'cdktf';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { S3StateSettings, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 
 /**
@@ -17,11 +17,40 @@ export function localStateDirFor(outdir: string): string {
 }
 
 /**
- * Local state in `terraform-state/<stack>.tfstate` at the project root. The path
- * is relative to the folder Terraform runs in, `cdktf.out/stacks/<stack>/`.
+ * Local state in `terraform-state/<stack>.tfstate` beside the App's output folder:
+ * `cdktf synth` writes `cdktf.out/stacks/<stack>/` at the project root (cdktf.json
+ * `output`), and Terraform resolves the path from that folder. For an output
+ * folder elsewhere, use {@link localBackendIn}.
  */
 export const localBackend: BackendFactory = (stack, stackName) =>
   new LocalBackend(stack, { path: `../../../${LOCAL_STATE_DIR}/${stackName}.tfstate` });
+
+/** Where the stacks go and where their local state stays, as `hms-sys` knows them at synth time. */
+export interface LocalStateLayout {
+  /** The output folder whose `stacks/<stack>/` folders Terraform runs in (`--out`). */
+  readonly outdir: string;
+  /** The folder that holds every stack's local state: `terraform-state/` of the project. */
+  readonly stateDir: string;
+}
+
+/**
+ * Local state in `<stateDir>/<stack>.tfstate` whatever the output folder is: the
+ * path is computed from the stack's real folder (`<outdir>/stacks/<stack>`), so
+ * `--out a/b/c` still finds the project's state. Relative, not absolute, so that
+ * cdk.tf.json stays valid when the project is checked out elsewhere. Terraform
+ * reads a relative `path` from the root module's folder, the stack's folder that
+ * hms-sys runs it in (https://developer.hashicorp.com/terraform/language/backend/local,
+ * `path`; the Terraform stage plans from that folder with this state).
+ */
+export function localBackendIn(layout: LocalStateLayout): BackendFactory {
+  return (stack, stackName) => new LocalBackend(stack, { path: localStatePath(layout, stackName) });
+}
+
+/** The backend path of a stack's local state, relative to its folder, with forward slashes. */
+export function localStatePath(layout: LocalStateLayout, stackName: string): string {
+  const stackFolder = join(resolve(layout.outdir), 'stacks', stackName);
+  return relative(stackFolder, join(resolve(layout.stateDir), `${stackName}.tfstate`)).split(sep).join('/');
+}
 
 /**
  * A Terraform Cloud (or Enterprise) workspace per stack, named after the stack

@@ -7,7 +7,7 @@ import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { TerraformCloudSettings } from '../lib/blueprint/blueprint';
 import { DEFAULT_TFC_HOSTNAME, NOTIFICATION_URL_ENV, NOTIFICATION_URL_VARIABLE } from '../lib/core/terraform-cloud';
-import { FedRampBaseline } from '../lib/policy/fedramp-baseline';
+import { FedRampBaseline, type FedRampBaselineProps } from '../lib/policy/fedramp-baseline';
 import { localBackend, type BackendFactory } from './backend';
 
 /** Health assessment and run events that reach the notification webhook. */
@@ -28,6 +28,11 @@ export interface TerraformCloudStackProps {
    * @default localBackend
    */
   readonly backend?: BackendFactory;
+  /**
+   * The policy packs and strictness, as for the blueprints' own stacks (`--strict`).
+   * @default both packs, not strict
+   */
+  readonly policy?: FedRampBaselineProps;
 }
 
 /**
@@ -47,7 +52,7 @@ export class TerraformCloudStack extends TerraformStack {
     super(scope, id);
     (props.backend ?? localBackend)(this, id);
     // The same gate under `cdktf synth` as under `hms-sys synth`, which has always evaluated this stack.
-    FedRampBaseline.of(this);
+    FedRampBaseline.of(this, props.policy);
     const hostname = props.workspaces[0]?.settings.hostname ?? DEFAULT_TFC_HOSTNAME;
     new TfeProvider(this, 'tfe', { hostname, organization: props.organization });
     // The webhook URL often carries its secret in the path: a sensitive variable,

@@ -9,77 +9,49 @@ import { dirname, join } from 'node:path';
 import { isUserError } from '../core/errors';
 import { DEBUG_ENV, EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, processIo, type Io } from './io';
 import { describeSystemError } from './system-error';
+import { APPLY_HELP } from './help/apply';
+import { CHECK_HELP } from './help/check';
+import { EXIT_HELP, type CommandHelp } from './help/command-help';
+import { DRIFT_HELP } from './help/drift';
+import { PLAN_HELP } from './help/plan';
+import { STATUS_HELP } from './help/status';
+import { SYNTH_HELP } from './help/synth';
+import { VALIDATE_HELP } from './help/validate';
+import { VERIFY_HELP } from './help/verify';
 
 type Command = (args: readonly string[], io: Io) => number | Promise<number>;
 
 /**
  * Commands load on first use: `validate` runs in editors and pre-commit hooks and
- * must not pay for loading CDKTF, the providers and the policy rules. `require`,
- * not `import()`: run from sources through tsx, a dynamic import stays native ESM
- * and cannot resolve the TypeScript files.
+ * must not pay for loading CDKTF, the providers and the policy rules. Their help
+ * comes from lib/cli/help/, which loads nothing else. `require`, not `import()`:
+ * run from sources through tsx, a dynamic import stays native ESM and cannot
+ * resolve the TypeScript files.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-const COMMANDS: Record<string, { load: () => Command; usage: string; summary: string }> = {
-  validate: {
-    load: () => require('./commands/validate').validateCommand,
-    usage: 'hms-sys validate [blueprint.yml | folder ...]   (default: blueprints/)',
-    summary: 'check blueprints and report every problem',
-  },
-  synth: {
-    load: () => require('./commands/synth').synthCommand,
-    usage: 'hms-sys synth [blueprint.yml | folder ...] [--out cdktf.out] [--strict]   (default: blueprints/)',
-    summary: 'write Terraform JSON for every blueprint, gated by the policy packs',
-  },
-  plan: {
-    load: () => require('./commands/plan').planCommand,
-    usage: 'hms-sys plan [stack ...] [--blueprints DIR] [--out cdktf.out] [--allow-destroy ADDRESS]... [--no-refresh]',
-    summary: 'synth, check, then terraform plan each stack; refuse to delete or replace data or keys',
-  },
-  apply: {
-    load: () => require('./commands/apply').applyCommand,
-    usage: 'hms-sys apply <blueprint name | blueprint.yml> [--yes] [--allow-destroy ADDRESS]... [--events FILE | - | https://URL] [--blueprints DIR]',
-    summary: 'plan, check and apply one blueprint stack by stack, stopping at the first refusal',
-  },
-  drift: {
-    load: () => require('./commands/drift').driftCommand,
-    usage: 'hms-sys drift [stack ...] [--json] [--blueprints DIR] [--out cdktf.out]',
-    summary: 'refresh-only plan of each stack; exit 2 when the infrastructure changed outside Terraform',
-  },
-  status: {
-    load: () => require('./commands/status').statusCommand,
-    usage:
-      'hms-sys status <blueprint | blueprint.yml | node pool> [--watch [--timeout 900] [--interval 10]] [--json] [--events FILE | - | https://URL] [--request-timeout 10] [--blueprints DIR] [--state-dir terraform-state]',
-    summary: 'node pool, volume, network policy and workload, read live from each cluster; exit 0 only when converged',
-  },
-  verify: {
-    load: () => require('./commands/verify').verifyCommand,
-    usage:
-      'hms-sys verify <blueprint | blueprint.yml | node pool> [--format text|json|junit] [--output FILE] [--events FILE | - | https://URL] [--probe-image IMAGE] [--egress-target HOST:PORT] [--probe-timeout 180] [--request-timeout 10] [--blueprints DIR] [--state-dir terraform-state]',
-    summary: 'prove FIPS nodes, denied egress, fenced ingress and the volume on the running platform with restricted probe pods (--help: each probe and its control)',
-  },
-  check: {
-    load: () => require('./commands/check').checkCommand,
-    usage:
-      'hms-sys check <cdk.tf.json | plan.json | cdktf.out | folder of .tf> ... [--format text|json|sarif|junit] [--output FILE] [--pack fedramp-moderate|hipaa] [--strict] [--ignore-acknowledgements] [--allow-destroy ADDRESS]...',
-    summary: 'scan Terraform against FedRAMP Moderate and HIPAA; exit 1 on a blocking finding',
-  },
+const COMMANDS: Record<string, { load: () => Command; help: CommandHelp }> = {
+  validate: { load: () => require('./commands/validate').validateCommand, help: VALIDATE_HELP },
+  synth: { load: () => require('./commands/synth').synthCommand, help: SYNTH_HELP },
+  plan: { load: () => require('./commands/plan').planCommand, help: PLAN_HELP },
+  apply: { load: () => require('./commands/apply').applyCommand, help: APPLY_HELP },
+  drift: { load: () => require('./commands/drift').driftCommand, help: DRIFT_HELP },
+  status: { load: () => require('./commands/status').statusCommand, help: STATUS_HELP },
+  verify: { load: () => require('./commands/verify').verifyCommand, help: VERIFY_HELP },
+  check: { load: () => require('./commands/check').checkCommand, help: CHECK_HELP },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** The usage line of a command, for its own error messages. */
-export function usageOf(command: string): string {
-  return COMMANDS[command]?.usage ?? '';
-}
-
 export function help(): string {
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}\n             ${c.usage}`);
+  const lines = Object.entries(COMMANDS).map(([name, { help: c }]) => `  ${name.padEnd(10)} ${c.summary}\n             ${c.usage}`);
   return ['hms-sys: hardened EKS and AKS platforms from one YAML blueprint', '', 'commands:', ...lines, '', 'hms-sys <command> --help, hms-sys help <command>: one command; hms-sys --version: the version'].join('\n');
 }
 
 /** What `hms-sys <command> --help` and `hms-sys help <command>` print. */
 export function commandHelp(name: string): string {
-  const command = COMMANDS[name];
-  return `hms-sys ${name}: ${command.summary}\nusage: ${command.usage}\n\nexit: 0 success; 1 refused (bad input, policy, guard); 2 drift found (drift only); 3 tool chain or cloud failed; 70 internal error. See the README, "Safety".`;
+  const { summary, usage, details = [] } = COMMANDS[name].help;
+  // A command that explains its own exit codes replaces the general table.
+  const exit = details.some((d) => d.startsWith('exit:')) ? [] : [EXIT_HELP];
+  return [`hms-sys ${name}: ${summary}`, `usage: ${usage}`, '', ...[...details, ...exit].flatMap((d, i) => (i > 0 ? ['', d] : [d]))].join('\n');
 }
 
 /** The version in hms-sys's own package.json, found from this file in sources and in dist/. */

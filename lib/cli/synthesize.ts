@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { App } from 'cdktf';
 import type { Blueprint } from '../blueprint/blueprint';
 import { UserError } from '../core/errors';
@@ -70,11 +70,14 @@ export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: s
     const app = new App({ outdir: staging });
     // The gate below evaluates what is written; validation need not resolve every stack twice.
     FedRampBaseline.gateAfterSynth(app);
-    const { stacks, notices } = addBlueprintStacks(app, withEnvironmentDefaults(blueprints), options);
+    // Local state stays in the project's terraform-state/ whatever --out is, the path computed from the published folder.
+    const localState = options.localState ?? { outdir: target, stateDir: join(resolve(options.cwd ?? process.cwd()), LOCAL_STATE_DIR) };
+    const { stacks, notices } = addBlueprintStacks(app, withEnvironmentDefaults(blueprints), { ...options, localState });
     app.synth();
     const synthesized = stacks.map(({ stack, ...s }) => {
       const stagedFile = join(staging, 'stacks', s.stackName, 'cdk.tf.json');
-      const json = JSON.parse(readFileSync(stagedFile, 'utf8')) as { resource?: Record<string, Record<string, unknown>> };
+      const json = JSON.parse(readFileSync(stagedFile, 'utf8')) as { resource?: Record<string, Record<string, unknown>>; terraform?: { backend?: { local?: { path?: string } } } };
+      refuseStateLeftBehind(s.stackName, join(target, 'stacks', s.stackName), json.terraform?.backend?.local?.path, options.cwd ?? process.cwd());
       // The baseline's synthesizer hook evaluated the written file and wrote its report: the same code path as `cdktf synth`.
       const policy = FedRampBaseline.of(stack).report;
       if (!policy) throw new Error(`internal: stack ${s.stackName} was synthesized without its policy report`);
@@ -88,6 +91,22 @@ export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: s
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * Before this version, local state moved with `--out` (`<out>/../terraform-state/`).
+ * When a stack's state is still there and not where its backend now points, a plan
+ * would see nothing deployed and create everything again. hms-sys never moves or
+ * deletes a state file: it stops and says how to move it.
+ */
+function refuseStateLeftBehind(stackName: string, stackFolder: string, backendPath: string | undefined, cwd: string): void {
+  if (!backendPath) return;
+  const current = resolve(stackFolder, backendPath);
+  const earlier = join(localStateDirFor(dirname(dirname(stackFolder))), `${stackName}.tfstate`);
+  if (earlier === current || !existsSync(earlier) || existsSync(current)) return;
+  throw new UserError(
+    `hms-sys: the state of ${stackName} is in ${relative(cwd, earlier)}, where earlier versions of hms-sys kept it for this --out; it now stays in ${relative(cwd, dirname(current)) || '.'}/ whatever --out is, and hms-sys never moves state itself. Move it (mkdir -p ${relative(cwd, dirname(current)) || '.'} && mv ${relative(cwd, earlier)} ${relative(cwd, current)}) and run again. Nothing was written.`,
+  );
 }
 
 /** Creates the staging folder beside `target`, or says plainly why it cannot. */
@@ -105,10 +124,11 @@ function prepareStaging(target: string): string {
   return staging;
 }
 
-/** The stacks a command names, all when it names none; an unknown name is a user error listing the stacks. */
-export function selectStacks(result: SynthesisResult, command: string, names: readonly string[]): SynthesizedStack[] {
-  const known = result.stacks.map((s) => s.stackName);
-  const unknown = names.filter((n) => !known.includes(n));
-  if (unknown.length > 0) throw new UserError(`hms-sys ${command}: no stack named ${unknown.join(', ')}; stacks: ${known.join(', ')}`);
-  return result.stacks.filter((s) => names.length === 0 || names.includes(s.stackName));
+/** The synthesized stacks of a selection (lib/cli/stack-selection.ts), in the order they were built. */
+export function selectedStacks(result: SynthesisResult, selection: { readonly stacks: readonly { readonly stackName: string }[] }): SynthesizedStack[] {
+  const names = selection.stacks.map((s) => s.stackName);
+  const built = result.stacks.filter((s) => names.includes(s.stackName));
+  const missing = names.filter((n) => !built.some((s) => s.stackName === n));
+  if (missing.length > 0) throw new Error(`internal: stack-selection.ts names stacks that synthesis did not build: ${missing.join(', ')}`);
+  return built;
 }

@@ -145,9 +145,22 @@ describe('hms-sys apply', () => {
     expect(r.status).toBe(0);
   });
 
-  test('an unknown blueprint lists the known ones', () => {
-    const r = run(['dcaa', '--yes']);
+  test('an unknown name lists the blueprints and stacks, with the nearest', () => {
+    const r = run(['dcaa-audit-aws-k8', '--yes']);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('no blueprint named dcaa; blueprints: dcaa-audit');
+    expect(r.stderr).toContain('hms-sys apply: no blueprint or stack named "dcaa-audit-aws-k8" (did you mean dcaa-audit-aws-k8s?) in blueprints/.\nblueprints: dcaa-audit\nstacks: dcaa-audit-aws, dcaa-audit-aws-k8s,');
+    expect(r.calls).toEqual([]);
+  });
+
+  test('a stack name applies that stack only: preflight, plan, checks, apply; its cluster outputs read from state; the hint is hms-sys status', () => {
+    const r = run(['dcaa-audit-aws-k8s', '--yes']);
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    const applied = r.calls.filter((c) => / apply /.test(` ${c} `) && !c.includes(' -refresh-only'));
+    expect(applied).toEqual(['dcaa-audit-aws-k8s apply -input=false -no-color plan.tfplan']);
+    expect(r.calls.some((c) => c.startsWith('dcaa-audit-azure'))).toBe(false);
+    // The EKS endpoint preflight reads the cluster stack's outputs from its state: it was not applied in this run.
+    expect(r.calls).toContain('dcaa-audit-aws output -json -no-color');
+    expect(r.stdout).toContain('Synthesized and checked 1 stack(s) selected from dcaa-audit');
+    expect(r.stdout).toMatch(/✔ dcaa-audit-aws-k8s: 1 stack\(s\) applied \([\d.]+s\)\. Next: hms-sys status dcaa-audit/);
   });
 });

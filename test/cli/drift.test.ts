@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { exampleProject, runCli } from '../support/cli';
 import { DRIFT_PLAN, startFakeTerraformCloud, TFC_TOKEN, type FakeTerraformCloud } from '../support/fake-terraform-cloud';
@@ -37,7 +37,7 @@ describe('hms-sys drift with Terraform Cloud', () => {
   test('--json for dashboards', async () => {
     const r = await runCli(['drift', 'dcaa-audit-azure', '--json'], project(), { fetch: tfc.fetch });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ drifted: false, stacks: [{ stack: 'dcaa-audit-azure', drifted: false, source: 'terraform cloud assessment', drift: [] }] });
+    expect(JSON.parse(r.stdout)).toEqual({ drifted: false, deployed: true, stacks: [{ stack: 'dcaa-audit-azure', deployed: true, drifted: false, source: 'terraform cloud assessment', drift: [] }] });
   });
 
   test('without a token, says which variable to set', async () => {
@@ -73,6 +73,14 @@ describe('hms-sys drift with Terraform Cloud', () => {
   });
 });
 
+/** A project whose named stacks have a local state file where their backend points (terraform-state/). */
+function deployedProject(stacks: readonly string[], edit?: (yaml: string) => string): string {
+  const dir = exampleProject(edit);
+  mkdirSync(join(dir, 'terraform-state'));
+  for (const stack of stacks) writeFileSync(join(dir, 'terraform-state', `${stack}.tfstate`), '{"version":4,"serial":1,"resources":[]}');
+  return dir;
+}
+
 describe('hms-sys drift on local state (refresh-only plans)', () => {
   const saved = { ...process.env };
   const FAKE = join(__dirname, '..', 'support', 'fake-terraform');
@@ -85,7 +93,7 @@ describe('hms-sys drift on local state (refresh-only plans)', () => {
 
   test('drift found: exit 2, the drifted resource and attribute, drift.json readable by the owner only', async () => {
     process.env.FAKE_TF_DRIFT = join(__dirname, '..', 'drift', 'fixtures', 'refresh-only-drift.json');
-    const dir = exampleProject();
+    const dir = deployedProject(['dcaa-audit-aws']);
     const r = await runCli(['drift', 'dcaa-audit-aws'], dir);
     expect(r.code).toBe(2);
     expect(r.stdout.split('\n')).toEqual(['✘ dcaa-audit-aws: 1 resource(s) drifted', '    aws_security_group.network_EndpointSecurityGroup_6F209EA7: ingress changed outside Terraform']);
@@ -95,8 +103,53 @@ describe('hms-sys drift on local state (refresh-only plans)', () => {
   });
 
   test('no drift: exit 0', async () => {
-    const r = await runCli(['drift', 'dcaa-audit-aws', '--json'], exampleProject());
+    const r = await runCli(['drift', 'dcaa-audit-aws', '--json'], deployedProject(['dcaa-audit-aws']));
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ drifted: false, stacks: [{ stack: 'dcaa-audit-aws', drifted: false, source: 'refresh-only plan', drift: [] }] });
+    expect(JSON.parse(r.stdout)).toEqual({ drifted: false, deployed: true, stacks: [{ stack: 'dcaa-audit-aws', deployed: true, drifted: false, source: 'refresh-only plan', drift: [] }] });
+  });
+
+  test('a blueprint name selects its stacks; a stack without state is "not deployed", planned by nobody, and is not drift: exit 0', async () => {
+    const dir = deployedProject(['dcaa-audit-aws']);
+    process.env.FAKE_TF_LOG = join(dir, 'terraform.log');
+    const r = await runCli(['drift', 'dcaa-audit'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toEqual([
+      '✔ dcaa-audit-aws: no drift',
+      '- dcaa-audit-aws-k8s: not deployed (no state file at terraform-state/dcaa-audit-aws-k8s.tfstate); nothing to compare. Deploy it with hms-sys apply dcaa-audit',
+      '- dcaa-audit-azure: not deployed (no state file at terraform-state/dcaa-audit-azure.tfstate); nothing to compare. Deploy it with hms-sys apply dcaa-audit',
+      '- dcaa-audit-azure-k8s: not deployed (no state file at terraform-state/dcaa-audit-azure-k8s.tfstate); nothing to compare. Deploy it with hms-sys apply dcaa-audit',
+    ]);
+    // No Terraform (and so no credentials) for a stack that was never deployed; `version` is asked once per run.
+    const calls = readFileSync(join(dir, 'terraform.log'), 'utf8').trim().split('\n');
+    expect(calls.filter((c) => !c.startsWith('dcaa-audit-aws ') && !c.endsWith(' version -json'))).toEqual([]);
+  });
+
+  test('nothing deployed at all: every stack "not deployed", exit 1, and no credentials asked for', async () => {
+    const dir = exampleProject();
+    process.env.FAKE_TF_LOG = join(dir, 'terraform.log');
+    const r = await runCli(['drift', '--json'], dir);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ drifted: false, deployed: false, stacks: [{ stack: 'dcaa-audit-aws', deployed: false, source: 'state' }, {}, {}, {}] });
+    expect(r.stderr).toContain('hms-sys drift: none of dcaa-audit-aws, dcaa-audit-aws-k8s, dcaa-audit-azure, dcaa-audit-azure-k8s is deployed: there is nothing to compare.');
+    expect(readFileSync(join(dir, 'terraform.log'), 'utf8').trim().split('\n').filter((c) => !c.endsWith(' version -json'))).toEqual([]);
+  });
+
+  test('a remote (S3) backend: Terraform is asked, and an empty `terraform state list` is "not deployed"', async () => {
+    const dir = exampleProject((y) => `stateBucket:\n  bucket: dcaa-terraform-state\nclouds: [aws]\n${y}`);
+    process.env.FAKE_TF_LOG = join(dir, 'terraform.log');
+    process.env.FAKE_TF_STATE_LIST = JSON.stringify({ 'dcaa-audit-aws': 'aws_eks_cluster.cluster_8C9D3A4B\n' });
+    const r = await runCli(['drift', 'dcaa-audit'], dir);
+    expect(r.stdout.split('\n')).toEqual([
+      '✔ dcaa-audit-aws: no drift',
+      '- dcaa-audit-aws-k8s: not deployed (its s3 state is empty); nothing to compare. Deploy it with hms-sys apply dcaa-audit',
+    ]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'terraform.log'), 'utf8')).toContain('dcaa-audit-aws-k8s state list -no-color');
+  });
+
+  test('an unknown name: exit 1, the blueprints and stacks there are, and the nearest', async () => {
+    const r = await runCli(['drift', 'dcaa-audit-aws-k9s'], exampleProject());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('no blueprint or stack named "dcaa-audit-aws-k9s" (did you mean dcaa-audit-aws-k8s?) in blueprints/.\nblueprints: dcaa-audit\nstacks: dcaa-audit-aws,');
   });
 });

@@ -24,6 +24,24 @@ describe('hms-sys', () => {
     }
   });
 
+  test.each(['plan', 'apply', 'drift', 'status', 'verify'])('%s --help says how names are read: blueprint, stack or blueprint file', async (command) => {
+    const r = await runCli([command, '--help'], ROOT);
+    expect(r.stdout).toContain('names: a blueprint name selects all its stacks (<name>-aws, <name>-aws-k8s, <name>-azure, <name>-azure-k8s); a stack name selects that stack; a blueprint file (.yml) selects the stacks of that file.');
+  });
+
+  test('drift --help gives its own exit table: not deployed is not drift', async () => {
+    const r = await runCli(['drift', '--help'], ROOT);
+    expect(r.stdout).toContain('is "not deployed": it is reported, not planned, and is not drift.');
+    expect(r.stdout).toContain('exit: 0 no drift in the deployed stacks; 1 none of the named stacks is deployed');
+    expect(r.stdout).not.toContain('2 drift found (drift only)');
+  });
+
+  test('synth --help says --strict covers every stack and state stays put whatever --out is', async () => {
+    const r = await runCli(['synth', '--help'], ROOT);
+    expect(r.stdout).toContain('S3 state bucket, Terraform Cloud workspaces');
+    expect(r.stdout).toContain('whatever --out is');
+  });
+
   test('help of an unknown command exits 1 and lists the commands', async () => {
     expect(await runCli(['help', 'deploy'], ROOT)).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown command "deploy"; commands: validate, synth') });
   });

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { terraformError } from '../../lib/terraform/run';
 import { exampleProject, runCli } from '../support/cli';
@@ -25,10 +25,14 @@ describe('hms-sys plan', () => {
     expect(terraformError('one\ntwo\nthree\n')).toBe('two three');
   });
 
-  test('an unknown stack is a user error listing the stacks', async () => {
-    const r = await runCli(['plan', 'nope'], exampleProject());
+  test('an unknown name is refused before synthesis, listing the blueprints and stacks', async () => {
+    const dir = exampleProject();
+    const r = await runCli(['plan', 'nope'], dir);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/no stack named nope; stacks: dcaa-audit-aws, dcaa-audit-aws-k8s, dcaa-audit-azure, dcaa-audit-azure-k8s/);
+    expect(r.stderr).toBe(
+      'hms-sys plan: no blueprint or stack named "nope" in blueprints/.\nblueprints: dcaa-audit\nstacks: dcaa-audit-aws, dcaa-audit-aws-k8s, dcaa-audit-azure, dcaa-audit-azure-k8s\nName a blueprint (all its stacks), a stack (that stack) or a blueprint file (.yml).',
+    );
+    expect(existsSync(join(dir, 'cdktf.out'))).toBe(false);
   });
 
   describe('with a terraform that writes files as any program does (umask 022)', () => {

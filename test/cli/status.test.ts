@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { exampleProject as project, runCli } from '../support/cli';
 import { startFakeKubeApi, type FakeKubeApi } from '../support/fake-kube-api';
 import { convergedCluster, node } from '../support/fake-platform';
@@ -18,9 +19,30 @@ describe('hms-sys status', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ blueprint: 'dcaa-audit', deployed: false, converged: false, lines: [] });
   });
 
-  test('an unknown name lists the blueprints and their node pools', async () => {
-    const r = await runCli(['status', 'dcaa'], project());
-    expect(r).toMatchObject({ code: 1, stderr: 'hms-sys status: no blueprint or node pool named dcaa; blueprints: dcaa-audit (node pool dcaa-secure)' });
+  test('an unknown name lists the blueprints and stacks there are, and the nearest name', async () => {
+    const r = await runCli(['status', 'dcaa-audt'], project());
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: [
+        'hms-sys status: no blueprint, stack or node pool named "dcaa-audt" (did you mean dcaa-audit?) in blueprints/.',
+        'blueprints: dcaa-audit',
+        'stacks: dcaa-audit-aws, dcaa-audit-aws-k8s, dcaa-audit-azure, dcaa-audit-azure-k8s',
+        'Name a blueprint (all its stacks), a stack (that stack) or a blueprint file (.yml).',
+      ].join('\n'),
+    });
+  });
+
+  test('a stack name reads its blueprint on that cloud only; the hint points to hms-sys apply', async () => {
+    const r = await runCli(['status', 'dcaa-audit-azure-k8s'], project());
+    expect(r).toMatchObject({
+      code: 1,
+      stderr: 'nothing is deployed for dcaa-audit yet: no state in terraform-state/ for dcaa-audit-azure, dcaa-audit-azure-k8s. Deploy with `hms-sys apply dcaa-audit`.',
+    });
+  });
+
+  test('a shared stack runs no cluster: status refuses it, saying what to name', async () => {
+    const r = await runCli(['status', 'hms-sys-state-dcaa-terraform-state'], project((y) => `stateBucket:\n  bucket: dcaa-terraform-state\n${y}`));
+    expect(r).toMatchObject({ code: 1, stderr: 'hms-sys status: hms-sys-state-dcaa-terraform-state is shared by dcaa-audit and runs no cluster; name a blueprint or one of its stacks' });
   });
 
   test('--json and --events - cannot share stdout', async () => {
@@ -51,7 +73,6 @@ describe('hms-sys status, live (fake API server, fake terraform, fake aws get-to
       expect(r.code).toBe(0);
     }
     // The same credential plugin and arguments as the Kubernetes stack's provider.
-    const { readFileSync } = await import('node:fs');
     expect(readFileSync(`${p.bin}/aws.args`, 'utf8').trim()).toBe('eks get-token --cluster-name dcaa-audit --region us-gov-west-1 --output json');
   });
 

@@ -12,8 +12,13 @@ import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 
 const ROOT = join(__dirname, '..', '..');
-/** Inside the repository, so that the bundle resolves node_modules as the sources do. */
-const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'hms-sys-test');
+/**
+ * Inside the checkout, so that the bundle resolves node_modules as the sources do,
+ * but not inside node_modules: worktrees that link one node_modules would
+ * otherwise overwrite each other's bundle, and a test would run another
+ * checkout's CLI. (.gitignore lists .cache/.)
+ */
+const OUT_DIR = join(ROOT, '.cache', 'hms-sys-test');
 
 /** `node BUILT_CLI <command> ...` runs the CLI as `bin/hms-sys <command> ...` does. */
 export const BUILT_CLI = join(OUT_DIR, 'hms-sys.js');

@@ -1,23 +1,23 @@
 import { createInterface } from 'node:readline/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { loadBlueprintFile, loadBlueprints } from '../../blueprint/load';
 import type { Blueprint } from '../../blueprint/blueprint';
 import { isUserError, ToolchainError, UserError } from '../../core/errors';
 import { terraformEnvironment } from '../../terraform/environment';
-import { terraform, terraformError } from '../../terraform/run';
+import { initStack, terraform, terraformError } from '../../terraform/run';
 import { PREFLIGHT_CHECKS } from '../../preflight/checks';
 import { runPreflight } from '../../preflight/preflight';
 import { parseCommandArgs } from '../args';
 import { EventStream, humanIo, since, type EventType, type Outcome } from '../events';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
-import { usageOf } from '../main';
+import { APPLY_HELP } from '../help/apply';
 import { planStack } from '../plan-stack';
-import { synthesizeBlueprints } from '../synthesize';
+import { selectByName, type Selection } from '../stack-selection';
+import { selectedStacks, synthesizeBlueprints, type SynthesizedStack } from '../synthesize';
 import { reportStackPlan } from './plan';
 import { DEFAULT_OUTDIR } from './synth';
 import { withEnvironmentDefaults } from '../environment-defaults';
 
-const APPLY_USAGE = usageOf('apply');
+const APPLY_USAGE = APPLY_HELP.usage;
 
 async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
@@ -42,17 +42,12 @@ export async function applyCommand(args: readonly string[], io: Io): Promise<num
     'allow-destroy': { type: 'string', multiple: true },
     events: { type: 'string' },
   });
-  if (positionals.length !== 1) throw new UserError(`hms-sys apply: name one blueprint (its name or its file)\nusage: ${APPLY_USAGE}`);
+  if (positionals.length !== 1) throw new UserError(`hms-sys apply: name one blueprint, stack or blueprint file\nusage: ${APPLY_USAGE}`);
   const folder = typeof values.blueprints === 'string' ? values.blueprints : 'blueprints';
   const target = typeof values.events === 'string' ? values.events : undefined;
-  let named: Blueprint | undefined;
-  let all: Blueprint[];
-  let blueprint: Blueprint | undefined;
+  let selection: Selection;
   try {
-    named = ['.yml', '.yaml'].includes(extname(positionals[0])) ? loadBlueprintFile(resolve(io.cwd, positionals[0]), positionals[0]) : undefined;
-    all = loadBlueprints([folder], io.cwd).filter((b) => b.name !== named?.name);
-    blueprint = named ?? all.find((b) => b.name === positionals[0]);
-    if (!blueprint) throw new UserError(`hms-sys apply: no blueprint named ${positionals[0]}; blueprints: ${all.map((b) => b.name).join(', ')}`);
+    selection = selectByName('apply', positionals, io, { folder });
   } catch (e) {
     // A blueprint refused before any cloud call still ends the dashboard's stream, under the name it was asked by.
     const refused = new EventStream('apply', basename(positionals[0], extname(positionals[0])), target, io);
@@ -60,17 +55,19 @@ export async function applyCommand(args: readonly string[], io: Io): Promise<num
     await refused.close();
     throw e;
   }
+  // A stack shared by blueprints (state bucket, workspaces) is applied for the first blueprint that uses it.
+  const blueprint = selection.named[0];
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
   const events = new EventStream('apply', blueprint.name, target, io);
   try {
-    return await applyStacks(blueprint, named ? [...all, named] : all, allowances, values.yes === true, events, humanIo(io, events));
+    return await applyStacks(blueprint, selection, allowances, values.yes === true, events, humanIo(io, events));
   } finally {
     await events.close();
   }
 }
 
 /** Synthesizes, then plans, checks and applies the blueprint's stacks in order, one event per step. */
-async function applyStacks(blueprint: Blueprint, blueprints: Blueprint[], allowances: string[], yes: boolean, events: EventStream, io: Io): Promise<number> {
+async function applyStacks(blueprint: Blueprint, selection: Selection, allowances: string[], yes: boolean, events: EventStream, io: Io): Promise<number> {
   const started = Date.now();
   const elapsed = (from: number) => `${((Date.now() - from) / 1000).toFixed(1)}s`;
   const finish = (outcome: Outcome, detail: Record<string, unknown> = {}) => events.emit('gov.hms-sys.apply.finished', { outcome, durationMs: since(started), ...detail });
@@ -81,16 +78,18 @@ async function applyStacks(blueprint: Blueprint, blueprints: Blueprint[], allowa
   let result;
   try {
     // The governance gate: a blueprint or baseline that violates policy stops here, before any cloud call.
-    result = synthesizeBlueprints(blueprints, outdir, { cwd: io.cwd });
+    result = synthesizeBlueprints(selection.blueprints, outdir, { cwd: io.cwd });
   } catch (e) {
     const outcome = isUserError(e) ? 'refused' : 'failed';
     events.emit('gov.hms-sys.apply.synthesized', { outcome, durationMs: since(started), message: (e as Error).message });
     finish(outcome, { stoppedAt: 'synthesis' });
     throw e;
   }
-  const stacks = result.stacks.filter((s) => s.blueprint === blueprint.name);
+  const built = result.stacks;
+  const stacks = selectedStacks(result, selection);
+  const whole = stacks.length === selection.stacks.length && result.stacks.filter((s) => s.blueprint === blueprint.name).every((s) => stacks.includes(s));
   events.emit('gov.hms-sys.apply.synthesized', { outcome: 'succeeded', durationMs: since(started), stacks: stacks.map((s) => s.stackName) });
-  io.out(`Synthesized and checked ${stacks.length} stack(s) of ${blueprint.name} (${elapsed(started)})`);
+  io.out(`Synthesized and checked ${stacks.length} stack(s) ${whole ? 'of' : 'selected from'} ${blueprint.name} (${elapsed(started)})`);
 
   // The blueprint as synthesized, site settings from the environment included.
   const [sited] = withEnvironmentDefaults([blueprint]);
@@ -107,7 +106,8 @@ async function applyStacks(blueprint: Blueprint, blueprints: Blueprint[], allowa
     };
     let stepStarted = Date.now();
     try {
-      const passed = await runPreflight(PREFLIGHT_CHECKS, { blueprint: sited, stack, outputsOf: (name) => outputs.get(name) });
+      // A stack applied alone reads the outputs of the stacks before it from their state.
+      const passed = await runPreflight(PREFLIGHT_CHECKS, { blueprint: sited, stack, outputsOf: (name) => outputs.get(name) ?? storedOutputs(built, name, tf.env) });
       events.emit('gov.hms-sys.apply.stack.checked', { outcome: 'succeeded', stack: stackName, durationMs: since(stepStarted), passed });
     } catch (e) {
       stop('failed', 'gov.hms-sys.apply.stack.checked', stepStarted, e);
@@ -150,8 +150,23 @@ async function applyStacks(blueprint: Blueprint, blueprints: Blueprint[], allowa
     io.out(`✔ ${step}: applied (${elapsed(stepStarted)})`);
   }
   finish('succeeded', { applied: stacks.map((s) => s.stackName) });
-  io.out(`✔ ${blueprint.name}: ${stacks.length} stack(s) applied (${elapsed(started)}). Next: hms-sys status ${blueprint.name}`);
+  // The next step is always through hms-sys: `cdktf deploy` would skip the plan checks and the guard.
+  const next = stacks.every((s) => s.blueprint === '') ? `hms-sys apply ${blueprint.name}` : `hms-sys status ${blueprint.name}`;
+  io.out(`✔ ${whole ? blueprint.name : stacks.map((s) => s.stackName).join(', ')}: ${stacks.length} stack(s) applied (${elapsed(started)}). Next: ${next}`);
   return EXIT_OK;
+}
+
+/** The outputs of a stack not applied in this run, from its state; undefined when it has none or Terraform cannot say. */
+function storedOutputs(stacks: readonly SynthesizedStack[], name: string, env: NodeJS.ProcessEnv): Record<string, unknown> | undefined {
+  const stack = stacks.find((s) => s.stackName === name);
+  if (!stack) return undefined;
+  try {
+    initStack(name, dirname(stack.file), env);
+  } catch {
+    return undefined;
+  }
+  const outputs = stackOutputs(dirname(stack.file), env);
+  return Object.keys(outputs).length > 0 ? outputs : undefined;
 }
 
 /** `terraform output -json` of an applied stack, as plain values; empty when Terraform cannot say. */

@@ -10,9 +10,9 @@ import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { loadTerraform } from '../load-terraform';
 import { checkOutputFile, writeOutputFile } from '../output-file';
-import { usageOf } from '../main';
+import { CHECK_HELP } from '../help/check';
 
-const CHECK_USAGE = usageOf('check');
+const CHECK_USAGE = CHECK_HELP.usage;
 const FORMATS = ['text', 'json', 'sarif', 'junit'];
 
 interface Scanned {

@@ -1,16 +1,16 @@
 import { dirname, join, relative } from 'node:path';
-import { loadBlueprints } from '../../blueprint/load';
 import { formatAllowance, formatGuardFinding, formatUnjudged } from '../../plan/stateful-guard';
 import { formatFinding } from '../../policy/engine/format-finding';
 import { terraformEnvironment } from '../../terraform/environment';
 import { planStack, type StackPlan } from '../plan-stack';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
-import { usageOf } from '../main';
-import { selectStacks, synthesizeBlueprints } from '../synthesize';
+import { PLAN_HELP } from '../help/plan';
+import { selectByName } from '../stack-selection';
+import { selectedStacks, synthesizeBlueprints } from '../synthesize';
 import { outputFolderOption } from './synth';
 
-const PLAN_USAGE = usageOf('plan');
+const PLAN_USAGE = PLAN_HELP.usage;
 
 /** Prints what stops a plan, the deletions the user allowed, and those the guard could not judge. */
 export function reportStackPlan(io: Io, result: StackPlan): void {
@@ -34,10 +34,11 @@ export function planCommand(args: readonly string[], io: Io): number {
   });
   const outdir = outputFolderOption(io, values.out);
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
-  const blueprints = loadBlueprints([typeof values.blueprints === 'string' ? values.blueprints : 'blueprints'], io.cwd);
-  const result = synthesizeBlueprints(blueprints, outdir, { cwd: io.cwd });
+  // Names before synthesis: a typo is refused at once, with the names there are.
+  const selection = selectByName('plan', positionals, io, { folder: typeof values.blueprints === 'string' ? values.blueprints : 'blueprints' });
+  const result = synthesizeBlueprints(selection.blueprints, outdir, { cwd: io.cwd });
   const tf = terraformEnvironment(join(dirname(outdir), '.hms-sys'));
-  const selected = selectStacks(result, 'plan', positionals);
+  const selected = selectedStacks(result, selection);
 
   let blocked = 0;
   for (const stack of selected) {

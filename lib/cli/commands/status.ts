@@ -8,13 +8,13 @@ import { cloudStatus, statusExitCode } from '../../live/platform-status';
 import { formatStatus, type StatusLine } from '../../status/summarize';
 import { LOCAL_STATE_DIR } from '../../../stacks/backend';
 import { parseCommandArgs, secondsOption } from '../args';
-import { blueprintArgument } from '../blueprint-argument';
+import { selectOneBlueprint } from '../stack-selection';
 import { EventStream, humanIo, refuseTwoStdoutStreams, since, type Outcome } from '../events';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { locateClusters, type LiveTargets } from '../live-targets';
-import { usageOf } from '../main';
+import { STATUS_HELP } from '../help/status';
 
-const STATUS_USAGE = usageOf('status');
+const STATUS_USAGE = STATUS_HELP.usage;
 
 /** How long --watch follows a platform before giving up: the Deployment's rollout timeout. */
 export const DEFAULT_WATCH_TIMEOUT_S = 900;
@@ -40,12 +40,14 @@ export async function statusCommand(args: readonly string[], io: Io): Promise<nu
     blueprints: { type: 'string' },
     'state-dir': { type: 'string' },
   });
-  if (positionals.length !== 1) throw new UserError(`hms-sys status: name one blueprint, blueprint file or node pool\nusage: ${STATUS_USAGE}`);
+  if (positionals.length !== 1) throw new UserError(`hms-sys status: name one blueprint, stack, blueprint file or node pool\nusage: ${STATUS_USAGE}`);
   refuseTwoStdoutStreams('status', values.json, values.events);
   const watchTimeoutS = secondsOption('status', '--timeout', values.timeout, DEFAULT_WATCH_TIMEOUT_S);
   const intervalS = secondsOption('status', '--interval', values.interval, DEFAULT_WATCH_INTERVAL_S);
   const requestTimeoutMs = secondsOption('status', '--request-timeout', values['request-timeout'], DEFAULT_REQUEST_TIMEOUT_MS / 1000) * 1000;
-  const blueprint = blueprintArgument('status', positionals[0], typeof values.blueprints === 'string' ? values.blueprints : 'blueprints', io);
+  const named = selectOneBlueprint('status', positionals[0], typeof values.blueprints === 'string' ? values.blueprints : 'blueprints', io);
+  // A stack name reads its own cloud only.
+  const blueprint: Blueprint = { ...named.blueprint, clouds: [...named.clouds] };
   const stateDir = resolve(io.cwd, typeof values['state-dir'] === 'string' ? values['state-dir'] : LOCAL_STATE_DIR);
   const events = new EventStream('status', blueprint.name, typeof values.events === 'string' ? values.events : undefined, io);
   const work = mkdtempSync(join(tmpdir(), 'hms-sys-status-'));

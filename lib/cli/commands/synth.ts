@@ -2,11 +2,11 @@ import { relative, resolve } from 'node:path';
 import { loadBlueprints } from '../../blueprint/load';
 import { UserError } from '../../core/errors';
 import { parseCommandArgs } from '../args';
-import { usageOf } from '../main';
+import { SYNTH_HELP } from '../help/synth';
 import { EXIT_OK, type Io } from '../io';
 import { synthesizeBlueprints } from '../synthesize';
 
-const SYNTH_USAGE = usageOf('synth');
+const SYNTH_USAGE = SYNTH_HELP.usage;
 export const DEFAULT_OUTDIR = 'cdktf.out';
 
 /** Validates blueprints and writes one Terraform JSON stack per blueprint and cloud. */

@@ -1,10 +1,10 @@
 import { loadBlueprints } from '../../blueprint/load';
 import { formatProblem } from '../../core/errors';
 import { parseCommandArgs } from '../args';
-import { usageOf } from '../main';
+import { VALIDATE_HELP } from '../help/validate';
 import { EXIT_OK, type Io } from '../io';
 
-const VALIDATE_USAGE = usageOf('validate');
+const VALIDATE_USAGE = VALIDATE_HELP.usage;
 
 /** Checks blueprints without building anything: fast enough for editors and pre-commit hooks. */
 export function validateCommand(args: readonly string[], io: Io): number {

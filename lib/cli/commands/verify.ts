@@ -21,15 +21,15 @@ import { LOCAL_STATE_DIR } from '../../../stacks/backend';
 import { KubernetesStack } from '../../../stacks/cloud-stacks';
 import { addBlueprintStacks } from '../../../stacks/app';
 import { parseCommandArgs, secondsOption } from '../args';
-import { blueprintArgument } from '../blueprint-argument';
+import { selectOneBlueprint } from '../stack-selection';
 import { withEnvironmentDefaults } from '../environment-defaults';
 import { EventStream, humanIo, since } from '../events';
 import { EXIT_OK, type Io } from '../io';
 import { locateClusters } from '../live-targets';
 import { checkOutputFile, writeOutputFile } from '../output-file';
-import { usageOf } from '../main';
+import { VERIFY_HELP } from '../help/verify';
 
-const VERIFY_USAGE = usageOf('verify');
+const VERIFY_USAGE = VERIFY_HELP.usage;
 
 /* eslint-disable @typescript-eslint/no-require-imports -- loaded when a probe runs */
 // The probe Jobs take their Pod Security labels from the k8s constructs, which load
@@ -46,6 +46,7 @@ export function verifyHelp(): string {
   return [
     `usage: ${VERIFY_USAGE}`,
     '',
+    ...(VERIFY_HELP.details ?? []).flatMap((d) => [d, '']),
     'Proves, on the running platform, what the blueprint promises, with short-lived probe pods that',
     'themselves pass Pod Security `restricted` (non-root, no privilege escalation, no capabilities,',
     'RuntimeDefault seccomp, read-only root, no service account token). They are Jobs that Kubernetes',
@@ -108,7 +109,7 @@ export async function verifyCommand(args: readonly string[], io: Io): Promise<nu
     io.out(verifyHelp());
     return EXIT_OK;
   }
-  if (positionals.length !== 1) throw new UserError(`hms-sys verify: name one blueprint, blueprint file or node pool\nusage: ${VERIFY_USAGE}`);
+  if (positionals.length !== 1) throw new UserError(`hms-sys verify: name one blueprint, stack, blueprint file or node pool\nusage: ${VERIFY_USAGE}`);
   const format = (typeof values.format === 'string' ? values.format : 'text') as VerifyFormat;
   if (!VERIFY_FORMATS.includes(format)) throw new UserError(`hms-sys verify: --format ${format} is not known; allowed: ${VERIFY_FORMATS.join(', ')}`);
   if (values.events === '-' && format !== 'text' && typeof values.output !== 'string') {
@@ -118,7 +119,9 @@ export async function verifyCommand(args: readonly string[], io: Io): Promise<nu
   if (!/^[A-Za-z0-9.:-]+:\d{1,5}$/.test(egressTarget)) throw new UserError(`hms-sys verify: --egress-target must be host:port, e.g. ${DEFAULT_EGRESS_TARGET}; got ${JSON.stringify(egressTarget)}`);
   const probeTimeoutMs = secondsOption('verify', '--probe-timeout', values['probe-timeout'], DEFAULT_PROBE_TIMEOUT_S) * 1000;
   const requestTimeoutMs = secondsOption('verify', '--request-timeout', values['request-timeout'], DEFAULT_REQUEST_TIMEOUT_MS / 1000) * 1000;
-  const bp = blueprintArgument('verify', positionals[0], typeof values.blueprints === 'string' ? values.blueprints : 'blueprints', io);
+  const named = selectOneBlueprint('verify', positionals[0], typeof values.blueprints === 'string' ? values.blueprints : 'blueprints', io);
+  // A stack name verifies its own cloud only.
+  const bp: Blueprint = { ...named.blueprint, clouds: [...named.clouds] };
   const stateDir = resolve(io.cwd, typeof values['state-dir'] === 'string' ? values['state-dir'] : LOCAL_STATE_DIR);
   const outputFile = typeof values.output === 'string' ? checkOutputFile('verify', values.output, io.cwd, [bp.sourceFile]) : undefined;
   const probeImage = typeof values['probe-image'] === 'string' ? checkedProbeImage(values['probe-image']) : undefined;

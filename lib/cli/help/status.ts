@@ -1,0 +1,9 @@
+import { NAMING_HELP, type CommandHelp } from './command-help';
+
+export const STATUS_HELP: CommandHelp = {
+  name: 'status',
+  usage:
+    'hms-sys status <blueprint | stack | blueprint.yml | node pool> [--watch [--timeout 900] [--interval 10]] [--json] [--events FILE | - | https://URL] [--request-timeout 10] [--blueprints DIR] [--state-dir terraform-state]',
+  summary: 'node pool, volume, network policy and workload, read live from each cluster; exit 0 only when converged',
+  details: [NAMING_HELP, 'status reads one blueprint: a stack name (<name>-aws or <name>-aws-k8s) reads that cloud of its blueprint only; a node pool name reads its blueprint.'],
+};
