@@ -1,6 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { upstreamCredentialSecret } from '../aws/pull-through-cache';
+import type * as PullThroughCacheModule from '../aws/pull-through-cache';
+import { lazyNamespace } from '../core/lazy';
 import type { PreflightCheck, PreflightOutcome } from './preflight';
+
+/**
+ * `hms-sys apply` imports every preflight check, whatever the blueprint's clouds; the
+ * pull-through cache construct module loads @cdktf/provider-aws, which an Azure-only
+ * agency does not install. Loaded when an AWS stack's check runs, so the secret's name
+ * comes from the one function the construct names it with.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pullThroughCache: typeof PullThroughCacheModule = lazyNamespace(() => require('../aws/pull-through-cache'));
 
 /** What `aws secretsmanager describe-secret` says, or why it could not be asked. */
 export interface SecretDescription {
@@ -36,7 +46,7 @@ export function awsRegistryCredentialCheck(describe: typeof describeSecret = des
     name: 'upstream registry credential present',
     appliesTo: (stack) => stack.cloud === 'aws' && stack.layer === 'cloud',
     async run({ blueprint }): Promise<PreflightOutcome> {
-      const name = blueprint.workload && upstreamCredentialSecret(blueprint.name, blueprint.workload.image, blueprint.aws.region, blueprint.aws.registryCredentialSecret);
+      const name = blueprint.workload && pullThroughCache.upstreamCredentialSecret(blueprint.name, blueprint.workload.image, blueprint.aws.region, blueprint.aws.registryCredentialSecret);
       if (!name) return { ok: true };
       const region = blueprint.aws.region;
       const create = `aws secretsmanager create-secret --region ${region} --name ${name} --kms-key-id <customer managed key> --secret-string file://credential.json, where credential.json is {"username": "...", "accessToken": "..."} (a read-only token of the upstream registry) and the key's policy lets AWSServiceRoleForECRPullThroughCache decrypt through Secrets Manager`;

@@ -7,7 +7,7 @@
  */
 import { KEY_VAULT_DNS_SUFFIX } from '../azure/private/dns-zones';
 import { globalNameFor } from '../azure/private/names';
-import { keyVaultNameSeed } from '../azure/key-vault';
+import type * as KeyVaultModule from '../azure/key-vault';
 import type { Blueprint } from '../blueprint/blueprint';
 import { cidrProblem, cidrsOverlap } from '../core/cidr';
 import { defaultNetworkWatcherName } from '../core/defaults';
@@ -17,6 +17,16 @@ import { runnerDnsProblems } from './azure-runner-dns';
 import { deletedVaultProblem } from './azure-deleted-vault';
 import { checkReachable, type Reachability } from './endpoint-reachable';
 import type { PreflightCheck, PreflightOutcome } from './preflight';
+import { lazyNamespace } from '../core/lazy';
+
+/**
+ * `hms-sys apply` imports every preflight check, whatever the blueprint's clouds; the
+ * Key Vault construct module loads @cdktf/provider-azurerm, which an AWS-only agency
+ * does not install. Loaded when an Azure stack's check runs, so the vault's name comes
+ * from the one function the construct names it with.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const keyVault: typeof KeyVaultModule = lazyNamespace(() => require('../azure/key-vault'));
 
 /** What the check needs from the world, injected by tests. */
 export interface AzureRunnerDeps {
@@ -107,7 +117,7 @@ async function networkWatcher(bp: Blueprint, deps: AzureRunnerDeps): Promise<Pre
 
 async function runnerPath(bp: Blueprint, subscription: string, stackFile: string, deps: AzureRunnerDeps): Promise<PreflightOutcome> {
   const az = bp.azure;
-  const vaultName = globalNameFor('kv', subscription, keyVaultNameSeed(bp.name), 24);
+  const vaultName = globalNameFor('kv', subscription, keyVault.keyVaultNameSeed(bp.name), 24);
   const host = `${vaultName}.${KEY_VAULT_DNS_SUFFIX[az.environment]}`;
   const existing = ((await deps.az(['resource', 'list', '--resource-type', 'Microsoft.KeyVault/vaults', '--name', vaultName])) ?? []) as unknown[];
   const where = az.runnerNetworkId

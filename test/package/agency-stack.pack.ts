@@ -1,23 +1,17 @@
 /**
  * An agency installs the packed package into a fresh CDKTF project (offline, from
  * the npm cache `npm ci` filled), synthesizes examples/agency-stack with its own
- * App, and checks the output with the installed `hms-sys check`. The project
- * installs only the AWS provider bindings. Slow (a build, an install of about
- * 490 MB): `npm run test:package`, run by CI (.ci/run).
+ * App, and checks the output with the installed `hms-sys check`; then runs the
+ * installed CLI on the project's AWS blueprint with no cloud credentials. The
+ * project installs the AWS and Kubernetes provider bindings, not azurerm. Slow (a
+ * build, an install of about 640 MB): `npm run test:package`, run by CI (.ci/run).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { offlineLockFor, type Lock } from './offline-lockfile';
-
-const ROOT = join(__dirname, '..', '..');
-const EXAMPLE = join(ROOT, 'examples', 'agency-stack');
-
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env }, timeout: 600_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}\n${r.stderr}` };
-}
+import { installAgencyProject, ROOT, run } from './agency-project';
+import { tarballSource } from './offline-lockfile';
 
 describe('the packed package in an agency project', () => {
   const work = mkdtempSync(join(tmpdir(), 'hms-agency-'));
@@ -30,23 +24,30 @@ describe('the packed package in an agency project', () => {
     const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
     tarball = join(work, name);
     files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n');
-    cpSync(EXAMPLE, project, { recursive: true, filter: (src) => !/node_modules|cdktf\.out/.test(src) });
-    const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
-    pkg.dependencies['hms-sys'] = `file:../${name}`;
-    writeFileSync(join(project, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-    const lock = offlineLockFor(pkg, JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as Lock, tarball, `file:../${name}`);
-    writeFileSync(join(project, 'package-lock.json'), `${JSON.stringify(lock, null, 2)}\n`);
-    const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund'], project);
-    if (install.code !== 0) throw new Error(`npm install --offline failed:\n${install.output}`);
+    installAgencyProject(project, tarballSource(tarball, `file:../${name}`));
   }, 900_000);
+  // About 500 MB of node_modules per run.
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   test('the tarball holds the build, the bin, the schema and the LICENSE; no sources or tests', () => {
     expect(files).toEqual(expect.arrayContaining(['package/LICENSE', 'package/bin/hms-sys', 'package/dist/lib/index.js', 'package/dist/lib/index.d.ts', 'package/dist/stacks/index.js', 'package/blueprints/blueprint.schema.json']));
     expect(files.filter((f) => /^package\/(lib|test|stacks|examples)\//.test(f) || f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
-  test('an AWS-only project gets no Azure, Kubernetes or Terraform Cloud bindings', () => {
-    expect(readdirSync(join(project, 'node_modules', '@cdktf')).filter((p) => p.startsWith('provider-'))).toEqual(['provider-aws']);
+  test('the tarball holds nothing else: no tests, no node_modules, no source maps (their sources are not shipped)', () => {
+    const shipped = /^package\/(LICENSE|README\.md|package\.json|bin\/hms-sys|blueprints\/blueprint\.schema\.json|dist\/(main|lib\/[a-z0-9/-]+|stacks\/[a-z0-9/-]+)\.(js|d\.ts))$/;
+    expect(files.filter((f) => !shipped.test(f))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)(test|__tests__|node_modules)\/|\.test\.|\.map$/.test(f))).toEqual([]);
+  });
+
+  test('an AWS-only project gets the AWS and Kubernetes bindings, no Azure or Terraform Cloud ones', () => {
+    expect(readdirSync(join(project, 'node_modules', '@cdktf')).filter((p) => p.startsWith('provider-'))).toEqual(['provider-aws', 'provider-kubernetes']);
+  });
+
+  test('the installed hms-sys --version prints the version of the package installed', () => {
+    const installed = JSON.parse(readFileSync(join(project, 'node_modules', 'hms-sys', 'package.json'), 'utf8')) as { version: string };
+    const r = run(join(project, 'node_modules', '.bin', 'hms-sys'), ['--version'], project);
+    expect([r.code, r.stdout.trim()]).toEqual([0, `hms-sys ${installed.version}`]);
   });
 
   describe('synthesized by the agency App', () => {
@@ -102,6 +103,56 @@ describe('the packed package in an agency project', () => {
       const r = run(process.execPath, ['-e', "for (const e of ['hms-sys', 'hms-sys/aws', 'hms-sys/policy', 'hms-sys/stacks', 'hms-sys/blueprint', 'hms-sys/core', 'hms-sys/cli']) require(e); console.log(require.resolve('hms-sys/blueprint.schema.json'))"], project);
       expect(r.stderr).toBe('');
       expect(existsSync(r.stdout.trim())).toBe(true);
+    });
+  });
+
+  /**
+   * The commands an agency runs on a blueprint, from an install without azurerm and
+   * with no cloud credentials: each stops at the cloud (credentials, exit 3) or at
+   * "nothing deployed" (exit 1), never at a missing provider package or an internal
+   * error. The real Terraform, with the provider mirror hms-sys finds (/opt/tf-plugins).
+   */
+  describe('the installed CLI on the AWS-only blueprint, without cloud credentials', () => {
+    const credentialless: NodeJS.ProcessEnv = {
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_SESSION_TOKEN: '',
+      AWS_PROFILE: '',
+      AWS_CONFIG_FILE: join(work, 'no-aws-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(work, 'no-aws-credentials'),
+      // Off this machine the provider would wait on the instance metadata service.
+      AWS_EC2_METADATA_DISABLED: 'true',
+    };
+    const hms = (...args: string[]) => run(join(project, 'node_modules', '.bin', 'hms-sys'), args, project, credentialless);
+    const MISSING_PACKAGE = /needs the provider bindings|Cannot find module|provider-azurerm|internal error|^\s+at /m;
+    let results: Record<string, ReturnType<typeof run>> = {};
+    beforeAll(() => {
+      results = {
+        apply: hms('apply', 'agency-intake'),
+        plan: hms('plan', 'agency-intake-aws'),
+        status: hms('status', 'agency-intake'),
+        verify: hms('verify', 'agency-intake'),
+        drift: hms('drift', 'agency-intake-aws'),
+      };
+    }, 600_000);
+
+    test.each(['apply', 'plan', 'status', 'verify', 'drift'])('%s fails for the cloud, not for a missing package', (command) => {
+      const r = results[command]!;
+      expect(r.output).not.toMatch(MISSING_PACKAGE);
+      expect([1, 3]).toContain(r.code);
+    });
+
+    test('apply and plan get as far as Terraform asking AWS for credentials (exit 3)', () => {
+      for (const r of [results.apply!, results.plan!]) {
+        expect(r.output).toMatch(/credential/i);
+        expect(r.code).toBe(3);
+      }
+    });
+
+    test('status and verify say nothing is deployed yet (exit 1)', () => {
+      expect(results.status!.output).toMatch(/nothing is deployed for agency-intake/);
+      expect(results.verify!.output).toMatch(/agency-intake-aws has no cluster in its state/);
+      expect([results.status!.code, results.verify!.code]).toEqual([1, 1]);
     });
   });
 });

@@ -45,12 +45,37 @@ function needs(entry: LockEntry): string[] {
   return [...Object.keys(entry.dependencies ?? {}), ...Object.keys(entry.optionalDependencies ?? {}), ...peers];
 }
 
+/** Where the project takes hms-sys from: its package.json, the spec and the lock's `resolved`/`integrity`. */
+export interface HmsSource {
+  readonly manifest: LockEntry & { name: string; dependencies: Record<string, string> };
+  /** As the project's package.json names it: `file:../hms-sys-0.1.0.tgz`, `git+file:///...#<commit>`. */
+  readonly spec: string;
+  readonly integrity?: string;
+}
+
+/** hms-sys from a packed tarball (`tarballSpec` relative to the project, as package.json names it). */
+export function tarballSource(tarballPath: string, tarballSpec: string): HmsSource {
+  return {
+    manifest: JSON.parse(execFileSync('tar', ['-xzOf', tarballPath, 'package/package.json'], { encoding: 'utf8' })),
+    spec: tarballSpec,
+    integrity: `sha512-${createHash('sha512').update(readFileSync(tarballPath)).digest('base64')}`,
+  };
+}
+
 /**
- * The lock for `project` (its package.json) with hms-sys from `tarball`
- * (relative to the project, as package.json names it).
+ * hms-sys from a git repository at a commit: npm clones it, installs its
+ * devDependencies from its own lock file, runs `prepare` (the build) and packs it.
  */
-export function offlineLockFor(project: { name: string; version: string; dependencies: Record<string, string>; devDependencies?: Record<string, string> }, hmsLock: Lock, tarballPath: string, tarballSpec: string): Lock {
-  const hmsPackage = JSON.parse(execFileSync('tar', ['-xzOf', tarballPath, 'package/package.json'], { encoding: 'utf8' })) as LockEntry & { name: string; dependencies: Record<string, string> };
+export function gitSource(repository: string, commit: string): HmsSource {
+  return {
+    manifest: JSON.parse(execFileSync('git', ['-C', repository, 'show', `${commit}:package.json`], { encoding: 'utf8' })),
+    spec: `git+file://${repository}#${commit}`,
+  };
+}
+
+/** The lock for `project` (its package.json) with hms-sys from `hms`. */
+export function offlineLockFor(project: { name: string; version: string; dependencies: Record<string, string>; devDependencies?: Record<string, string> }, hmsLock: Lock, hms: HmsSource): Lock {
+  const hmsPackage = hms.manifest;
   const from = hmsLock.packages;
   const picked: Record<string, LockEntry> = {};
   const queue: [string, string][] = Object.keys({ ...project.dependencies, ...project.devDependencies, ...hmsPackage.dependencies })
@@ -68,11 +93,10 @@ export function offlineLockFor(project: { name: string; version: string; depende
     picked[path] = entry;
     needs(entry).forEach((n) => queue.push([path, n]));
   }
-  const integrity = `sha512-${createHash('sha512').update(readFileSync(tarballPath)).digest('base64')}`;
   picked['node_modules/hms-sys'] = {
     version: hmsPackage.version,
-    resolved: tarballSpec,
-    integrity,
+    resolved: hms.spec,
+    ...(hms.integrity ? { integrity: hms.integrity } : {}),
     license: hmsPackage.license,
     dependencies: hmsPackage.dependencies,
     bin: hmsPackage.bin,
@@ -80,7 +104,7 @@ export function offlineLockFor(project: { name: string; version: string; depende
     peerDependencies: hmsPackage.peerDependencies,
     peerDependenciesMeta: hmsPackage.peerDependenciesMeta,
   };
-  const dependencies = { ...project.dependencies, 'hms-sys': tarballSpec };
+  const dependencies = { ...project.dependencies, 'hms-sys': hms.spec };
   return {
     name: project.name,
     version: project.version,

@@ -12,10 +12,13 @@ import { connectCluster, DEFAULT_REQUEST_TIMEOUT_MS, KubeError } from '../../liv
 import { whereToRun } from '../../live/where-to-run';
 import { DEFAULT_EGRESS_TARGET, DEFAULT_PROBE_IMAGES, DEFAULT_PROBE_TIMEOUT_S, PROMISES } from '../../live/verify/promises';
 import { formatVerifyJson, formatVerifyJunit, formatVerifyText, VERIFY_FORMATS, verifyExitCode, type ClusterProblem, type VerifyFormat } from '../../live/verify/report';
-import { ProbeCleanup } from '../../live/verify/run-probe';
-import { removeExpiredProbes, verifyPlatform, type PromiseResult } from '../../live/verify/verify-platform';
+import type * as RunProbeModule from '../../live/verify/run-probe';
+import type * as VerifyPlatformModule from '../../live/verify/verify-platform';
+import type { ProbeCleanup } from '../../live/verify/run-probe';
+import type { PromiseResult } from '../../live/verify/verify-platform';
+import { lazyNamespace } from '../../core/lazy';
 import { LOCAL_STATE_DIR } from '../../../stacks/backend';
-import { KubernetesStack } from '../../../stacks/kubernetes-stack';
+import { KubernetesStack } from '../../../stacks/cloud-stacks';
 import { addBlueprintStacks } from '../../../stacks/app';
 import { parseCommandArgs, secondsOption } from '../args';
 import { selectOneBlueprint } from '../stack-selection';
@@ -27,6 +30,13 @@ import { checkOutputFile, writeOutputFile } from '../output-file';
 import { VERIFY_HELP } from '../help/verify';
 
 const VERIFY_USAGE = VERIFY_HELP.usage;
+
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded when a probe runs */
+// The probe Jobs take their Pod Security labels from the k8s constructs, which load
+// @cdktf/provider-kubernetes: `verify --help` and "nothing deployed" must not need it.
+const runProbe: typeof RunProbeModule = lazyNamespace(() => require('../../live/verify/run-probe'));
+const probes: typeof VerifyPlatformModule = lazyNamespace(() => require('../../live/verify/verify-platform'));
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Exit code after Ctrl-C: 128 + SIGINT, as shells report it. */
 export const EXIT_INTERRUPTED = 130;
@@ -144,12 +154,12 @@ export async function verifyCommand(args: readonly string[], io: Io): Promise<nu
         continue;
       }
       const client = connectCluster(target.connection, requestTimeoutMs);
-      const cleanup = new ProbeCleanup(client);
+      const cleanup = new runProbe.ProbeCleanup(client);
       cleanups.push(cleanup);
       try {
-        await removeExpiredProbes(client);
+        await probes.removeExpiredProbes(client);
         results.push(
-          ...(await verifyPlatform(client, cleanup, target.desired, { runId, image: images[target.cloud], egressTarget, timeoutMs: probeTimeoutMs, pollMs: 1000 }, (r) =>
+          ...(await probes.verifyPlatform(client, cleanup, target.desired, { runId, image: images[target.cloud], egressTarget, timeoutMs: probeTimeoutMs, pollMs: 1000 }, (r) =>
             events.emit('gov.hms-sys.verify.probe.finished', { outcome: r.outcome, cloud: r.cloud, promise: r.id, title: r.title, controls: r.controls, reason: r.reason, durationMs: r.durationMs }),
           )),
         );
