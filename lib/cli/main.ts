@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isUserError } from '../core/errors';
-import { DEBUG_ENV, EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_USER_ERROR, processIo, type Io } from './io';
+import { missingProviderOf } from '../core/providers';
+import { DEBUG_ENV, EXIT_INTERNAL_ERROR, EXIT_OK, EXIT_TOOLCHAIN, EXIT_USER_ERROR, processIo, type Io } from './io';
 import { describeSystemError } from './system-error';
 import { APPLY_HELP } from './help/apply';
 import { CHECK_HELP } from './help/check';
@@ -106,6 +107,11 @@ export function reportFailure(e: unknown, io: Io, env: NodeJS.ProcessEnv = proce
   if (isUserError(e)) {
     io.err(e.message);
     return (e as { exitCode?: number }).exitCode ?? EXIT_USER_ERROR;
+  }
+  const missing = missingProviderOf(e);
+  if (missing) {
+    io.err(missing.message);
+    return EXIT_TOOLCHAIN;
   }
   const system = describeSystemError(e);
   if (system) {

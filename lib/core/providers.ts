@@ -39,3 +39,16 @@ export function requireProviderBinding(binding: ProviderBinding, usedBy: string,
     );
   }
 }
+
+/**
+ * A provider package that a module imports at load time and that is not installed
+ * (`Cannot find module '@cdktf/provider-azurerm/lib/key-vault'`), as the one line
+ * that names the package to install; undefined for any other error.
+ */
+export function missingProviderOf(error: unknown): MissingProviderError | undefined {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const message = e?.message;
+  if (e?.code !== 'MODULE_NOT_FOUND' || typeof message !== 'string') return undefined;
+  const binding = Object.values(PROVIDER_BINDINGS).find((b) => message.includes(`'${b.packageName}'`) || message.includes(`'${b.packageName}/`));
+  return binding && new MissingProviderError(`hms-sys needs the provider bindings ${binding.packageName} for this, which are not installed; run: npm install --save-exact ${binding.packageName}@${binding.version}`);
+}

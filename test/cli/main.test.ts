@@ -91,6 +91,15 @@ describe('exit codes: one table for every command', () => {
     expect(debug.err[0]).toMatch(/\n\s+at /);
   });
 
+  test('a provider package a module needs at load time and that is not installed: one line naming it, exit 3', () => {
+    const missing = capture();
+    const error = Object.assign(new Error("Cannot find module '@cdktf/provider-azurerm/lib/key-vault'\nRequire stack:\n- /x/lib/azure/key-vault.js"), { code: 'MODULE_NOT_FOUND' });
+    expect(reportFailure(error, missing.io, {})).toBe(3);
+    expect(missing.err).toEqual(['hms-sys needs the provider bindings @cdktf/provider-azurerm for this, which are not installed; run: npm install --save-exact @cdktf/provider-azurerm@14.23.1']);
+    const other = capture();
+    expect(reportFailure(Object.assign(new Error("Cannot find module 'left-pad'"), { code: 'MODULE_NOT_FOUND' }), other.io, {})).toBe(70);
+  });
+
   test('a file system failure is one sentence with the path and the reason: exit 1, or 3 when the machine ran out of something', () => {
     const denied = capture();
     expect(reportFailure(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'mkdir', path: '/srv/out' }), denied.io, {})).toBe(1);
