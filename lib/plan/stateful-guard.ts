@@ -6,6 +6,7 @@
  * was removed, and resources an agency adds without the lifecycle setting.
  */
 import { isObject } from '../policy/engine/values';
+import { STATELESS_TYPES } from './stateless-types';
 
 /**
  * Resource types whose deletion loses data, audit records, or the keys that make
@@ -99,6 +100,12 @@ export interface GuardResult {
   readonly blocked: readonly GuardFinding[];
   /** Deletions the user allowed by name, recorded as evidence. */
   readonly allowed: readonly GuardFinding[];
+  /**
+   * Deletions and replacements of types hms-sys has not classified (an agency's own
+   * resources): let through, since a list cannot know every type, but said, so that
+   * nobody reads silence as "the guard judged this safe".
+   */
+  readonly unjudged: readonly GuardFinding[];
 }
 
 /** Plan JSON comes from files and APIs: take only what has the documented shape. */
@@ -132,6 +139,7 @@ export function guardPlan(plan: unknown, allowances: readonly string[] = []): Gu
   const changes = record(plan)?.resource_changes;
   const blocked: GuardFinding[] = [];
   const allowed: GuardFinding[] = [];
+  const unjudged: GuardFinding[] = [];
   for (const entry of Array.isArray(changes) ? changes : []) {
     const c = record(entry);
     const change = record(c?.change);
@@ -139,20 +147,28 @@ export function guardPlan(plan: unknown, allowances: readonly string[] = []): Gu
     const { address, type, mode } = c ?? {};
     if (mode === 'data' || typeof type !== 'string' || typeof address !== 'string' || !actions.includes('delete')) continue;
     const what = STATEFUL_TYPES[type];
-    if (!what) continue;
+    if (!what && STATELESS_TYPES.has(type)) continue;
     const action = actions.includes('create') ? 'replace' : 'delete';
     const cause = REASONS[typeof c?.action_reason === 'string' ? c.action_reason : ''] ?? (action === 'replace' ? 'Terraform plans to replace it' : 'Terraform plans to delete it');
     const replacePaths = Array.isArray(change?.replace_paths) ? change.replace_paths : [];
     const paths = replacePaths.map((p) => (Array.isArray(p) ? p.map(String).join('.') : String(p))).filter(Boolean);
     const forcedBy = paths.length > 0 ? ` (${paths.join(', ')})` : '';
+    if (!what) {
+      unjudged.push({ address, type, action, reason: `hms-sys does not know whether ${type} holds data; ${cause}${forcedBy}` });
+      continue;
+    }
     const finding: GuardFinding = { address, type, action, reason: `${what}; ${cause}${forcedBy}` };
     (allowances.includes(address) ? allowed : blocked).push(finding);
   }
-  return { blocked, allowed };
+  return { blocked, allowed, unjudged };
 }
 
 export function formatGuardFinding(f: GuardFinding): string {
   return `[stateful-guard] ${f.address} would be ${f.action === 'replace' ? 'replaced' : 'deleted'}: ${f.reason}. If that is intended, re-run with --allow-destroy ${f.address}`;
+}
+
+export function formatUnjudged(f: GuardFinding): string {
+  return `[stateful-guard] note: ${f.address} would be ${f.action === 'replace' ? 'replaced' : 'deleted'}: ${f.reason}. The guard let it through; read the plan before you apply`;
 }
 
 export function formatAllowance(f: GuardFinding): string {

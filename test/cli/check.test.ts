@@ -60,6 +60,17 @@ describe('hms-sys check', () => {
     expect(allowed.stderr).toContain('allowed: aws_ebs_volume.records will be deleted (--allow-destroy)');
   });
 
+  test('a plan that deletes a type hms-sys has not classified passes, and says the guard did not judge it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hms-check-'));
+    const file = join(dir, 'plan.json');
+    const deletion = { address: 'aws_timestreamwrite_table.metrics', mode: 'managed', type: 'aws_timestreamwrite_table', name: 'metrics', action_reason: 'delete_because_no_resource_config', change: { actions: ['delete'], before: { id: 'metrics' }, after: null } };
+    writeFileSync(file, JSON.stringify({ format_version: '1.2', terraform_version: '1.11.4', planned_values: { root_module: { resources: [] } }, resource_changes: [deletion], configuration: { root_module: { resources: [] } } }));
+    const r = await runCli(['check', file, '--format', 'json'], ROOT);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('[stateful-guard] note: aws_timestreamwrite_table.metrics would be deleted: hms-sys does not know whether aws_timestreamwrite_table holds data');
+    expect(JSON.parse(r.stdout).guardNotJudged).toEqual([expect.objectContaining({ address: 'aws_timestreamwrite_table.metrics', action: 'delete' })]);
+  });
+
   test('--format json is the report', async () => {
     const r = await runCli(['check', `${FIXTURES}/insecure-k8s.tf.json`, '--format', 'json'], ROOT);
     const report = JSON.parse(r.stdout);

@@ -11,6 +11,7 @@ import { App } from 'cdktf';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { guardPlan, STATEFUL_TYPES } from '../../lib/plan/stateful-guard';
+import { STATELESS_TYPES } from '../../lib/plan/stateless-types';
 import { addBlueprintStacks } from '../../stacks/app';
 import { exampleBlueprint } from '../support/synth';
 
@@ -85,6 +86,11 @@ describe('the stateful-resource guard covers what our stacks hold', () => {
 
   test('every stateful type our stacks create is guarded', () => {
     expect(stateful.filter((t) => !(t in STATEFUL_TYPES))).toEqual([]);
+  });
+
+  test('every type our stacks create is classified, so the guard names only an agency\'s own types as not judged', () => {
+    expect(types.filter((t) => !(t in STATEFUL_TYPES) && !STATELESS_TYPES.has(t))).toEqual([]);
+    expect(types.filter((t) => STATELESS_TYPES.has(t) && stateful.includes(t))).toEqual([]);
   });
 
   test('the guard refuses deleting and replacing each resource of those types, and lets each through when named', () => {

@@ -1,4 +1,5 @@
-import { formatGuardFinding, guardPlan, STATEFUL_TYPES } from '../../lib/plan/stateful-guard';
+import { formatGuardFinding, formatUnjudged, guardPlan, STATEFUL_TYPES } from '../../lib/plan/stateful-guard';
+import { STATELESS_TYPES } from '../../lib/plan/stateless-types';
 
 const change = (address: string, actions: string[], extra: Record<string, unknown> = {}) => ({
   address,
@@ -47,13 +48,14 @@ describe('guardPlan', () => {
         change('aws_security_group.s', ['delete']),
       ),
     );
-    expect(result).toEqual({ blocked: [], allowed: [] });
+    expect(result).toEqual({ blocked: [], allowed: [], unjudged: [] });
   });
 
   test('anything that is not a plan holds no changes', () => {
-    expect(guardPlan(undefined)).toEqual({ blocked: [], allowed: [] });
-    expect(guardPlan({ resource: {} })).toEqual({ blocked: [], allowed: [] });
-    expect(guardPlan({ resource_changes: { 'aws_ebs_volume.v': {} } })).toEqual({ blocked: [], allowed: [] });
+    const none = { blocked: [], allowed: [], unjudged: [] };
+    expect(guardPlan(undefined)).toEqual(none);
+    expect(guardPlan({ resource: {} })).toEqual(none);
+    expect(guardPlan({ resource_changes: { 'aws_ebs_volume.v': {} } })).toEqual(none);
   });
 
   test('entries of unexpected shape are skipped, never a crash; the well-formed ones are still judged', () => {
@@ -69,6 +71,19 @@ describe('guardPlan', () => {
       ],
     });
     expect(result.blocked).toEqual([expect.objectContaining({ address: 'aws_ebs_volume.y', action: 'replace', reason: expect.stringMatching(/\(7, null, size\.0\)$/) })]);
+  });
+
+  test('a type hms-sys has not classified is let through but named, never passed in silence', () => {
+    const result = guardPlan(plan(change('aws_timestreamwrite_table.metrics', ['delete'], { action_reason: 'delete_because_no_resource_config' }), change('aws_route.r', ['delete']), change('google_sql_database_instance.db', ['delete', 'create'])));
+    expect(result.blocked).toEqual([]);
+    expect(result.unjudged.map((f) => `${f.action} ${f.address}`)).toEqual(['delete aws_timestreamwrite_table.metrics', 'replace google_sql_database_instance.db']);
+    expect(formatUnjudged(result.unjudged[0])).toBe(
+      '[stateful-guard] note: aws_timestreamwrite_table.metrics would be deleted: hms-sys does not know whether aws_timestreamwrite_table holds data; its configuration was removed. The guard let it through; read the plan before you apply',
+    );
+  });
+
+  test('no type is both stateful and stateless', () => {
+    expect([...STATELESS_TYPES].filter((t) => t in STATEFUL_TYPES)).toEqual([]);
   });
 
   test('every stateful type says what is lost', () => {

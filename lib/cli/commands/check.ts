@@ -5,7 +5,7 @@ import { evaluate } from '../../policy/engine/evaluate';
 import { PACK_IDS } from '../../policy/packs';
 import { formatJunit, formatSarif, formatText, modulesBlocking } from '../../policy/report';
 import { ALL_RULES } from '../../policy/rules';
-import { formatAllowance, formatGuardFinding, guardPlan, type GuardFinding } from '../../plan/stateful-guard';
+import { formatAllowance, formatGuardFinding, formatUnjudged, guardPlan, type GuardFinding } from '../../plan/stateful-guard';
 import { parseCommandArgs } from '../args';
 import { EXIT_OK, EXIT_USER_ERROR, type Io } from '../io';
 import { loadTerraform } from '../load-terraform';
@@ -65,11 +65,12 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const blocked: GuardFinding[] = guard.flatMap((g) => g.blocked);
   for (const f of guard.flatMap((g) => g.allowed)) io.err(formatAllowance(f));
   for (const f of blocked) io.err(formatGuardFinding(f));
+  for (const f of guard.flatMap((g) => g.unjudged)) io.err(formatUnjudged(f));
 
   const context = { inputs: positionals, guardRefusals: blocked.length };
   const text =
     format === 'json'
-      ? JSON.stringify({ ...report, guardRefusals: blocked }, null, 2)
+      ? JSON.stringify({ ...report, guardRefusals: blocked, guardNotJudged: guard.flatMap((g) => g.unjudged) }, null, 2)
       : format === 'sarif'
         ? JSON.stringify(formatSarif(report), null, 2)
         : format === 'junit'

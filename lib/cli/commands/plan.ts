@@ -1,6 +1,6 @@
 import { dirname, join, relative } from 'node:path';
 import { loadBlueprints } from '../../blueprint/load';
-import { formatAllowance, formatGuardFinding } from '../../plan/stateful-guard';
+import { formatAllowance, formatGuardFinding, formatUnjudged } from '../../plan/stateful-guard';
 import { formatFinding } from '../../policy/engine/format-finding';
 import { terraformEnvironment } from '../../terraform/environment';
 import { planStack, type StackPlan } from '../plan-stack';
@@ -12,11 +12,12 @@ import { outputFolderOption } from './synth';
 
 const PLAN_USAGE = usageOf('plan');
 
-/** Prints what stops a plan, and the deletions the user allowed. */
+/** Prints what stops a plan, the deletions the user allowed, and those the guard could not judge. */
 export function reportStackPlan(io: Io, result: StackPlan): void {
   for (const f of result.policy.findings.filter((x) => x.blocking)) io.err(formatFinding(f));
   for (const f of result.guard.blocked) io.err(formatGuardFinding(f));
   for (const f of result.guard.allowed) io.err(formatAllowance(f));
+  for (const f of result.guard.unjudged) io.err(formatUnjudged(f));
 }
 
 /**
