@@ -132,7 +132,7 @@ describe('FipsNodeImage', () => {
       expect(buildLog(v134)).toEqual(buildLog(v133));
       expect(buildLog(patched)).toEqual(buildLog(v133));
       expect(buildLog(v133)).toMatchObject({ retention_in_days: 365, kms_key_id: expect.stringMatching(/aws_kms_key/) });
-      const logAddress = Object.keys(v133.resource.aws_cloudwatch_log_group).find((k) => k.includes('BuildLogGroup'));
+      const logAddress = Object.keys(v133.resource?.aws_cloudwatch_log_group ?? {}).find((k) => k.includes('BuildLogGroup'));
       expect(onlyResource(v134, 'aws_imagebuilder_image').depends_on).toContain(`aws_cloudwatch_log_group.${logAddress}`);
     });
 
