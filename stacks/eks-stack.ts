@@ -2,6 +2,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, TerraformStack, type ITerraformDependable } from 'cdktf';
 import type { Construct } from 'constructs';
 import { BackupPlan } from '../lib/aws/backup-plan';
+import { ClusterDnsAndProxy } from '../lib/aws/cluster-dns-and-proxy';
 import { CustomerManagedKey } from '../lib/aws/customer-managed-key';
 import { EbsCsiDriver } from '../lib/aws/ebs-csi-driver';
 import { EfsCsiDriver } from '../lib/aws/efs-csi-driver';
@@ -118,12 +119,16 @@ export class EksStack extends TerraformStack {
       diskSizeGiB: bp.nodePool.diskSizeGiB,
       metadataHopLimit: bp.nodePool.metadataHopLimit,
       imageId: bp.aws.nodeImageId,
+      imageRevision: bp.aws.nodeImageRevision,
       logRetentionDays: bp.logRetentionDays,
       pullThroughRepositoryArns: cache?.registries.map((r) => r.repositoryArnPattern),
     });
 
+    // CoreDNS and kube-proxy as EKS add-ons, so that a version upgrade upgrades them; CoreDNS
+    // needs nodes, and its pods (restarted when the add-on adopts them) run before strict mode.
+    const dnsAndProxy = new ClusterDnsAndProxy(this, 'dns-and-proxy', { cluster: this.cluster, dependsOn: [this.nodePool.resource] });
     // Add-ons whose pods must be running before NetworkPolicy turns strict (see SecureCluster).
-    const beforeStrict: ITerraformDependable[] = [];
+    const beforeStrict: ITerraformDependable[] = [dnsAndProxy.coreDns];
     const volume = bp.storage?.volume;
     if (volume?.kind === 'file') {
       this.fileSystem = new SharedFileSystem(this, 'file-system', {

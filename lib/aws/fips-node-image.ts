@@ -25,13 +25,17 @@ import { PropsError, PropsValidator } from '../core/errors';
 import type { IKmsKey } from './customer-managed-key';
 import { AwsContext } from './private/aws-context';
 import { ImageBuildNetwork } from './private/image-build-network';
+import { fipsImageRecipeVersion, isImageRevision } from './private/image-revision';
 import { serviceTrustPolicy } from './private/policy-document';
 
 /**
- * Bump when the build document below changes: Image Builder recipes and components are
- * immutable versions, so a new document needs a new version (and builds a new image).
+ * Version of the build component. Bump when the build document below changes: Image
+ * Builder components are immutable versions, so a new document needs a new version (the
+ * recipe, which references it, is then replaced and builds a new image).
  */
 export const FIPS_IMAGE_RECIPE_VERSION = '1.0.0';
+
+export { fipsImageRecipeVersion, isImageRevision };
 
 /** The instance type the image is built on; the image runs on any x86_64 type. */
 export const DEFAULT_IMAGE_BUILDER_INSTANCE_TYPE = 'm6i.large';
@@ -55,6 +59,13 @@ export interface FipsNodeImageProps {
    * @default 365
    */
   readonly logRetentionDays?: number;
+  /**
+   * The image's patch level, a date (`YYYY-MM-DD`). Changing it builds a new image from
+   * the newest Canonical serial with every package update (SI-2), and the node group that
+   * uses the image rolls onto it. Nothing rebuilds the image on its own.
+   * @default - none: the image is built once per kubelet version and never patched
+   */
+  readonly revision?: string;
 }
 
 /**
@@ -138,6 +149,8 @@ export class FipsNodeImage extends Construct {
   public readonly imageId: string;
   /** Kubernetes version of the image's kubelet. */
   public readonly kubeletVersion: string;
+  /** The recipe version: `1.<kubelet minor>.<revision>`. */
+  public readonly recipeVersion: string;
   /** The image resource, for dependsOn. */
   public readonly resource: ImagebuilderImage;
 
@@ -148,13 +161,18 @@ export class FipsNodeImage extends Construct {
     new PropsValidator('FipsNodeImage', this.node.path)
       .check(!cidrProblem(buildCidr) && Number(buildCidr.split('/')[1]) <= 24, `buildCidr (${buildCidr}) must be an IPv4 network of /24 or larger`)
       .check((CLOUDWATCH_RETENTION_DAYS as readonly number[]).includes(retention), `logRetentionDays (${retention}) must be one of ${CLOUDWATCH_RETENTION_DAYS.join(', ')}`)
+      .check(props.revision === undefined || isImageRevision(props.revision), `revision (${props.revision}) must be a date, YYYY-MM-DD, e.g. 2026-11-23`)
       .throwIfAny();
     const kubeletVersion = ubuntu2204KubeletVersion(props.kubernetesVersion);
     const ctx = AwsContext.of(this);
-    const name = `${props.namePrefix}-fips-ubuntu-2204-eks-${kubeletVersion.replace('.', '-')}`;
+    // One name for every kubelet version and revision: see fipsImageRecipeVersion.
+    const name = `${props.namePrefix}-fips-ubuntu-2204-eks`;
+    const recipeVersion = fipsImageRecipeVersion(kubeletVersion, props.revision);
 
     const network = new ImageBuildNetwork(this, 'Network', { name: props.namePrefix, cidr: buildCidr, logRetentionDays: retention });
-    // Image Builder writes the build log here; created first so that it is encrypted and expires (AU-9, AU-11).
+    // Image Builder writes the build log to /aws/imagebuilder/<image name> (the recipe's name),
+    // one stream per image version/build (https://docs.aws.amazon.com/imagebuilder/latest/userguide/monitor-cwlogs.html);
+    // created first so that it is encrypted and expires (AU-9, AU-11), and kept across upgrades (AU-11).
     const buildLogs = new CloudwatchLogGroup(this, 'BuildLogGroup', { name: `/aws/imagebuilder/${name}`, retentionInDays: retention, kmsKeyId: network.logKeyArn });
 
     const role = new IamRole(this, 'BuilderRole', { name: `${props.namePrefix}-image-builder`, assumeRolePolicy: serviceTrustPolicy('ec2.amazonaws.com') });
@@ -183,12 +201,14 @@ export class FipsNodeImage extends Construct {
     });
     const recipe = new ImagebuilderImageRecipe(this, 'Recipe', {
       name,
-      version: FIPS_IMAGE_RECIPE_VERSION,
+      version: recipeVersion,
       parentImage: parent.id,
       component: [{ componentArn: component.arn }],
       blockDeviceMapping: [{ deviceName: '/dev/sda1', ebs: { volumeSize: 20, volumeType: 'gp3', encrypted: 'true', deleteOnTermination: 'true' } }],
       // Canonical publishes new serials often; the image is rebuilt deliberately (a new
-      // recipe version or Kubernetes version), not on every plan.
+      // kubelet version or revision, i.e. a new recipe version), not on every plan. When the
+      // version replaces the recipe, Terraform plans the new recipe from the configuration,
+      // ignore_changes aside, so it takes the newest serial (seen in the offline upgrade plan).
       lifecycle: { ignoreChanges: ['parent_image'] },
     });
     const infrastructure = new ImagebuilderInfrastructureConfiguration(this, 'Infrastructure', {
@@ -206,10 +226,12 @@ export class FipsNodeImage extends Construct {
         {
           region: ctx.region,
           amiDistributionConfiguration: {
-            name: `${name}-{{ imagebuilder:buildDate }}`,
-            description: `Ubuntu Pro 22.04 FIPS (fips-updates) EKS ${kubeletVersion} node image for ${props.namePrefix}`,
+            // The build date makes each AMI name unique; older AMIs stay for the nodes and
+            // launch template versions that still use them.
+            name: `${name}-${recipeVersion}-{{ imagebuilder:buildDate }}`,
+            description: `Ubuntu Pro 22.04 FIPS (fips-updates) EKS node image for ${props.namePrefix}`,
             kmsKeyId: props.kmsKey.kmsKeyArn,
-            amiTags: { 'hms-sys:fips': 'fips-updates', 'hms-sys:kubelet': kubeletVersion },
+            amiTags: { 'hms-sys:fips': 'fips-updates', 'hms-sys:kubelet': kubeletVersion, 'hms-sys:recipe-version': recipeVersion },
           },
         },
       ],
@@ -226,6 +248,7 @@ export class FipsNodeImage extends Construct {
 
     this.imageId = Token.asString(`\${tolist(${image.fqn}.output_resources[0].amis)[0].image}`);
     this.kubeletVersion = kubeletVersion;
+    this.recipeVersion = recipeVersion;
     this.resource = image;
   }
 }

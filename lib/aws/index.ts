@@ -1,5 +1,6 @@
 import './private/provider-installed';
 export * from './backup-plan';
+export * from './cluster-dns-and-proxy';
 export * from './customer-managed-key';
 export * from './ebs-csi-driver';
 export * from './efs-csi-driver';

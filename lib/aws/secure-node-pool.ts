@@ -73,6 +73,12 @@ export interface SecureNodePoolProps {
    */
   readonly imageId?: string;
   /**
+   * Patch level of the FipsNodeImage, a date (`YYYY-MM-DD`): changing it builds a new image
+   * from the newest Canonical serial with every update, and the nodes roll onto it.
+   * @default - none: the image is built once per kubelet version
+   */
+  readonly imageRevision?: string;
+  /**
    * Range of the FipsNodeImage build network (never connected to the cluster's).
    * @default '10.255.0.0/24'
    */
@@ -149,6 +155,7 @@ export class SecureNodePool extends Construct {
       .whenKnown([props.subnetIds], () => props.subnetIds.length >= 1, () => 'subnetIds must list at least one private subnet')
       .check(instanceTypes.length >= 1, 'instanceTypes must list at least one instance type')
       .check(!props.imageId || props.runtime === 'fips-ubuntu-22.04', `imageId applies to fips-ubuntu-22.04 only; ${props.runtime} images are managed by EKS`)
+      .check(!props.imageRevision || (props.runtime === 'fips-ubuntu-22.04' && !props.imageId), 'imageRevision applies to the image built for fips-ubuntu-22.04 only, not to an imageId or an EKS-managed image')
       .throwIfAny();
 
     const ctx = AwsContext.of(this);
@@ -194,6 +201,7 @@ export class SecureNodePool extends Construct {
             kubernetesVersion: props.cluster.kubernetesVersion,
             kmsKey: diskKey,
             buildCidr: props.imageBuildCidr,
+            revision: props.imageRevision,
             logRetentionDays: props.logRetentionDays,
           })
         : undefined;

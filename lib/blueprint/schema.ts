@@ -67,6 +67,7 @@ import { imageSource } from '../core/image-registries';
 import { SYSTEM_NAMESPACES } from '../core/namespaces';
 import { MAX_TAG_VALUE_LENGTH, RESERVED_TAG_KEYS, RESERVED_TAG_PREFIX, TAG_TEXT_PATTERN } from '../core/tags';
 import { aksNodePoolName, rotationName } from '../azure/private/names';
+import { isImageRevision } from '../aws/private/image-revision';
 
 const MAX_TEXT_LENGTH = 256;
 
@@ -352,6 +353,12 @@ export const Aws = z.strictObject({
     .regex(/^ami-([0-9a-f]{8}|[0-9a-f]{17})$/, { error: (iss) => `${JSON.stringify(iss.input)} is not an AMI id; e.g. ami-0123456789abcdef0` })
     .optional()
     .describe('Explicit FIPS AMI for fips-ubuntu-22.04 (an agency golden image). Default: the Canonical Ubuntu Pro EKS image for the Kubernetes version.'),
+  nodeImageRevision: text(10)
+    .refine(isImageRevision, { error: (iss) => `${JSON.stringify(iss.input)} is not a date; write the day of the patch level as "YYYY-MM-DD" (quoted), e.g. "2026-11-23"` })
+    .optional()
+    .describe(
+      'Patch level of the FIPS node image built for fips-ubuntu-22.04, a date ("YYYY-MM-DD"). Changing it builds a new image from the newest Canonical Ubuntu Pro EKS image with every package update, and the node group rolls onto it (SI-2); change it at least monthly. Default: none; the image is built once per Kubernetes version and never patched.',
+    ),
   clusterAdminArns: z
     .array(
       text(2048).regex(/^arn:aws[a-z-]*:iam::[0-9]{12}:(role|user)\/[\w+=,.@/-]+$/, {
@@ -639,6 +646,14 @@ function refuseWhatTheCloudsWouldRefuse(bp: z.output<typeof BlueprintShape>, ctx
       path: ['aws', 'nodeImageId'],
       input: bp.aws.nodeImageId,
       message: `applies to runtime fips-ubuntu-22.04 only: ${bp.nodePool.runtime} images are chosen and updated by EKS; remove aws.nodeImageId, or set nodePool.runtime to fips-ubuntu-22.04`,
+    });
+  }
+  if (bp.clouds.includes('aws') && bp.aws.nodeImageRevision && bp.aws.nodeImageId) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['aws', 'nodeImageRevision'],
+      input: bp.aws.nodeImageRevision,
+      message: `patches the image hms-sys builds, and aws.nodeImageId replaces that image with yours: patch your golden image and give its new id in aws.nodeImageId, or remove aws.nodeImageId`,
     });
   }
 }

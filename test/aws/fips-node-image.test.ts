@@ -117,4 +117,42 @@ describe('FipsNodeImage', () => {
       expect(() => ubuntu2204KubeletVersion(version)).toThrow(/no Ubuntu 22.04 EKS image within the kubelet skew policy.*aws\.nodeImageId/);
     });
   });
+
+  describe('an upgrade or a patch (day 2)', () => {
+    const key = { kmsKeyArn: 'arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/node-disks' };
+    const build = (kubernetesVersion: string, revision?: string) =>
+      synthConstructs((scope) => new FipsNodeImage(scope, 'image', { namePrefix: 'demo', kubernetesVersion, kmsKey: key, revision }));
+    const [v133, v134, patched] = [build('1.33'), build('1.34'), build('1.34', '2026-11-23')];
+    const named = ['aws_imagebuilder_image_recipe', 'aws_imagebuilder_infrastructure_configuration', 'aws_imagebuilder_distribution_configuration'];
+    const buildLog = (tf: ReturnType<typeof build>) => resourcesOf(tf, 'aws_cloudwatch_log_group').find((g) => String(g.name).startsWith('/aws/imagebuilder/')) as any;
+
+    test('the build log group is the one Image Builder writes to (/aws/imagebuilder/<recipe name>), and stays the same resource across versions and patches', () => {
+      for (const tf of [v133, v134, patched]) expect(buildLog(tf).name).toBe(`/aws/imagebuilder/${onlyResource(tf, 'aws_imagebuilder_image_recipe').name}`);
+      // Identical configuration: Terraform neither updates nor replaces it (name forces replacement), so no audit log is lost (AU-11).
+      expect(buildLog(v134)).toEqual(buildLog(v133));
+      expect(buildLog(patched)).toEqual(buildLog(v133));
+      expect(buildLog(v133)).toMatchObject({ retention_in_days: 365, kms_key_id: expect.stringMatching(/aws_kms_key/) });
+      const logAddress = Object.keys(v133.resource?.aws_cloudwatch_log_group ?? {}).find((k) => k.includes('BuildLogGroup'));
+      expect(onlyResource(v134, 'aws_imagebuilder_image').depends_on).toContain(`aws_cloudwatch_log_group.${logAddress}`);
+    });
+
+    test('recipe, infrastructure and distribution keep their names (name forces a new resource); the recipe version carries the kubelet and the revision', () => {
+      for (const type of named) expect(onlyResource(v134, type).name).toBe(onlyResource(v133, type).name);
+      expect([v133, v134, patched].map((tf) => onlyResource(tf, 'aws_imagebuilder_image_recipe').version)).toEqual(['1.33.0', '1.34.0', '1.34.20261123']);
+      // Each AMI keeps a unique, dated name; the old one stays for the nodes that still run it.
+      expect(onlyResource(patched, 'aws_imagebuilder_distribution_configuration').distribution[0].ami_distribution_configuration.name).toBe(
+        'demo-fips-ubuntu-2204-eks-1.34.20261123-{{ imagebuilder:buildDate }}',
+      );
+    });
+
+    test('a patch starts from the newest Canonical serial: the recipe takes the data source, and ignores it only between versions', () => {
+      const recipe = onlyResource(patched, 'aws_imagebuilder_image_recipe');
+      expect(recipe.parent_image).toMatch(/^\$\{data\.aws_ami\.\w+\.id\}$/);
+      expect((Object.values(patched.data?.aws_ami ?? {})[0] as any).most_recent).toBe(true);
+    });
+
+    test.each(['2026-02-30', '20261123', 'next week'])('a revision that is not a day (%s) is refused', (revision) => {
+      expect(() => build('1.34', revision)).toThrow(/revision \(.*\) must be a date, YYYY-MM-DD/);
+    });
+  });
 });

@@ -22,6 +22,17 @@ describe('EksStack', () => {
     });
   });
 
+  test('CoreDNS and kube-proxy are EKS add-ons, created once nodes exist, at the default version for the cluster version', () => {
+    const nodeGroup = Object.keys(tf.resource?.aws_eks_node_group ?? {})[0];
+    for (const name of ['coredns', 'kube-proxy']) {
+      const a = addon(tf, name);
+      expect(a).toMatchObject({ resolve_conflicts_on_create: 'OVERWRITE', cluster_name: expect.stringMatching(/^\$\{aws_eks_cluster\.\w+\.name\}$/) });
+      expect(a?.depends_on).toContain(`aws_eks_node_group.${nodeGroup}`);
+      const version = String(a?.addon_version).match(/^\$\{data\.aws_eks_addon_version\.(\S+)\.version\}$/)?.[1];
+      expect((tf.data?.aws_eks_addon_version as any)?.[version ?? '']).toEqual({ addon_name: name, kubernetes_version: onlyResource(tf, 'aws_eks_cluster').version });
+    }
+  });
+
   test('pins the AWS provider that the offline mirror holds', () => {
     expect(tf.terraform?.required_providers).toEqual({ aws: { source: 'aws', version: '5.100.0' } });
   });
@@ -64,7 +75,11 @@ describe('EksStack', () => {
     test('strict NetworkPolicy turns on only after the nodes and the EFS CSI controller are running', () => {
       const cni = addon(strict, 'vpc-cni');
       expect(JSON.parse(cni?.configuration_values).env).toEqual({ NETWORK_POLICY_ENFORCING_MODE: 'strict' });
-      expect(cni?.depends_on).toEqual([expect.stringMatching(/^aws_eks_node_group\./), expect.stringMatching(/^aws_eks_addon\.efs-csi-driver/)]);
+      expect(cni?.depends_on).toEqual([
+        expect.stringMatching(/^aws_eks_node_group\./),
+        expect.stringMatching(/^aws_eks_addon\.dns-and-proxy_coredns/),
+        expect.stringMatching(/^aws_eks_addon\.efs-csi-driver/),
+      ]);
       expect(strictStack.notices.join('\n')).not.toMatch(/standard mode/);
     });
   });
@@ -121,7 +136,11 @@ describe('EksStack', () => {
       expect(onlyResource(tf1, 'aws_backup_selection').resources).toEqual([expect.stringMatching(/aws_ebs_volume/)]);
       expect(tf1.resource?.aws_efs_file_system).toBeUndefined();
       expect(JSON.parse(String(resourcesOf(tf1, 'aws_iam_role_policy').find((p) => p.name === 'use-customer-keys')?.policy)).Statement[0].Resource).toHaveLength(2);
-      expect(addon(tf1, 'vpc-cni')?.depends_on).toEqual([expect.stringMatching(/^aws_eks_node_group\./), expect.stringMatching(/^aws_eks_addon\.ebs-csi-driver/)]);
+      expect(addon(tf1, 'vpc-cni')?.depends_on).toEqual([
+        expect.stringMatching(/^aws_eks_node_group\./),
+        expect.stringMatching(/^aws_eks_addon\.dns-and-proxy_coredns/),
+        expect.stringMatching(/^aws_eks_addon\.ebs-csi-driver/),
+      ]);
     });
 
     test('"storage: none" has no volume, no CSI driver and no volume outputs', () => {
@@ -129,7 +148,7 @@ describe('EksStack', () => {
       const tf2 = synthStack(new EksStack(new App(), 'x-aws', { blueprint: bp }));
       expect(tf2.resource?.aws_ebs_volume).toBeUndefined();
       expect(tf2.resource?.aws_efs_file_system).toBeUndefined();
-      expect(resourcesOf(tf2, 'aws_eks_addon').map((a) => a.addon_name).sort()).toEqual(['eks-pod-identity-agent', 'vpc-cni']);
+      expect(resourcesOf(tf2, 'aws_eks_addon').map((a) => a.addon_name).sort()).toEqual(['coredns', 'eks-pod-identity-agent', 'kube-proxy', 'vpc-cni']);
       expect(tf2.output?.volume_id).toBeUndefined();
     });
 
@@ -151,11 +170,16 @@ describe('EksStack', () => {
       expect(east.notices.join('\n')).not.toMatch(/nothing outside the VPC/);
     });
 
-    test('user tags are kept and cannot override the audit tags', () => {
+    test('user tags are kept and cannot override the audit tags; aws.nodeImageRevision patches the node image', () => {
       // Validation refuses these keys; a Blueprint built in code still cannot override them.
-      const bp = { ...exampleBlueprint(), tags: { agency: 'DCAA', 'managed-by': 'someone-else' } };
-      const [aws] = synthStack(new EksStack(new App(), 'x-aws', { blueprint: bp })).provider?.aws ?? [];
+      const base = exampleBlueprint((y) => `aws:\n  nodeImageRevision: "2026-11-23"\n${y}`);
+      const bp = { ...base, tags: { agency: 'DCAA', 'managed-by': 'someone-else' } };
+      const tf4 = synthStack(new EksStack(new App(), 'x-aws', { blueprint: bp }));
+      const [aws] = tf4.provider?.aws ?? [];
       expect((aws as any).default_tags[0].tags).toMatchObject({ agency: 'DCAA', 'managed-by': 'hms-sys' });
+      // Same recipe name as the example's, a new version: Terraform builds a new image and the nodes roll.
+      expect(onlyResource(tf4, 'aws_imagebuilder_image_recipe')).toMatchObject({ name: onlyResource(tf, 'aws_imagebuilder_image_recipe').name, version: '1.34.20261123' });
+      expect(onlyResource(tf, 'aws_imagebuilder_image_recipe').version).toBe('1.34.0');
     });
   });
 });

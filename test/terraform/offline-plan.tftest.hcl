@@ -23,6 +23,10 @@ mock_provider "aws" {
       kms_key_id = "arn:aws-us-gov:kms:us-gov-west-1:123456789012:key/11111111-2222-3333-4444-555555555555"
     }
   }
+  # aws_eks_addon's addon_version must look like an add-on version (the provider validates it).
+  mock_data "aws_eks_addon_version" {
+    defaults = { version = "v1.11.4-eksbuild.1" }
+  }
   mock_data "aws_ami" {
     defaults = { id = "ami-0fedcba9876543210", image_id = "ami-0fedcba9876543210" }
   }
