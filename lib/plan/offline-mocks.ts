@@ -61,6 +61,8 @@ export const DATA_SOURCE_MOCKS: Readonly<Record<string, Defaults>> = {
     type: 'String',
     arn: `arn:${partition}:ssm:${region}::parameter/review/image-id`,
   }),
+  // CoreDNS and kube-proxy add-ons take EKS's default version for the cluster's; the provider validates addon_version's form.
+  aws_eks_addon_version: () => ({ version: 'v1.11.4-eksbuild.1' }),
   // azurerm 4.55.0 internal/services/authorization/client_config_data_source.go: four
   // computed strings. Key Vault's tenant_id and role assignments' principal_id are
   // validated as UUIDs (validation.IsUUID), scopes as /subscriptions/<uuid>. Not run here.
