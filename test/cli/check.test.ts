@@ -127,6 +127,14 @@ describe('hms-sys check', () => {
       expect(cases[2].body).toMatch(/^<system-out>allowed: aws_kms_key\.k\[&quot;a&quot;\] will be replaced \(--allow-destroy\): a KMS key/);
       expect(cases[3].body).toMatch(/^<system-out>\[stateful-guard\] note: aws_timestreamwrite_table\.metrics would be deleted: hms-sys does not know/);
     });
+
+    test('JSON: refusals, allowances and not-judged deletions each have their list', async () => {
+      const r = await runCli(['check', plan, '--format', 'json', '--allow-destroy', 'aws_kms_key.k["a"]'], ROOT);
+      expect(r.code).toBe(1);
+      const json = JSON.parse(r.stdout);
+      const addresses = (key: string) => json[key].map((f: { address: string }) => f.address);
+      expect([addresses('guardRefusals'), addresses('guardAllowed'), addresses('guardNotJudged')]).toEqual([['aws_ebs_volume.data'], ['aws_kms_key.k["a"]'], ['aws_timestreamwrite_table.metrics']]);
+    });
   });
 
   test("a plan saved beside its stack's cdk.tf.json is judged with that stack's acknowledgements, as hms-sys plan judges it", async () => {

@@ -70,7 +70,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const context = { inputs: positionals, guardRefusals: blocked.length };
   const text =
     format === 'json'
-      ? JSON.stringify({ ...report, guardRefusals: blocked, guardNotJudged: guard.flatMap((g) => g.unjudged) }, null, 2)
+      ? JSON.stringify({ ...report, guardRefusals: blocked, guardAllowed: guard.flatMap((g) => g.allowed), guardNotJudged: guard.flatMap((g) => g.unjudged) }, null, 2)
       : format === 'sarif'
         ? JSON.stringify(formatSarif(report, guard), null, 2)
         : format === 'junit'
