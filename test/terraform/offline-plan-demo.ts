@@ -56,7 +56,7 @@ function runCli(
   env: NodeJS.ProcessEnv,
   interruptIn?: string,
   how: Interruption = {},
-): Promise<{ code: number | null; stdout: string; stderr: string; exitMs?: number }> {
+): Promise<{ code: number | null; stdout: string; stderr: string; exitMs?: number; atExit: string[] }> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [bin, ...args], { cwd, env, detached: how.group === true });
     let stdout = '';
@@ -76,7 +76,9 @@ function runCli(
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => {
       if (poll) clearInterval(poll);
-      done({ code, stdout, stderr, exitMs: interruptedAt === undefined ? undefined : Date.now() - interruptedAt });
+      // Looked at the moment hms-sys exits: it must have waited for Terraform, not left it stopping.
+      const atExit = interruptIn ? processesUnder(interruptIn) : [];
+      done({ atExit, code, stdout, stderr, exitMs: interruptedAt === undefined ? undefined : Date.now() - interruptedAt });
     });
   });
 }
@@ -121,9 +123,9 @@ export async function runOfflinePlanDemo(env: NodeJS.ProcessEnv, bin: string, aw
   const interrupted = [];
   for (const [name, how, code] of interruptions) {
     const run = await runCli(bin, ['plan', '--offline', 'dcaa-audit-aws'], project, cliEnv(name), tmp(name), how);
-    // What hms-sys killed may take a moment to be reaped; a process still there a second later is a leak.
+    // A process of the run alive when hms-sys exited, or a second later, is a leak.
     spawnSync('sleep', ['1']);
-    interrupted.push({ name, how, expected: code, run, processes: processesUnder(tmp(name)) });
+    interrupted.push({ name, how, expected: code, run, processes: [...new Set([...run.atExit, ...processesUnder(tmp(name))])] });
   }
 
   const left = (name: string) => readdirSync(join(project, name));
