@@ -1,5 +1,6 @@
 import { CloudBackend, LocalBackend, NamedCloudWorkspace, S3Backend, type TerraformBackend, type TerraformStack } from 'cdktf';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { S3StateSettings, TerraformCloudSettings } from '../lib/blueprint/blueprint';
 
 /**
@@ -46,10 +47,29 @@ export function localBackendIn(layout: LocalStateLayout): BackendFactory {
   return (stack, stackName) => new LocalBackend(stack, { path: localStatePath(layout, stackName) });
 }
 
-/** The backend path of a stack's local state, relative to its folder, with forward slashes. */
+/**
+ * A path with every symbolic link in its existing part resolved; the part that does
+ * not exist yet (an output folder about to be written) is appended as given.
+ */
+function realPath(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    const parent = dirname(absolute);
+    return parent === absolute ? absolute : join(realPath(parent), basename(absolute));
+  }
+}
+
+/**
+ * The backend path of a stack's local state, relative to its folder, with forward
+ * slashes. From the real folders: Terraform runs in the stack's folder and the
+ * kernel resolves `..` from where that folder really is, so an `--out` reached
+ * through a symbolic link would otherwise put the state beside the link's target.
+ */
 export function localStatePath(layout: LocalStateLayout, stackName: string): string {
-  const stackFolder = join(resolve(layout.outdir), 'stacks', stackName);
-  return relative(stackFolder, join(resolve(layout.stateDir), `${stackName}.tfstate`)).split(sep).join('/');
+  const stackFolder = join(realPath(layout.outdir), 'stacks', stackName);
+  return relative(stackFolder, join(realPath(layout.stateDir), `${stackName}.tfstate`)).split(sep).join('/');
 }
 
 /**

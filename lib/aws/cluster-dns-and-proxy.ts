@@ -54,6 +54,11 @@ export class ClusterDnsAndProxy extends Construct {
         addonVersion: version.version,
         resolveConflictsOnCreate: 'OVERWRITE',
         resolveConflictsOnUpdate: 'OVERWRITE',
+        // Deleting the add-on (a failed create the provider taints and re-creates, a renamed
+        // construct, a removed blueprint) would otherwise delete CoreDNS and kube-proxy from the
+        // running cluster: a DNS and Service outage. `preserve` keeps them running.
+        // @see https://docs.aws.amazon.com/eks/latest/APIReference/API_DeleteAddon.html (preserve)
+        preserve: true,
         dependsOn: props.dependsOn ? [...props.dependsOn] : undefined,
       });
     });

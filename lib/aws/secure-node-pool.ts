@@ -14,6 +14,7 @@ import {
   DEFAULT_NODE_DISK_SIZE_GIB,
   MAX_NODE_COUNT,
   MIN_NODE_DISK_SIZE_GIB,
+  NODE_GROUP_UPDATE_TIMEOUT,
 } from '../core/defaults';
 import { PropsValidator } from '../core/errors';
 import { RUNTIMES, type Runtime } from '../core/runtimes';
@@ -247,6 +248,11 @@ export class SecureNodePool extends Construct {
       instanceTypes: [...instanceTypes],
       scalingConfig: { desiredSize: props.desiredSize, minSize, maxSize },
       updateConfig: { maxUnavailablePercentage: maxUnavailable },
+      // A new image or launch template rolls the pool a quarter at a time: launch, wait for
+      // Ready, drain under the PodDisruptionBudget. Ten nodes take more than the provider's
+      // 60-minute update default, after which the apply fails while EKS keeps rolling.
+      // @see https://docs.aws.amazon.com/eks/latest/userguide/managed-node-update-behavior.html
+      timeouts: { update: NODE_GROUP_UPDATE_TIMEOUT },
       launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.toString() },
       labels: { 'hms-sys/node-pool': props.nodePoolName, 'hms-sys/runtime': props.runtime, ...props.labels },
       dependsOn: attachments,

@@ -100,5 +100,14 @@ export function findCollisions(blueprints: readonly Blueprint[]): BlueprintProbl
       );
     }
   }
+  // Commands take a blueprint name or a stack name (lib/cli/stack-selection.ts): one name must not be both.
+  for (const bp of blueprints) {
+    const stack = byStack.get(bp.name);
+    if (stack && stack.blueprint.name !== bp.name) {
+      problems.push(
+        problemAt(bp, 'name', `blueprint name "${bp.name}" is also the name of ${stack.what} (${describeAt(stack.blueprint, stack.field)}), so "hms-sys plan ${bp.name}" could mean either; rename one of them`),
+      );
+    }
+  }
   return problems;
 }

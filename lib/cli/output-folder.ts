@@ -72,6 +72,13 @@ export interface OutputContext {
   readonly cwd: string;
   /** Folders that hold local Terraform state: the target's sibling `terraform-state/`, the project's. */
   readonly stateDirs: readonly string[];
+  /**
+   * The stacks this run writes, once synthesized. An output without the marker is
+   * replaced only when every stack in it is one of these: `cdktf synth` of an
+   * agency's own App writes the same `policy-report.json` beside each stack, so the
+   * report alone does not tell hms-sys's old output from someone else's.
+   */
+  readonly writing?: readonly string[];
 }
 
 export type OutputVerdict = { readonly kind: 'absent' | 'empty' | 'ours' } | { readonly kind: 'refused'; readonly reason: string };
@@ -161,7 +168,11 @@ function judgeOutputFolder(target: string, context: OutputContext): OutputVerdic
   const stacks = manifestStacks(target);
   const marker = markerOf(target);
   const stackDirs = existingStackDirs(target);
-  const legacy = !marker && stacks !== undefined && stacks.length > 0 && stacks.every((s) => lstatOrUndefined(join(target, 'stacks', s, LEGACY_STACK_FILE))?.isFile());
+  const legacy =
+    !marker &&
+    stacks !== undefined &&
+    stacks.length > 0 &&
+    stacks.every((s) => lstatOrUndefined(join(target, 'stacks', s, LEGACY_STACK_FILE))?.isFile() && (context.writing === undefined || context.writing.includes(s)));
   if (!marker && !legacy) {
     return refused(
       stacks

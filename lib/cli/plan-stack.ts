@@ -20,7 +20,7 @@ export function planStack(stack: SynthesizedStack, env: NodeJS.ProcessEnv, optio
   const plan = terraform(['plan', '-input=false', '-no-color', '-out=plan.tfplan', ...(options.refresh === false ? ['-refresh=false'] : [])], dir, env);
   if (!plan.ok) {
     throw new ToolchainError(
-      `terraform plan failed for ${stack.stackName}: ${terraformError(plan.output)}. Check the cloud credentials Terraform uses, that the stacks this one depends on are applied, and the stack's state.`,
+      `terraform plan failed for ${stack.stackName}: ${terraformError(plan.output)}. Check the cloud credentials Terraform uses, that the stacks this one depends on are applied, and the stack's state. Without credentials, hms-sys plan --offline ${stack.stackName} gives a review plan.`,
     );
   }
   const show = terraform(['show', '-json', 'plan.tfplan'], dir, env);

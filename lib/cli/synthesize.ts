@@ -86,7 +86,8 @@ export function synthesizeBlueprints(blueprints: readonly Blueprint[], outdir: s
     });
     if (synthesized.some((s) => s.policy.blocking > 0)) throw new PolicyGateError(synthesized.map((s) => s.policy));
     markOutput(staging, synthesized.map((s) => s.stackName));
-    const published = withOutputLock(target, () => [...recoverOutput(target), ...publishOutput(staging, target, context)]);
+    const writing = { ...context, writing: synthesized.map((s) => s.stackName) };
+    const published = withOutputLock(target, () => [...recoverOutput(target), ...publishOutput(staging, target, writing)]);
     return { outdir: target, notices: [...recovered, ...notices, ...published], stacks: synthesized };
   } finally {
     rmSync(staging, { recursive: true, force: true });

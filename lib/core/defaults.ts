@@ -175,6 +175,8 @@ export const CANONICAL_AMI_OWNERS = ['099720109477', '513442679011'] as const;
 export const DEFAULT_IMAGE_BUILD_CIDR = '10.255.0.0/24';
 /** How long Terraform waits for Image Builder to build and distribute the FIPS node image. */
 export const IMAGE_BUILD_TIMEOUT = '3h';
+/** How long Terraform waits for a managed node group to roll onto a new image (a quarter of the nodes at a time). */
+export const NODE_GROUP_UPDATE_TIMEOUT = '3h';
 /** Days AWS Backup keeps daily recovery points of shared file storage (CP-9). */
 export const DEFAULT_BACKUP_RETENTION_DAYS = 35;
 /** Repository prefix of images cached from an upstream registry, e.g. `ghcr` for ghcr.io. */

@@ -12,6 +12,10 @@ describe('ClusterDnsAndProxy', () => {
     for (const a of addons) expect(a).toMatchObject({ cluster_name: 'demo', resolve_conflicts_on_create: 'OVERWRITE', resolve_conflicts_on_update: 'OVERWRITE' });
   });
 
+  test('deleting an add-on (a tainted create, a removed blueprint) leaves CoreDNS and kube-proxy running in the cluster', () => {
+    for (const a of addons) expect(a.preserve).toBe(true);
+  });
+
   test("each runs EKS's default version for the cluster's Kubernetes version, so a version change upgrades it", () => {
     for (const a of addons) {
       const [address, data] = versions.find(([, d]) => d.addon_name === a.addon_name)!;

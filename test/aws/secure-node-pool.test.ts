@@ -79,6 +79,10 @@ describe('SecureNodePool', () => {
       expect(group.launch_template).toEqual({ id: expect.stringMatching(/aws_launch_template\.\w+\.id/), version: expect.stringMatching(/latest_version/) });
     });
 
+    test('a roll of ten nodes a quarter at a time gets three hours, not the provider\'s 60-minute update default', () => {
+      expect(group.timeouts).toEqual({ update: '3h' });
+    });
+
     test('the node role holds the three AWS managed policies nodes need, and nothing else', () => {
       const nodeRole = resourcesOf(tf, 'aws_iam_role').find((r) => String(r.name).endsWith('-node')) as Record<string, unknown>;
       const attached = resourcesOf(tf, 'aws_iam_role_policy_attachment')

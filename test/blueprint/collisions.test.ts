@@ -53,6 +53,11 @@ describe('stacks of several blueprints that would share a name', () => {
     ['one organization on two hosts', [`name: a\nterraformCloud:\n  organization: x\n${EXAMPLE}`, `name: b\nterraformCloud:\n  organization: x\n  hostname: tfe.agency.gov\n${EXAMPLE}`], /b\.yml:4:13 {2}terraformCloud\.hostname: organization x is on tfe\.agency\.gov here and on app\.terraform\.io/],
     ['one state bucket in two regions', [`name: a\nstateBucket:\n  bucket: agency-st\n${EXAMPLE}`, `name: b\nstateBucket:\n  bucket: agency-st\n  region: us-gov-east-1\n${EXAMPLE}`], /b\.yml:4:11 {2}stateBucket\.region: state bucket agency-st is in us-gov-east-1 here and in us-gov-west-1/],
     ['two blueprints of one name', [`name: same\n${EXAMPLE}`, `name: same\n${EXAMPLE}`], /b\.yml:1:7 {2}name: blueprint name "same" is also used by blueprints\/a\.yml:1/],
+    [
+      'a blueprint named foo-aws and the AWS stack of blueprint foo (one name, two meanings on the command line)',
+      [`name: foo\n${EXAMPLE}`, `name: foo-aws\n${EXAMPLE}`],
+      /b\.yml:1:7 {2}name: blueprint name "foo-aws" is also the name of the AWS stack of blueprint foo \(blueprints\/a\.yml:1\), so "hms-sys plan foo-aws" could mean either/,
+    ],
   ])('%s: refused by validation, located', (_name, yamls, message) => {
     expect(refusal(yamls)).toMatch(message);
   });

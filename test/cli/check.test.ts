@@ -71,6 +71,72 @@ describe('hms-sys check', () => {
     expect(JSON.parse(r.stdout).guardNotJudged).toEqual([expect.objectContaining({ address: 'aws_timestreamwrite_table.metrics', action: 'delete' })]);
   });
 
+  describe('every format says why a guard refusal exits 1, not only stderr', () => {
+    // The review's plan: a volume deleted, a key replaced, and a type the guard has not classified.
+    const change = (address: string, type: string, actions: string[], extra: object = {}) => ({ address, mode: 'managed', type, name: address.split('.')[1], change: { actions, before: { id: address }, after: actions.includes('create') ? { id: address } : null }, ...extra });
+    const plan = join(mkdtempSync(join(tmpdir(), 'hms-check-')), 'plan.json');
+    writeFileSync(plan, JSON.stringify({
+      format_version: '1.2',
+      terraform_version: '1.11.4',
+      planned_values: { root_module: { resources: [] } },
+      resource_changes: [
+        change('aws_ebs_volume.data', 'aws_ebs_volume', ['delete'], { action_reason: 'delete_because_no_resource_config' }),
+        { ...change('aws_kms_key.k["a"]', 'aws_kms_key', ['delete', 'create'], { action_reason: 'replace_because_cannot_update' }), change: { actions: ['delete', 'create'], before: {}, after: {}, replace_paths: [['customer_master_key_spec']] } },
+        change('aws_timestreamwrite_table.metrics', 'aws_timestreamwrite_table', ['delete']),
+      ],
+      configuration: { root_module: { resources: [] } },
+    }));
+    const location = (r: any) => `${r.locations[0].physicalLocation.artifactLocation.uri} ${r.locations[0].logicalLocations[0].fullyQualifiedName}`;
+
+    test('SARIF: each refusal is an error result of HMS-GUARD-1 at the plan and address, with what is lost and the --allow-destroy fix', async () => {
+      const r = await runCli(['check', plan, '--format', 'sarif'], ROOT);
+      expect(r.code).toBe(1);
+      const sarif = JSON.parse(r.stdout);
+      expect(sarif.version).toBe('2.1.0');
+      const run = sarif.runs[0];
+      const guard = run.results.filter((x: any) => x.ruleId.startsWith('HMS-GUARD-'));
+      expect(guard.map((x: any) => `${x.ruleId} ${x.level} ${location(x)}`)).toEqual([
+        `HMS-GUARD-1 error ${plan} aws_ebs_volume.data`,
+        `HMS-GUARD-1 error ${plan} aws_kms_key.k["a"]`,
+        `HMS-GUARD-2 note ${plan} aws_timestreamwrite_table.metrics`,
+      ]);
+      expect(guard[1].message.text).toBe(
+        '[stateful-guard] aws_kms_key.k["a"] would be replaced: a KMS key: everything encrypted under it becomes unreadable; a changed attribute cannot be updated in place (customer_master_key_spec). If that is intended, re-run with --allow-destroy aws_kms_key.k["a"]',
+      );
+      // Every result's rule is described in the driver, as SARIF consumers require.
+      const described = run.tool.driver.rules.map((x: any) => x.id);
+      expect(run.results.filter((x: any) => !described.includes(x.ruleId))).toEqual([]);
+      expect(run.tool.driver.rules.find((x: any) => x.id === 'HMS-GUARD-1').shortDescription.text).toBe('stateful resource deleted or replaced');
+    });
+
+    test('JUnit: one failing case per refused address; allowed and not judged pass and say so in system-out', async () => {
+      const r = await runCli(['check', plan, '--format', 'junit', '--allow-destroy', 'aws_kms_key.k["a"]'], ROOT);
+      expect(r.code).toBe(1);
+      const suites = [...r.stdout.matchAll(/<testsuite name="([^"]*)" tests="(\d+)" failures="(\d+)"[^>]*>([\s\S]*?)<\/testsuite>/g)];
+      expect(suites.map((m) => [m[1], m[2], m[3]])).toEqual([[plan, '4', '1']]);
+      const cases = [...suites[0][4].matchAll(/<testcase classname="[^"]*" name="([^"]*)"(?:\/>|>([\s\S]*?)<\/testcase>)/g)].map((m) => ({ name: m[1], body: m[2] ?? '' }));
+      expect(cases.map((c) => `${c.name} ${/<failure /.test(c.body) ? 'failed' : 'passed'}`)).toEqual([
+        'policy checks passed passed',
+        'HMS-GUARD-1 aws_ebs_volume.data failed',
+        'HMS-GUARD-1 aws_kms_key.k[&quot;a&quot;] (allowed) passed',
+        'HMS-GUARD-2 aws_timestreamwrite_table.metrics (not judged) passed',
+      ]);
+      expect(cases[1].body).toBe(
+        '<failure message="stateful resource deleted or replaced">[stateful-guard] aws_ebs_volume.data would be deleted: an EBS volume: its data is lost; its configuration was removed. If that is intended, re-run with --allow-destroy aws_ebs_volume.data</failure>',
+      );
+      expect(cases[2].body).toMatch(/^<system-out>allowed: aws_kms_key\.k\[&quot;a&quot;\] will be replaced \(--allow-destroy\): a KMS key/);
+      expect(cases[3].body).toMatch(/^<system-out>\[stateful-guard\] note: aws_timestreamwrite_table\.metrics would be deleted: hms-sys does not know/);
+    });
+
+    test('JSON: refusals, allowances and not-judged deletions each have their list', async () => {
+      const r = await runCli(['check', plan, '--format', 'json', '--allow-destroy', 'aws_kms_key.k["a"]'], ROOT);
+      expect(r.code).toBe(1);
+      const json = JSON.parse(r.stdout);
+      const addresses = (key: string) => json[key].map((f: { address: string }) => f.address);
+      expect([addresses('guardRefusals'), addresses('guardAllowed'), addresses('guardNotJudged')]).toEqual([['aws_ebs_volume.data'], ['aws_kms_key.k["a"]'], ['aws_timestreamwrite_table.metrics']]);
+    });
+  });
+
   test("a plan saved beside its stack's cdk.tf.json is judged with that stack's acknowledgements, as hms-sys plan judges it", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hms-check-'));
     const cluster = { name: 'c', azure_policy_enabled: false };

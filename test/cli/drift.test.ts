@@ -77,7 +77,8 @@ describe('hms-sys drift with Terraform Cloud', () => {
 function deployedProject(stacks: readonly string[], edit?: (yaml: string) => string): string {
   const dir = exampleProject(edit);
   mkdirSync(join(dir, 'terraform-state'));
-  for (const stack of stacks) writeFileSync(join(dir, 'terraform-state', `${stack}.tfstate`), '{"version":4,"serial":1,"resources":[]}');
+  const state = { version: 4, serial: 1, resources: [{ mode: 'managed', type: 'aws_vpc', name: 'network', instances: [{ attributes: { id: 'vpc-0123' } }] }] };
+  for (const stack of stacks) writeFileSync(join(dir, 'terraform-state', `${stack}.tfstate`), JSON.stringify(state));
   return dir;
 }
 
@@ -122,6 +123,16 @@ describe('hms-sys drift on local state (refresh-only plans)', () => {
     // No Terraform (and so no credentials) for a stack that was never deployed; `version` is asked once per run.
     const calls = readFileSync(join(dir, 'terraform.log'), 'utf8').trim().split('\n');
     expect(calls.filter((c) => !c.startsWith('dcaa-audit-aws ') && !c.endsWith(' version -json'))).toEqual([]);
+  });
+
+  test('an empty state file, and a state with no resources (what a destroy leaves), are "not deployed" too, as an empty S3 state is', async () => {
+    const dir = deployedProject(['dcaa-audit-aws']);
+    writeFileSync(join(dir, 'terraform-state', 'dcaa-audit-aws.tfstate'), '');
+    writeFileSync(join(dir, 'terraform-state', 'dcaa-audit-aws-k8s.tfstate'), '{"version":4,"serial":9,"resources":[{"mode":"data","type":"aws_region","name":"r","instances":[]}]}');
+    const r = await runCli(['drift', 'dcaa-audit-aws', 'dcaa-audit-aws-k8s'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('- dcaa-audit-aws: not deployed (an empty state file at terraform-state/dcaa-audit-aws.tfstate)');
+    expect(r.stdout).toContain('- dcaa-audit-aws-k8s: not deployed (a state with no resources at terraform-state/dcaa-audit-aws-k8s.tfstate)');
   });
 
   test('nothing deployed at all: every stack "not deployed", exit 1, and no credentials asked for', async () => {

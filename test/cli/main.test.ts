@@ -36,6 +36,13 @@ describe('hms-sys', () => {
     expect(r.stdout).not.toContain('2 drift found (drift only)');
   });
 
+  test('status --help gives its own exit table: 1 not converged or not deployed, 3 unreachable', async () => {
+    const r = await runCli(['status', '--help'], ROOT);
+    expect(r.stdout).toContain('exit: 0 every line converged (✔); 1 not converged, not deployed, or refused');
+    expect(r.stdout).toContain('3 a cluster or its state cannot be reached');
+    expect(r.stdout).not.toContain('2 drift found');
+  });
+
   test('synth --help says --strict covers every stack and state stays put whatever --out is', async () => {
     const r = await runCli(['synth', '--help'], ROOT);
     expect(r.stdout).toContain('S3 state bucket, Terraform Cloud workspaces');

@@ -246,6 +246,19 @@ describe('output folder: hms-sys replaces only what it wrote', () => {
     expect((await runCli(['synth', '--out', 'legacy'], dir)).code).toBe(0);
     expect(existsSync(legacyMarker)).toBe(true);
   });
+
+  test("an agency's own `cdktf synth` output (the baseline's report beside its stack, no marker) is refused, not taken for 0.1's", async () => {
+    const dir = exampleProject();
+    const agencyStack = join(dir, 'cdktf.out', 'stacks', 'agency-intake');
+    mkdirSync(agencyStack, { recursive: true });
+    writeFileSync(join(dir, 'cdktf.out', 'manifest.json'), JSON.stringify({ version: '0.21.0', stacks: { 'agency-intake': { name: 'agency-intake', synthesizedStackPath: 'stacks/agency-intake/cdk.tf.json', workingDirectory: 'stacks/agency-intake' } } }));
+    writeFileSync(join(agencyStack, 'cdk.tf.json'), '{"resource":{}}');
+    writeFileSync(join(agencyStack, 'policy-report.json'), '{"blocking":0}');
+    const r = await runCli(['synth'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('agency-intake');
+    expect(readFileSync(join(agencyStack, 'cdk.tf.json'), 'utf8')).toBe('{"resource":{}}');
+  });
 });
 
 describe('output folder: file system failures are one clear message', () => {

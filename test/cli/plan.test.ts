@@ -55,5 +55,17 @@ describe('hms-sys plan', () => {
     test.each(['plan.json', 'plan.tfplan'])('%s, which holds planned values, is readable by its owner only', (file) => {
       expect((statSync(join(dir, 'cdktf.out', 'stacks', 'dcaa-audit-aws', file)).mode & 0o777).toString(8)).toBe('600');
     });
+
+    test('a plan that fails without credentials quotes Terraform, exit 3, and points to the review plan that needs none', async () => {
+      process.env.FAKE_TF_FAIL_PLAN = 'dcaa-audit-aws';
+      try {
+        const r = await runCli(['plan', 'dcaa-audit-aws'], dir);
+        expect(r.code).toBe(3);
+        expect(r.stderr).toContain('No valid credential sources found');
+        expect(r.stderr).toContain('Without credentials, hms-sys plan --offline dcaa-audit-aws gives a review plan.');
+      } finally {
+        delete process.env.FAKE_TF_FAIL_PLAN;
+      }
+    });
   });
 });

@@ -3,7 +3,7 @@ import { UserError } from '../../core/errors';
 import type { TfDocument } from '../../policy/engine/document';
 import { evaluate } from '../../policy/engine/evaluate';
 import { PACK_IDS } from '../../policy/packs';
-import { formatJunit, formatSarif, formatText, modulesBlocking } from '../../policy/report';
+import { formatJunit, formatSarif, formatText, modulesBlocking, type PlanGuardResult } from '../../policy/report';
 import { ALL_RULES } from '../../policy/rules';
 import { formatAllowance, formatGuardFinding, formatUnjudged, guardPlan, type GuardFinding } from '../../plan/stateful-guard';
 import { parseCommandArgs } from '../args';
@@ -61,7 +61,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
 
   // Plans also go through the stateful-resource guard.
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
-  const guard = plans.map((p) => guardPlan(p.plan, allowances));
+  const guard: PlanGuardResult[] = plans.map((p) => ({ ...guardPlan(p.plan, allowances), document: p.display }));
   const blocked: GuardFinding[] = guard.flatMap((g) => g.blocked);
   for (const f of guard.flatMap((g) => g.allowed)) io.err(formatAllowance(f));
   for (const f of blocked) io.err(formatGuardFinding(f));
@@ -70,11 +70,11 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const context = { inputs: positionals, guardRefusals: blocked.length };
   const text =
     format === 'json'
-      ? JSON.stringify({ ...report, guardRefusals: blocked, guardNotJudged: guard.flatMap((g) => g.unjudged) }, null, 2)
+      ? JSON.stringify({ ...report, guardRefusals: blocked, guardAllowed: guard.flatMap((g) => g.allowed), guardNotJudged: guard.flatMap((g) => g.unjudged) }, null, 2)
       : format === 'sarif'
-        ? JSON.stringify(formatSarif(report), null, 2)
+        ? JSON.stringify(formatSarif(report, guard), null, 2)
         : format === 'junit'
-          ? formatJunit(report)
+          ? formatJunit(report, guard)
           : formatText(report, context);
   if (outputFile) {
     writeOutputFile('check', outputFile, text);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ToolchainError, UserError } from '../../core/errors';
 import { formatDrift, readDrift, type DriftedResource } from '../../drift/resource-drift';
@@ -85,6 +85,25 @@ export async function driftCommand(args: readonly string[], io: Io): Promise<num
 }
 
 /**
+ * Why a local state file holds nothing deployed, as the S3 branch's empty `state
+ * list` does: an empty file (Terraform reads it as no state), or a state whose
+ * `resources` hold no managed resource (what a destroy leaves). Anything else,
+ * unreadable JSON included, is left to Terraform, which names what is wrong.
+ */
+function emptyLocalState(path: string): string | undefined {
+  if (!statSync(path).isFile()) return undefined;
+  const text = readFileSync(path, 'utf8');
+  if (text.trim() === '') return 'an empty state file';
+  try {
+    const state = JSON.parse(text) as { resources?: { mode?: string }[] };
+    if (Array.isArray(state.resources) && !state.resources.some((r) => r?.mode === 'managed')) return 'a state with no resources';
+  } catch {
+    // Not JSON: Terraform reports it.
+  }
+  return undefined;
+}
+
+/**
  * Why a stack has no state, or undefined when it has some. Local backend: the
  * state file its cdk.tf.json names does not exist (read without Terraform, so a
  * never-deployed stack needs no credentials). Any other backend: Terraform is
@@ -98,8 +117,11 @@ function notDeployed(stack: SynthesizedStack, env: NodeJS.ProcessEnv, cwd: strin
   const local = backend.local;
   if (local || Object.keys(backend).length === 0) {
     // Terraform's default without a backend block is terraform.tfstate in the stack's folder.
-    const path = resolve(dir, local?.path ?? 'terraform.tfstate');
+    // From the stack's real folder, as Terraform resolves it (an --out reached through a link).
+    const path = resolve(realpathSync(dir), local?.path ?? 'terraform.tfstate');
     if (!existsSync(path)) return `no state file at ${relative(cwd, path)}`;
+    const empty = emptyLocalState(path);
+    if (empty) return `${empty} at ${relative(cwd, path)}`;
     initStack(stack.stackName, dir, env);
     return undefined;
   }

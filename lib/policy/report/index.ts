@@ -1,3 +1,4 @@
+export * from './guard';
 export * from './junit';
 export * from './sarif';
 export * from './text';

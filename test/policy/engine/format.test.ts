@@ -3,6 +3,7 @@ import { evaluate } from '../../../lib/policy/engine/evaluate';
 import { formatFinding } from '../../../lib/policy/engine/format-finding';
 import { formatJunit, formatSarif, formatText } from '../../../lib/policy/report';
 import { ALL_RULES } from '../../../lib/policy/rules';
+import { guardPlan } from '../../../lib/plan/stateful-guard';
 import { resource } from '../../support/policy';
 
 const cluster = { ...resource('aws_eks_cluster.c', { vpc_config: { endpoint_public_access: true } }), constructPath: 'dcaa-aws/cluster/Resource', file: 'cdktf.out/stacks/dcaa-aws/cdk.tf.json' };
@@ -37,5 +38,20 @@ describe('report formats', () => {
     expect(xml).toMatch(/^<\?xml version="1.0"/);
     expect(xml.match(/<failure /g)).toHaveLength(report.blocking);
     expect(xml).toContain(`failures="${report.blocking}"`);
+  });
+
+  test('SARIF: a deletion allowed with --allow-destroy is a suppressed note, not an error; without guard verdicts no guard rule is listed', () => {
+    const deletion = { address: 'aws_ebs_volume.data', mode: 'managed', type: 'aws_ebs_volume', name: 'data', change: { actions: ['delete'], before: {}, after: null } };
+    const guard = [{ document: 'plan.json', ...guardPlan({ resource_changes: [deletion] }, ['aws_ebs_volume.data']) }];
+    const run = (formatSarif(report, guard) as any).runs[0];
+    const allowed = run.results.filter((r: any) => r.ruleId === 'HMS-GUARD-1');
+    expect(allowed).toEqual([
+      expect.objectContaining({
+        level: 'note',
+        suppressions: [{ kind: 'external', justification: 'allowed by name with --allow-destroy aws_ebs_volume.data' }],
+        locations: [{ physicalLocation: { artifactLocation: { uri: 'plan.json' } }, logicalLocations: [{ fullyQualifiedName: 'aws_ebs_volume.data', name: 'aws_ebs_volume.data', kind: 'resource' }] }],
+      }),
+    ]);
+    expect((formatSarif(report) as any).runs[0].tool.driver.rules.map((r: any) => r.id).filter((id: string) => id.startsWith('HMS-GUARD'))).toEqual([]);
   });
 });
