@@ -47,6 +47,23 @@ let stopping = false;
  */
 const TERRAFORM_STOP_GRACE_MS = 20_000;
 
+/**
+ * Room a Unix socket path has (sun_path is 108 bytes on Linux, 104 on macOS),
+ * less go-plugin's `plugin` + up to 10 digits.
+ */
+const SOCKET_DIR_MAX_LENGTH = 104 - 17;
+
+/**
+ * Terraform's environment for a run in `work`: the provider's plugin socket in
+ * `work` (go-plugin 1.5.0+ servers create it in PLUGIN_UNIX_SOCKET_DIR, else in
+ * TMPDIR; hashicorp/go-plugin CHANGELOG 1.5.0/1.6.0), so that a provider killed
+ * before it could remove its socket leaves nothing once `work` is removed. A
+ * `work` path too long for a socket keeps the default.
+ */
+function runEnvironment(env: NodeJS.ProcessEnv, work: string): NodeJS.ProcessEnv {
+  return work.length <= SOCKET_DIR_MAX_LENGTH ? { ...env, PLUGIN_UNIX_SOCKET_DIR: work } : env;
+}
+
 function removeAll(): void {
   for (const dir of inProgress) rmSync(dir, { recursive: true, force: true });
   inProgress.clear();
@@ -222,6 +239,7 @@ export async function offlinePlan(
   const stack = JSON.parse(readFileSync(stackFile, 'utf8')) as Record<string, unknown>;
   const work = temporaryFolder('hms-sys-review-');
   try {
+    const runEnv = runEnvironment(env, work);
     const dir = join(work, stackName);
     // The stack's folder (assets included), without what an earlier init, plan or apply left there.
     const skip = new Set(['.terraform', '.terraform.lock.hcl', 'plan.tfplan', 'plan.json', 'review-plan.json', 'terraform.tfstate', 'terraform.tfstate.backup', 'errored.tfstate']);
@@ -230,7 +248,7 @@ export async function offlinePlan(
     const { test, mocked } = reviewTestFile(stack, producers);
     mkdirSync(join(dir, 'tests'), { recursive: true });
     writeFileSync(join(dir, 'tests', 'hms-sys-review.tftest.json'), JSON.stringify(test, null, 2));
-    const init = await terraformAsync(['init', '-backend=false', '-input=false', '-no-color'], dir, env);
+    const init = await terraformAsync(['init', '-backend=false', '-input=false', '-no-color'], dir, runEnv);
     if (!init.ok && !MISSING_PROVIDER.test(init.output)) {
       const errors = terraformErrors(init.output);
       throw new OfflinePlanError(
@@ -242,7 +260,7 @@ export async function offlinePlan(
         `${stackName}: not reviewed: terraform init failed: ${terraformError(init.output)}. The review plan needs the real provider binaries (${requiredProviders(stack).join(', ')}), though no credentials: install them into a filesystem mirror (\`terraform providers mirror DIR\` on a connected machine) and set HMS_TF_PROVIDER_MIRROR=DIR, or put them in a folder Terraform searches (\`terraform init -plugin-dir\`, ~/.terraform.d/plugins); see the README, "Review plan without credentials".`,
       );
     }
-    const run = await terraformAsync(['test', '-json', '-verbose', '-no-color'], dir, env);
+    const run = await terraformAsync(['test', '-json', '-verbose', '-no-color'], dir, runEnv);
     const output = readTestOutput(run.stdout, REVIEW_RUN_NAME);
     const errors = output.diagnostics.filter((d) => d.severity === 'error').map((d) => d.text);
     if (!output.plan || errors.length > 0) {
