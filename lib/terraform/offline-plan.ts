@@ -82,6 +82,19 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** How long hms-sys waits for a killed process group to be gone before it exits. */
+const KILLED_GROUP_WAIT_MS = 2_000;
+
+function groupExists(child: ChildProcess): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function hasExited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
   return new Promise((done) => child.once('exit', () => done()));
@@ -91,6 +104,9 @@ function hasExited(child: ChildProcess): Promise<void> {
 function killAndExit(children: readonly ChildProcess[], code: number): never {
   // Terraform may have exited and left its provider in the group: kill the group, not the process.
   for (const child of children) signalGroup(child, 'SIGKILL');
+  // A killed provider needs a moment to die and be reaped: exit once its group is empty (2 s at most).
+  const until = Date.now() + KILLED_GROUP_WAIT_MS;
+  while (Date.now() < until && children.some(groupExists)) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
   removeAll();
   process.exit(code);
 }
