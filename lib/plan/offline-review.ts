@@ -16,6 +16,7 @@ import { terraformEnvironment } from '../terraform/environment';
 import { OfflinePlanError, offlinePlan, removeTemporaryFolder, temporaryFolder } from '../terraform/offline-plan';
 import { checkPlan, type PlanCheck } from './check-plan';
 import { formatMocked, REVIEW_PLAN_LABEL } from './review-plan';
+import { checkReviewFolder } from './review-out';
 
 /** A stack to review: its name and its synthesized `cdk.tf.json`. */
 export interface ReviewStack {
@@ -126,7 +127,8 @@ export async function planOffline(names: readonly string[], values: PlanValues, 
   }
   if (values.synthesized !== undefined && values.blueprints !== undefined) throw new UserError('hms-sys plan --offline: give --synthesized DIR or --blueprints DIR, not both');
   const allowances = Array.isArray(values['allow-destroy']) ? values['allow-destroy'].map(String) : [];
-  const saveTo = typeof values['review-out'] === 'string' ? resolve(io.cwd, values['review-out']) : undefined;
+  // Checked before synthesis and any Terraform run: a refusal costs nothing.
+  const saveTo = typeof values['review-out'] === 'string' ? checkReviewFolder(values['review-out'], io.cwd) : undefined;
   const work = temporaryFolder('hms-sys-review-synth-');
   try {
     const tf = terraformEnvironment(work);

@@ -6,7 +6,7 @@
  * Ctrl-C in the middle of a plan leaving no temporary folder behind.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AWS_PROVIDER_VERSION } from '../../lib/terraform/environment';
 import { exampleProject } from '../support/cli';
@@ -22,23 +22,64 @@ function unencryptedStack(): object {
   };
 }
 
-/** Runs the CLI and resolves with its exit code and output; `interruptAfter` sends SIGINT once stdout holds it. */
-function runCli(bin: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, interruptAfter?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Processes whose cwd or command line points into `dir` (a run's TMPDIR): what an interrupted run must not leave. */
+function processesUnder(dir: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cwd = readlinkSync(`/proc/${pid}/cwd`);
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      if (cwd.startsWith(dir) || args.includes(dir)) found.push(`${pid} ${args.slice(0, 160)} (cwd ${cwd})`);
+    } catch {
+      // Gone, a zombie, or another user's.
+    }
+  }
+  return found;
+}
+
+/** How an interrupted run is interrupted: the first signal, and a second one some time later. */
+interface Interruption {
+  /** Signal the process group of a detached hms-sys (a terminal's Ctrl-C), not hms-sys alone. */
+  readonly group?: boolean;
+  readonly then?: { readonly signal: NodeJS.Signals; readonly afterMs: number };
+}
+
+/**
+ * Runs the CLI and resolves with its exit code and output. With `interruptIn`,
+ * sends SIGINT once Terraform's AWS provider runs in that folder (the plan is
+ * under way), and records how long hms-sys took to exit after it.
+ */
+function runCli(
+  bin: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  interruptIn?: string,
+  how: Interruption = {},
+): Promise<{ code: number | null; stdout: string; stderr: string; exitMs?: number; atExit: string[] }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env });
+    const child = spawn(process.execPath, [bin, ...args], { cwd, env, detached: how.group === true });
     let stdout = '';
     let stderr = '';
-    let interrupted = false;
-    child.stdout.on('data', (d) => {
-      stdout += d;
-      if (interruptAfter && !interrupted && stdout.includes(interruptAfter)) {
-        interrupted = true;
-        // Once terraform init has started: the copy exists and a child runs.
-        setTimeout(() => child.kill('SIGINT'), 1500);
-      }
-    });
+    let interruptedAt: number | undefined;
+    const send = (signal: NodeJS.Signals) => (how.group ? process.kill(-(child.pid as number), signal) : child.kill(signal));
+    const poll = interruptIn
+      ? setInterval(() => {
+          if (interruptedAt !== undefined || !processesUnder(interruptIn).some((p) => p.includes('terraform-provider-aws'))) return;
+          interruptedAt = Date.now();
+          clearInterval(poll);
+          send('SIGINT');
+          if (how.then) setTimeout(() => child.exitCode === null && send(how.then!.signal), how.then.afterMs);
+        }, 250)
+      : undefined;
+    child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      if (poll) clearInterval(poll);
+      // Looked at the moment hms-sys exits: it must have waited for Terraform, not left it stopping.
+      const atExit = interruptIn ? processesUnder(interruptIn) : [];
+      done({ atExit, code, stdout, stderr, exitMs: interruptedAt === undefined ? undefined : Date.now() - interruptedAt });
+    });
   });
 }
 
@@ -64,10 +105,28 @@ export async function runOfflinePlanDemo(env: NodeJS.ProcessEnv, bin: string, aw
   mkdirSync(join(agency, 'cdktf.out', 'stacks', 'records'), { recursive: true });
   writeFileSync(join(agency, 'cdktf.out', 'stacks', 'records', 'cdk.tf.json'), JSON.stringify(unencryptedStack()));
   const bad = await runCli(bin, ['plan', '--offline', '--synthesized', 'cdktf.out'], agency, cliEnv('tmp-bad'));
+  // A configuration Terraform refuses (a string where a bool must be): its error, not "missing provider".
+  const broken = mkdtempSync(join(project, 'broken-'));
+  mkdirSync(join(broken, 'cdktf.out', 'stacks', 'records'), { recursive: true });
+  const invalid = unencryptedStack() as { resource: { aws_ebs_volume: { records: Record<string, unknown> } } };
+  invalid.resource.aws_ebs_volume.records.lifecycle = { prevent_destroy: 'yes please' };
+  writeFileSync(join(broken, 'cdktf.out', 'stacks', 'records', 'cdk.tf.json'), JSON.stringify(invalid));
+  const misconfigured = await runCli(bin, ['plan', '--offline', '--synthesized', 'cdktf.out'], broken, cliEnv('tmp-misconfigured'));
 
-  const interrupted = await runCli(bin, ['plan', '--offline', 'dcaa-audit-aws'], project, cliEnv('tmp-interrupted'), 'dcaa-audit-aws: terraform init');
-  // Terraform, stopped by the signal too, may still be closing its files.
-  spawnSync('sleep', ['1']);
+  // Three interruptions while the plan runs (the provider is up): SIGINT to hms-sys alone; SIGINT to the
+  // process group of a detached hms-sys, as a terminal's Ctrl-C; SIGINT then SIGTERM a second later.
+  const interruptions: [string, Interruption, number][] = [
+    ['tmp-interrupted', {}, 130],
+    ['tmp-interrupted-group', { group: true }, 130],
+    ['tmp-interrupted-twice', { then: { signal: 'SIGTERM', afterMs: 1000 } }, 130],
+  ];
+  const interrupted = [];
+  for (const [name, how, code] of interruptions) {
+    const run = await runCli(bin, ['plan', '--offline', 'dcaa-audit-aws'], project, cliEnv(name), tmp(name), how);
+    // A process of the run alive when hms-sys exited, or a second later, is a leak.
+    spawnSync('sleep', ['1']);
+    interrupted.push({ name, how, expected: code, run, processes: [...new Set([...run.atExit, ...processesUnder(tmp(name))])] });
+  }
 
   const left = (name: string) => readdirSync(join(project, name));
   return [
@@ -97,9 +156,18 @@ export async function runOfflinePlanDemo(env: NodeJS.ProcessEnv, bin: string, aw
       detail: `exit ${bad.code}\n${bad.stdout}\n${bad.stderr}`,
     },
     {
-      name: 'plan --offline interrupted by Ctrl-C during terraform: exit 130, the temporary copy is removed',
-      passed: interrupted.code === 130 && left('tmp-interrupted').length === 0,
-      detail: `exit ${interrupted.code}; left in TMPDIR: ${left('tmp-interrupted').join(', ')}\n${interrupted.stdout}\n${interrupted.stderr}`,
+      name: 'plan --offline: a stack Terraform refuses (prevent_destroy not a bool) is reported with Terraform\'s error, not as a missing provider (exit 3)',
+      passed:
+        misconfigured.code === 3 &&
+        /records: not reviewed: Terraform refused the stack's configuration \(terraform init\): Error: Unsuitable value type: on cdk\.tf\.json line \d+, in resource\.aws_ebs_volume\.records\.lifecycle: .*a bool is required/.test(misconfigured.stderr) &&
+        !/provider binaries/.test(misconfigured.stderr) &&
+        left('tmp-misconfigured').length === 0,
+      detail: `exit ${misconfigured.code}\n${misconfigured.stdout}\n${misconfigured.stderr}`,
     },
+    ...interrupted.map(({ name, how, expected, run, processes }) => ({
+      name: `plan --offline interrupted while the provider runs (${how.group ? 'SIGINT to the process group, as Ctrl-C in a terminal' : how.then ? `SIGINT, then ${how.then.signal} ${how.then.afterMs} ms later` : 'SIGINT to hms-sys alone'}): exit ${expected}, no terraform or provider process of the run left, the temporary copy removed`,
+      passed: run.code === expected && processes.length === 0 && left(name).length === 0,
+      detail: `exit ${run.code} ${run.exitMs ?? '?'} ms after the first signal; processes left: ${processes.join('; ') || 'none'}; left in TMPDIR: ${left(name).join(', ')}\n${run.stdout}\n${run.stderr}`,
+    })),
   ];
 }
