@@ -4,14 +4,16 @@
  * project installs @cdktf/provider-aws and not the Azure or Kubernetes bindings.
  *
  *   npm install && npx cdktf synth     # or: npx tsx main.ts
- *   npx hms-sys check cdktf.out/stacks/agency-platform/cdk.tf.json
+ *   npx hms-sys check agency.out/stacks/agency-platform/cdk.tf.json
  */
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import { aws, policy } from 'hms-sys';
 
-const app = new App();
+// Its own output folder (cdktf.json "output" says the same): hms-sys writes the blueprint's
+// stacks to cdktf.out, and an output folder belongs to one app.
+const app = new App({ outdir: 'agency.out' });
 const stack = new TerraformStack(app, 'agency-platform');
 new AwsProvider(stack, 'aws', { region: 'us-gov-west-1' });
 // Every resource of the stack, ours and the agency's, is checked at synth. Strict: a warning

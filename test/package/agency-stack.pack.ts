@@ -52,7 +52,7 @@ describe('the packed package in an agency project', () => {
 
   describe('synthesized by the agency App', () => {
     let synth: ReturnType<typeof run>;
-    const stackDir = () => join(project, 'cdktf.out', 'stacks', 'agency-platform');
+    const stackDir = () => join(project, 'agency.out', 'stacks', 'agency-platform');
     beforeAll(() => {
       synth = run(join(project, 'node_modules', '.bin', 'tsx'), ['main.ts'], project);
     }, 300_000);
@@ -75,7 +75,7 @@ describe('the packed package in an agency project', () => {
     });
 
     test('the installed hms-sys check --strict passes the same output, and refuses it without the acknowledgement', () => {
-      const file = join('cdktf.out', 'stacks', 'agency-platform', 'cdk.tf.json');
+      const file = join('agency.out', 'stacks', 'agency-platform', 'cdk.tf.json');
       const check = run(join(project, 'node_modules', '.bin', 'hms-sys'), ['check', '--strict', file], project);
       expect(check.output).toMatch(/HMS-LOG-3/);
       expect(check.code).toBe(0);

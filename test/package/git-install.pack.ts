@@ -53,7 +53,7 @@ describe('hms-sys installed from a git URL', () => {
   test('the import works: the agency App synthesizes through the gate', () => {
     const r = run(join(project, 'node_modules', '.bin', 'tsx'), ['main.ts'], project);
     expect(r.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(project, 'cdktf.out', 'stacks', 'agency-platform', 'policy-report.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(join(project, 'agency.out', 'stacks', 'agency-platform', 'policy-report.json'), 'utf8'));
     expect([report.strict, report.blocking]).toEqual([true, 0]);
   });
 
